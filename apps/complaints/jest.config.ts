@@ -1,0 +1,5 @@
+export default {
+  displayName: 'complaints',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'engineer-network',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

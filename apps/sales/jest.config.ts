@@ -1,0 +1,5 @@
+export default {
+  displayName: 'sales',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

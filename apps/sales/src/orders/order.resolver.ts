@@ -1,0 +1,53 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PartnerIdentity } from '@aftercare/identity';
+import { byIdLoader, PageArgs, RequestContext } from '@aftercare/subgraph';
+import { Customer } from '../customers/customer.entity';
+import { CustomersService } from '../customers/customers.service';
+import { Partner } from '../partners/partner.entity';
+import { PartnersService } from '../partners/partners.service';
+import { Order } from './order.entity';
+import { OrderConnection, SubmitInstallOrderInput } from './order.inputs';
+import { OrdersService } from './orders.service';
+
+const ORDER_READERS = ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'];
+
+@Resolver(() => Order)
+export class OrderResolver {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly customers: CustomersService,
+    private readonly partners: PartnersService,
+  ) {}
+
+  @Authorized('PARTNER')
+  @Mutation(() => Order, { description: 'A partner brand submits an installation order; idempotent on externalRef.' })
+  submitInstallOrder(
+    @Arg('input', () => SubmitInstallOrderInput) input: SubmitInstallOrderInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Order> {
+    return this.orders.submitInstallOrder(identity as PartnerIdentity, input);
+  }
+
+  @Authorized(...ORDER_READERS)
+  @Query(() => Order, { description: 'One order; partners only find their own.' })
+  order(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<Order> {
+    return this.orders.getVisible(identity, id);
+  }
+
+  @Authorized('PARTNER')
+  @Query(() => OrderConnection, { description: "The calling partner's orders, newest first." })
+  myOrders(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() { identity }: RequestContext): Promise<OrderConnection> {
+    return this.orders.partnerOrders(identity as PartnerIdentity, first, after);
+  }
+
+  @FieldResolver(() => Customer)
+  async customer(@Root() order: Order, @Ctx() context: RequestContext): Promise<Customer | null> {
+    return byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(order.customerId);
+  }
+
+  @FieldResolver(() => Partner, { nullable: true })
+  async partner(@Root() order: Order, @Ctx() context: RequestContext): Promise<Partner | null> {
+    if (!order.partnerId) return null;
+    return byIdLoader(context, Partner, (ids) => this.partners.findByIds(ids)).load(order.partnerId);
+  }
+}

@@ -1,0 +1,106 @@
+import { DataSource } from 'typeorm';
+import { OrderPlaced } from '@aftercare/event-contracts';
+import type { Identity, PartnerIdentity } from '@aftercare/identity';
+import { Outbox } from '@aftercare/messaging';
+import { isUniqueViolation } from '@aftercare/persistence';
+import { Connection, decodeCursor, Injectable, notFound, onlyUuids, toConnection } from '@aftercare/subgraph';
+import { CustomersService } from '../customers/customers.service';
+import { Order } from './order.entity';
+import { SubmitInstallOrderInput } from './order.inputs';
+
+const ORDER_PARTNER_REF = 'uq_sales_order_partner_external_ref';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomersService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * Idempotent on the partner's reference: a resubmission (a retry after a timeout, a duplicate click)
+   * returns the order that reference already names, and no second OrderPlaced is published.
+   */
+  async submitInstallOrder(partner: PartnerIdentity, input: SubmitInstallOrderInput): Promise<Order> {
+    const externalRef = input.externalRef.trim();
+    const existing = await this.findByPartnerRef(partner.partnerId, externalRef);
+    if (existing) return existing;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const customer = await this.customers.findOrCreate(manager, input.customer);
+        const order = await manager.getRepository(Order).save(
+          manager.getRepository(Order).create({
+            channel: 'PARTNER',
+            status: 'PLACED',
+            partnerId: partner.partnerId,
+            externalRef,
+            productModel: input.productModel.trim(),
+            customerId: customer.id,
+            siteAddress: input.customer.address.trim(),
+            city: input.customer.city.trim(),
+            preferredDate: input.preferredDate ?? null,
+          }),
+        );
+        await this.outbox.record(
+          manager,
+          OrderPlaced.create(order.id, {
+            orderId: order.id,
+            channel: order.channel,
+            partnerId: partner.partnerId,
+            partnerCode: partner.partnerCode,
+            externalRef,
+            productModel: order.productModel,
+            customer: {
+              customerId: customer.id,
+              name: customer.name,
+              phone: customer.phone,
+              city: order.city,
+              address: order.siteAddress,
+            },
+            preferredDate: order.preferredDate,
+          }),
+        );
+        return order;
+      });
+    } catch (error) {
+      // Two submissions of one reference raced; the loser returns the winner's order.
+      if (isUniqueViolation(error, ORDER_PARTNER_REF)) {
+        const winner = await this.findByPartnerRef(partner.partnerId, externalRef);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  /** An order as the caller may see it: partners only their own; another partner's order does not exist for them. */
+  async getVisible(identity: Identity, id: string): Promise<Order> {
+    const [order] = await this.findByIds([id]);
+    if (!order || (identity.kind === 'partner' && order.partnerId !== identity.partnerId)) throw notFound('Order', id);
+    return order;
+  }
+
+  async partnerOrders(partner: PartnerIdentity, first: number, after?: string | null): Promise<Connection<Order>> {
+    const query = this.dataSource
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .where('o.partnerId = :partnerId', { partnerId: partner.partnerId })
+      .orderBy('o.createdAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .take(first + 1);
+    if (after) {
+      const position = decodeCursor(after);
+      query.andWhere('(o.createdAt, o.id) < (:createdAt, :id)', position);
+    }
+    return toConnection(await query.getMany(), first);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Order[]> {
+    return this.dataSource.getRepository(Order).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+  }
+
+  private findByPartnerRef(partnerId: string, externalRef: string): Promise<Order | null> {
+    return this.dataSource.getRepository(Order).findOneBy({ partnerId, externalRef });
+  }
+}
+

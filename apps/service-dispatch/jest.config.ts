@@ -1,0 +1,5 @@
+export default {
+  displayName: 'service-dispatch',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

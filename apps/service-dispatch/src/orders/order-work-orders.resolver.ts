@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupByKey, RequestContext } from '@aftercare/subgraph';
+import { WorkOrder } from '../work-orders/work-order.entity';
+import { WorkOrdersService } from '../work-orders/work-orders.service';
+import { Order } from './order.entity';
+
+const BY_ORDER = Symbol('workOrdersByOrder');
+
+@Resolver(() => Order)
+export class OrderWorkOrdersResolver {
+  constructor(private readonly workOrders: WorkOrdersService) {}
+
+  @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
+  async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
+    const workOrders = await loaders
+      .get<string, WorkOrder[]>(BY_ORDER, async (orderIds) =>
+        groupByKey(orderIds, await this.workOrders.findByOrderIds(orderIds), (wo) => wo.orderId as string),
+      )
+      .load(order.id);
+    // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.
+    return identity.kind === 'partner' ? workOrders.filter((wo) => wo.partnerId === identity.partnerId) : workOrders;
+  }
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'value-added',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

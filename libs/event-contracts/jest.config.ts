@@ -1,0 +1,5 @@
+export default {
+  displayName: 'event-contracts',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

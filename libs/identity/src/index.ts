@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './identity';
+export * from './headers';
+export * from './gateway-signature';
+export * from './staff-token';

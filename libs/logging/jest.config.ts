@@ -1,0 +1,5 @@
+export default {
+  displayName: 'logging',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

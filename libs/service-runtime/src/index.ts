@@ -1,0 +1,4 @@
+export * from './service-definition';
+export * from './service-config';
+export * from './start-service';
+export * from './run-service-main';

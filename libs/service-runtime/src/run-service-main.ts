@@ -1,0 +1,28 @@
+import { createLogger } from '@aftercare/logging';
+import { printServiceSchema, startService } from './start-service';
+import type { ServiceDefinition } from './service-definition';
+
+/**
+ * The body of every service's main.ts: `--print-schema` writes the subgraph SDL to stdout (what the
+ * supergraph is composed from); otherwise the service starts and stops cleanly on SIGINT/SIGTERM.
+ */
+export async function runServiceMain(definition: ServiceDefinition, argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (argv.includes('--print-schema')) {
+    process.stdout.write(await printServiceSchema(definition));
+    return;
+  }
+  const logger = createLogger(definition.name);
+  try {
+    const service = await startService(definition, undefined, logger);
+    const shutdown = async (signal: string) => {
+      logger.info('shutting down', { signal });
+      await service.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (error) {
+    logger.error('service failed to start', { error });
+    process.exit(1);
+  }
+}

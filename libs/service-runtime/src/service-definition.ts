@@ -1,0 +1,26 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { NonEmptyArray } from 'type-graphql';
+import type { ServiceName } from '@aftercare/event-contracts';
+import type { EventHandler } from '@aftercare/messaging';
+import type { ServiceContainer } from '@aftercare/subgraph';
+
+/**
+ * Everything that makes one service different from another. The runtime turns it into a running
+ * subgraph with its database, migrations, outbox relay and event consumer, the same way for all five.
+ */
+export interface ServiceDefinition {
+  name: ServiceName;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` for the entities this service owns. */
+  referenceResolvers?: (container: ServiceContainer) => GraphQLResolverMap<unknown>;
+  /** Events from other services (or itself) this service reacts to. */
+  eventHandlers?: (container: ServiceContainer) => EventHandler[];
+}

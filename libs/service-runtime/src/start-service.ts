@@ -1,0 +1,116 @@
+import { DataSource } from 'typeorm';
+import { Topics } from '@aftercare/event-contracts';
+import { createLogger, Logger } from '@aftercare/logging';
+import {
+  createKafka,
+  EventConsumer,
+  InboxEvent,
+  MessagingTables1763800000000,
+  Outbox,
+  OutboxEvent,
+  OutboxRelay,
+} from '@aftercare/messaging';
+import { openServiceDatabase } from '@aftercare/persistence';
+import { buildFederatedSchema, printFederatedSchema, ServiceContainer, startSubgraphServer } from '@aftercare/subgraph';
+import { ServiceConfig, serviceConfigFrom } from './service-config';
+import type { ServiceDefinition } from './service-definition';
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  container: ServiceContainer;
+  consumer: EventConsumer;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+function containerFor(): ServiceContainer {
+  return new ServiceContainer().register(Outbox, new Outbox());
+}
+
+function buildSchemaOf(definition: ServiceDefinition, container: ServiceContainer) {
+  return buildFederatedSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    container,
+    referenceResolvers: definition.referenceResolvers?.(container),
+  });
+}
+
+/** The subgraph SDL, built without touching a database or a broker. */
+export async function printServiceSchema(definition: ServiceDefinition): Promise<string> {
+  return printFederatedSchema(await buildSchemaOf(definition, containerFor()));
+}
+
+/**
+ * Brings a service up in dependency order: database and migrations, then the outbox relay and the
+ * event consumer (both tolerate a broker that is down), then the GraphQL endpoint.
+ */
+export async function startService(
+  definition: ServiceDefinition,
+  config: ServiceConfig = serviceConfigFrom(definition),
+  logger: Logger = createLogger(definition.name),
+): Promise<RunningService> {
+  const dataSource = await openServiceDatabase({
+    config: config.database,
+    entities: [OutboxEvent, InboxEvent, ...definition.entities],
+    migrations: [MessagingTables1763800000000, ...definition.migrations],
+  });
+  const container = containerFor().register(DataSource, dataSource);
+  const kafka = createKafka(config.messaging);
+
+  const relay = new OutboxRelay({
+    dataSource,
+    kafka,
+    config: config.messaging,
+    logger: logger.child('outbox'),
+    topics: [Topics[definition.name]],
+  });
+  const consumer = new EventConsumer({
+    dataSource,
+    kafka,
+    config: config.messaging,
+    logger: logger.child('consumer'),
+    group: definition.name,
+    handlers: definition.eventHandlers?.(container) ?? [],
+  });
+
+  try {
+    await relay.start();
+    consumer.start();
+    const server = await startSubgraphServer({
+      schema: await buildSchemaOf(definition, container),
+      host: config.host,
+      port: config.port,
+      gatewaySigningSecret: config.gatewaySigningSecret,
+      logger,
+      isReady: async () => {
+        await dataSource.query('SELECT 1');
+        return true;
+      },
+    });
+    logger.info('service ready', { url: server.url, database: config.database.database });
+    return {
+      name: definition.name,
+      url: server.url,
+      port: server.port,
+      dataSource,
+      container,
+      consumer,
+      relay,
+      stop: async () => {
+        await server.stop();
+        await consumer.stop();
+        await relay.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await consumer.stop();
+    await relay.stop();
+    await dataSource.destroy();
+    throw error;
+  }
+}

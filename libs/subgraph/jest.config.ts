@@ -1,0 +1,5 @@
+export default {
+  displayName: 'subgraph',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

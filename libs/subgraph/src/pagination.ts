@@ -1,0 +1,88 @@
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { badInput } from './errors';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100.' })
+  @Min(1)
+  @Max(100)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  after?: string | null;
+}
+
+/** Shared by every subgraph's connections, hence @shareable. */
+@Directive('@shareable')
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<TNode> {
+  cursor: string;
+  node: TNode;
+}
+
+export interface Connection<TNode> {
+  edges: Edge<TNode>[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay-style connection type for `TNode`, e.g. `OrderConnection`. */
+export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>) {
+  @ObjectType(`${nodeType.name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: TNode;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+/**
+ * Keyset cursors over (createdAt, id): stable under inserts, and each page is one index range scan
+ * however deep the client pages.
+ */
+export interface KeysetPosition {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): KeysetPosition {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(createdAt ?? '');
+  if (!id || Number.isNaN(date.getTime())) throw badInput('after is not a cursor this API issued', 'after');
+  return { createdAt: date, id };
+}
+
+/** Builds a connection from up to first+1 rows read after the cursor (the extra row only tells whether there is more). */
+export function toConnection<TNode extends KeysetPosition>(rows: TNode[], first: number): Connection<TNode> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,90 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  IDENTITY_HEADER,
+  InvalidGatewaySignatureError,
+  REQUEST_ID_HEADER,
+  verifyGatewayIdentity,
+} from '@aftercare/identity';
+import type { Logger } from '@aftercare/logging';
+import { DomainError, ErrorCodes } from './errors';
+import { createErrorFormatter } from './format-error';
+import { createRequestContext, RequestContext } from './request-context';
+
+export interface SubgraphServerOptions {
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  /** Secret shared with the gateway; requests without an identity it signed are refused. */
+  gatewaySigningSecret: string;
+  logger: Logger;
+  /** Answers whether the service can do its work (database reachable, …). */
+  isReady: () => Promise<boolean>;
+}
+
+export interface RunningSubgraphServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraphServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(options.logger),
+    includeStacktraceInErrorResponses: false,
+    // Traces are for Apollo's cloud, which this platform never talks to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const ready = await options.isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+        try {
+          const identity = verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewaySigningSecret);
+          return createRequestContext(identity, requestId);
+        } catch (error) {
+          if (!(error instanceof InvalidGatewaySignatureError)) throw error;
+          throw new DomainError(ErrorCodes.UNAUTHENTICATED, 'Subgraphs only answer requests signed by the gateway', {
+            http: { status: 401 },
+          });
+        }
+      },
+    }),
+  );
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host}:${port}/graphql`;
+  return {
+    url,
+    port,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

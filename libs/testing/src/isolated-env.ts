@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+
+export const TEST_GATEWAY_SIGNING_SECRET = 'test-gateway-signing-secret';
+export const TEST_AUTH_JWT_SECRET = 'test-auth-jwt-secret';
+
+/**
+ * Settings under which a test's services see only that test's data: their own databases (prefix) and
+ * their own topics and consumer groups (namespace), on the shared real PostgreSQL and Kafka.
+ */
+export function isolatedEnv(label: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const suffix = randomBytes(4).toString('hex');
+  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
+  return {
+    ...base,
+    DATABASE_PREFIX: `t_${slug}_${suffix}`,
+    KAFKA_NAMESPACE: `test.${slug}.${suffix}.`,
+    GATEWAY_SIGNING_SECRET: TEST_GATEWAY_SIGNING_SECRET,
+    AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
+  };
+}

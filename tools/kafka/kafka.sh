@@ -1,0 +1,376 @@
+#!/usr/bin/env bash
+# Runs a real single-node Apache Kafka broker (KRaft, combined broker+controller)
+# straight from Maven Central jars, because this environment has no Docker
+# engine and only package registries are reachable. With Docker available,
+# `docker compose -f docker/docker-compose.yml up kafka` is the alternative.
+#
+# Usage: tools/kafka/kafka.sh start|stop|status|logs [-f]
+#
+# Environment:
+#   KAFKA_HOME_DIR         data dir (config, pid, logs, storage)  default: <repo>/.data/kafka
+#   KAFKA_LIBS_DIR         jar cache, can be shared between data dirs  default: $KAFKA_HOME_DIR/libs
+#   KAFKA_PORT             client listener port        default: 9092
+#   KAFKA_CONTROLLER_PORT  KRaft controller port       default: 9093
+#   KAFKA_HEAP             JVM heap flags              default: -Xms256m -Xmx512m
+#   KAFKA_READY_TIMEOUT    seconds `start` waits for the broker   default: 90
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+
+# Must match the version in pom.xml; used to tell whether the jar cache is usable.
+KAFKA_VERSION=3.9.1
+SCALA_VERSION=2.13
+
+KAFKA_HOME_DIR=${KAFKA_HOME_DIR:-$REPO_ROOT/.data/kafka}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_HEAP=${KAFKA_HEAP:--Xms256m -Xmx512m}
+KAFKA_READY_TIMEOUT=${KAFKA_READY_TIMEOUT:-90}
+# Loopback only: this is a dev/test broker with no auth, it must not be reachable from elsewhere.
+KAFKA_HOST=127.0.0.1
+
+# Absolute paths, because the broker is started in the background and
+# relative paths in server.properties would depend on the caller's cwd.
+KAFKA_HOME_DIR=$(realpath -m "$KAFKA_HOME_DIR")
+KAFKA_LIBS_DIR=$(realpath -m "${KAFKA_LIBS_DIR:-$KAFKA_HOME_DIR/libs}")
+
+SERVER_PROPS=$KAFKA_HOME_DIR/server.properties
+LOG4J_PROPS=$KAFKA_HOME_DIR/log4j.properties
+CLUSTER_ID_FILE=$KAFKA_HOME_DIR/cluster.id
+PID_FILE=$KAFKA_HOME_DIR/kafka.pid
+LOG_DIR=$KAFKA_HOME_DIR/logs
+# stdout/stderr of the JVM: normally empty, but JVM crashes and early startup failures land here.
+OUT_FILE=$LOG_DIR/kafka.out
+SERVER_LOG=$LOG_DIR/server.log
+DATA_DIR=$KAFKA_HOME_DIR/data
+
+BROKERS=$KAFKA_HOST:$KAFKA_PORT
+
+log() { printf '[kafka] %s\n' "$*" >&2; }
+die() { printf '[kafka] error: %s\n' "$*" >&2; exit 1; }
+
+# start/stop hold this lock so two concurrent `start`s cannot launch two JVMs
+# on one data dir (the loser would overwrite the pid file, then die on the port).
+lock_home() {
+  mkdir -p "$KAFKA_HOME_DIR"
+  exec 8>"$KAFKA_HOME_DIR/.lock"
+  flock 8
+}
+
+require_java() {
+  if ! command -v java >/dev/null 2>&1; then
+    die "java not found. Install Java 17 and Maven (e.g. apt-get install openjdk-17-jre-headless maven),
+        or use Docker instead: docker compose -f docker/docker-compose.yml up kafka"
+  fi
+  local spec
+  spec=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  # Kafka 3.9 brokers need Java 11+; 1.8 reports "1.8", which the integer test rejects.
+  if ! [[ ${spec:-0} =~ ^[0-9]+$ ]] || (( spec < 11 )); then
+    die "java ${spec:-unknown} is too old for Kafka $KAFKA_VERSION; install Java 17,
+        or use Docker instead: docker compose -f docker/docker-compose.yml up kafka"
+  fi
+}
+
+libs_ready() {
+  [[ -f $KAFKA_LIBS_DIR/kafka_$SCALA_VERSION-$KAFKA_VERSION.jar ]]
+}
+
+ensure_libs() {
+  libs_ready && return 0
+  if ! command -v mvn >/dev/null 2>&1; then
+    die "mvn not found, and the Kafka jars are not cached in $KAFKA_LIBS_DIR.
+        Install Java 17 and Maven (e.g. apt-get install openjdk-17-jdk-headless maven),
+        or use Docker instead: docker compose -f docker/docker-compose.yml up kafka"
+  fi
+  mkdir -p "$KAFKA_LIBS_DIR"
+  # Serialise downloads: the cache may be shared by parallel test runs via KAFKA_LIBS_DIR.
+  exec 9>"$KAFKA_LIBS_DIR/.lock"
+  flock 9
+  if ! libs_ready; then
+    log "downloading Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_LIBS_DIR (one-off)..."
+    # Download into a scratch dir and swap in only on success, so an interrupted
+    # mvn never leaves a half-filled cache that libs_ready would accept.
+    local tmp
+    tmp=$(mktemp -d "$KAFKA_LIBS_DIR/.download.XXXXXX")
+    # Output is kept only for failures: Maven 3.8's -q still emits stray ANSI resets.
+    local mvn_log=$tmp/mvn.log
+    if ! mvn -B -q -f "$SCRIPT_DIR/pom.xml" dependency:copy-dependencies \
+           -DoutputDirectory="$tmp" </dev/null >"$mvn_log" 2>&1; then
+      cat "$mvn_log" >&2
+      rm -rf "$tmp"
+      die "mvn could not fetch the Kafka jars (see output above)"
+    fi
+    rm -f "$mvn_log"
+    # Drop jars of an older Kafka version so two versions never share a classpath.
+    rm -f "$KAFKA_LIBS_DIR"/*.jar
+    mv "$tmp"/*.jar "$KAFKA_LIBS_DIR"/
+    rmdir "$tmp"
+  fi
+  flock -u 9
+  exec 9>&-
+  libs_ready || die "Kafka jar still missing from $KAFKA_LIBS_DIR after download"
+}
+
+# Prints the pid if the broker of *this* data dir is alive. Checking the command
+# line guards against a stale pid file whose pid was reused by another process.
+running_pid() {
+  [[ -f $PID_FILE ]] || return 1
+  local pid
+  pid=$(<"$PID_FILE")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  local args
+  args=$(ps -ww -o args= -p "$pid" 2>/dev/null) || return 1
+  [[ $args == *kafka.Kafka*"$SERVER_PROPS"* ]] || return 1
+  echo "$pid"
+}
+
+# A running broker keeps the port it was started with, even if KAFKA_PORT now differs.
+use_running_port() {
+  local port
+  port=$(sed -n 's|^listeners=PLAINTEXT://[^,]*:\([0-9][0-9]*\).*|\1|p' "$SERVER_PROPS" 2>/dev/null)
+  if [[ -n $port ]]; then
+    KAFKA_PORT=$port
+    BROKERS=$KAFKA_HOST:$KAFKA_PORT
+  fi
+}
+
+port_open() {
+  timeout 1 bash -c ">/dev/tcp/$KAFKA_HOST/$1" 2>/dev/null
+}
+
+write_config() {
+  mkdir -p "$LOG_DIR" "$DATA_DIR"
+  # Regenerated on every start so port/heap changes apply; storage is untouched.
+  cat >"$SERVER_PROPS" <<EOF
+# Generated by tools/kafka/kafka.sh on every start; edits are overwritten.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$DATA_DIR
+
+# A single node cannot satisfy the production defaults of 3 replicas.
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+
+# Services create their topics implicitly; 3 partitions keeps consumer-group behaviour realistic.
+auto.create.topics.enable=true
+num.partitions=3
+# Consumers in tests should join immediately instead of after the 3 s default.
+group.initial.rebalance.delay.ms=0
+EOF
+
+  # log4j 1 (reload4j) reads only an explicit -Dlog4j.configuration; without it
+  # Kafka warns on stderr and logs nothing. Everything goes to a file instead.
+  cat >"$LOG4J_PROPS" <<EOF
+# Generated by tools/kafka/kafka.sh on every start; edits are overwritten.
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.RollingFileAppender
+log4j.appender.file.File=$SERVER_LOG
+log4j.appender.file.MaxFileSize=20MB
+log4j.appender.file.MaxBackupIndex=3
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+
+# Per-request and per-partition chatter would drown the useful lines.
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.authorizer.logger=WARN
+log4j.logger.org.apache.kafka.clients=WARN
+EOF
+}
+
+# Fills JAVA_CMD, as an array so the background start can exec it directly
+# (a wrapper shell would swallow the SIGTERM that `stop` sends).
+java_cmd_array() {
+  local heap
+  read -r -a heap <<<"$KAFKA_HEAP"
+  JAVA_CMD=(java "${heap[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
+    -Dlog4j.configuration="file:$LOG4J_PROPS"
+    -cp "$KAFKA_LIBS_DIR/*" "$@")
+}
+
+java_cmd() {
+  java_cmd_array "$@"
+  "${JAVA_CMD[@]}"
+}
+
+format_storage_once() {
+  # meta.properties marks formatted storage; re-formatting would refuse anyway,
+  # but skipping it saves a JVM start on every warm start.
+  [[ -f $DATA_DIR/meta.properties ]] && return 0
+  if [[ ! -s $CLUSTER_ID_FILE ]]; then
+    java_cmd kafka.tools.StorageTool random-uuid 2>>"$OUT_FILE" | tr -d '[:space:]' >"$CLUSTER_ID_FILE"
+    [[ -s $CLUSTER_ID_FILE ]] || die "could not generate a cluster id (see $OUT_FILE)"
+  fi
+  log "formatting storage in $DATA_DIR (cluster id $(<"$CLUSTER_ID_FILE"))"
+  if ! java_cmd kafka.tools.StorageTool format -t "$(<"$CLUSTER_ID_FILE")" -c "$SERVER_PROPS" \
+       >>"$OUT_FILE" 2>&1; then
+    tail -n 20 "$OUT_FILE" >&2
+    die "storage format failed"
+  fi
+}
+
+wait_ready() {
+  local pid=$1
+  log "waiting up to ${KAFKA_READY_TIMEOUT}s for the broker at $BROKERS..."
+  local rc=0
+  node "$SCRIPT_DIR/wait-ready.js" --timeout "$KAFKA_READY_TIMEOUT" --pid "$pid" "$BROKERS" || rc=$?
+  case $rc in
+    0) return 0 ;;
+    3)
+      # kafkajs missing (npm install not run yet): an open port is the best signal left.
+      log "kafkajs not installed; falling back to a plain port check"
+      local deadline=$((SECONDS + KAFKA_READY_TIMEOUT))
+      while (( SECONDS < deadline )); do
+        kill -0 "$pid" 2>/dev/null || return 2
+        port_open "$KAFKA_PORT" && return 0
+        sleep 0.5
+      done
+      return 1
+      ;;
+    *) return "$rc" ;;
+  esac
+}
+
+show_failure() {
+  if [[ -s $SERVER_LOG ]]; then
+    log "last lines of $SERVER_LOG:"
+    tail -n 30 "$SERVER_LOG" >&2
+  fi
+  if [[ -s $OUT_FILE ]]; then
+    log "last lines of $OUT_FILE:"
+    tail -n 30 "$OUT_FILE" >&2
+  fi
+}
+
+cmd_start() {
+  require_java
+  command -v node >/dev/null 2>&1 || die "node not found (needed for the readiness check)"
+  lock_home
+
+  local pid
+  if pid=$(running_pid); then
+    use_running_port
+    if port_open "$KAFKA_PORT"; then
+      log "already running (pid $pid)"
+      echo "KAFKA_BROKERS=$BROKERS"
+      return 0
+    fi
+    # Alive but not listening yet: another `start` is probably still booting it.
+    wait_ready "$pid" || { show_failure; die "broker (pid $pid) is running but not ready"; }
+    echo "KAFKA_BROKERS=$BROKERS"
+    return 0
+  fi
+  rm -f "$PID_FILE"
+
+  local p
+  for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if port_open "$p"; then
+      die "port $KAFKA_HOST:$p is already in use by something else (another Kafka, docker compose?).
+        Stop it, or pick other ports with KAFKA_PORT / KAFKA_CONTROLLER_PORT."
+    fi
+  done
+
+  ensure_libs
+  write_config
+  format_storage_once
+
+  log "starting Kafka $KAFKA_VERSION (KRaft) from $KAFKA_HOME_DIR"
+  # setsid: the broker must outlive the shell (or CI step) that started it and
+  # must not receive its Ctrl-C / process-group signals; `stop` ends it by pid.
+  # cd into the data dir so stray relative-path output (hs_err files) lands there.
+  printf '\n===== %s start =====\n' "$(date -u +%FT%TZ)" >>"$OUT_FILE"
+  (
+    cd "$KAFKA_HOME_DIR"
+    # The JVM must not inherit the start lock, or it would hold it for its whole life.
+    exec 8>&-
+    # Not a process-group leader here, so setsid execs in place and $! is the JVM's pid.
+    java_cmd_array kafka.Kafka "$SERVER_PROPS"
+    exec setsid "${JAVA_CMD[@]}"
+  ) >>"$OUT_FILE" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$PID_FILE"
+
+  local rc=0
+  wait_ready "$pid" || rc=$?
+  if (( rc != 0 )); then
+    show_failure
+    if (( rc == 2 )); then
+      rm -f "$PID_FILE"
+      die "broker process exited during startup"
+    fi
+    die "broker not ready after ${KAFKA_READY_TIMEOUT}s (still running as pid $pid; see '$0 logs')"
+  fi
+  log "ready (pid $pid)"
+  echo "KAFKA_BROKERS=$BROKERS"
+}
+
+cmd_stop() {
+  [[ -f $PID_FILE ]] || { log "not running"; return 0; }
+  lock_home
+  local pid
+  if ! pid=$(running_pid); then
+    rm -f "$PID_FILE"
+    log "not running"
+    return 0
+  fi
+  log "stopping broker (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  # Controlled shutdown of a single KRaft node usually takes a few seconds.
+  local i
+  for ((i = 0; i < 40; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "still alive after 20s, sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.5
+  fi
+  rm -f "$PID_FILE"
+  log "stopped"
+}
+
+cmd_status() {
+  local pid
+  if pid=$(running_pid); then
+    use_running_port
+    if port_open "$KAFKA_PORT"; then
+      echo "running (pid $pid) at $BROKERS, data in $KAFKA_HOME_DIR"
+    else
+      echo "running (pid $pid) but $BROKERS is not accepting connections yet"
+    fi
+    return 0
+  fi
+  echo "not running"
+  return 1
+}
+
+cmd_logs() {
+  local files=("$SERVER_LOG")
+  [[ -s $OUT_FILE ]] && files+=("$OUT_FILE")
+  [[ -f $SERVER_LOG ]] || die "no log yet at $SERVER_LOG"
+  if [[ ${1:-} == -f ]]; then
+    exec tail -n 50 -F "${files[@]}"
+  fi
+  tail -n "${KAFKA_LOG_LINES:-100}" "${files[@]}"
+}
+
+case ${1:-} in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  logs) shift; cmd_logs "$@" ;;
+  *)
+    echo "usage: $0 start|stop|status|logs [-f]" >&2
+    exit 2
+    ;;
+esac
