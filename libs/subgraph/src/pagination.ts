@@ -46,7 +46,7 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>)
     node: TNode;
   }
 
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionClass {
     @Field(() => [EdgeType])
     edges: EdgeType[];

@@ -3,3 +3,7 @@ export * from './graphql-client';
 export * from './identities';
 export * from './isolated-env';
 export * from './service-under-test';
+export * from './processes';
+export * from './local-kafka';
+export * from './service-contract';
+export * from './event-stream';

@@ -8,13 +8,13 @@ const BY_ORDER = Symbol('workOrdersByOrder');
 
 @Resolver(() => Order)
 export class OrderWorkOrdersResolver {
-  constructor(private readonly workOrders: WorkOrdersService) {}
+  constructor(private readonly workOrderService: WorkOrdersService) {}
 
   @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
   async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
     const workOrders = await loaders
       .get<string, WorkOrder[]>(BY_ORDER, async (orderIds) =>
-        groupByKey(orderIds, await this.workOrders.findByOrderIds(orderIds), (wo) => wo.orderId as string),
+        groupByKey(orderIds, await this.workOrderService.findByOrderIds(orderIds), (wo) => wo.orderId as string),
       )
       .load(order.id);
     // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.

@@ -56,9 +56,11 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // Disconnecting first makes a connect still in progress fail fast instead of finishing after stop.
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.running;
     await this.consumer?.disconnect().catch(() => undefined);
     await this.deadLetters?.disconnect().catch(() => undefined);
-    await this.running;
   }
 
   private get groupId(): string {
@@ -109,8 +111,10 @@ export class EventConsumer {
     });
     this.consumer = consumer;
     await consumer.connect();
+    if (this.stopped) return;
     // A new group starts from the beginning so events published before this service first ran are applied.
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    if (this.stopped) return;
     await consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
     this.options.logger.info('event consumer running', { group: this.groupId, topics: this.topics });
   }

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  authJwtSecret: string;
+  gatewaySigningSecret: string;
+  supergraphPath: string;
+  /** Subgraph name → URL, for deployments where subgraphs do not listen where the supergraph says. */
+  subgraphUrlOverrides: Record<string, string>;
+  /** Browser origins allowed to call the graph (staff consoles); empty means same-origin only. */
+  corsOrigins: string[];
+}
+
+/** Only for local development; production refuses to start without real secrets. */
+export const DEV_AUTH_JWT_SECRET = 'aftercare-dev-auth-jwt-secret';
+export const DEV_GATEWAY_SIGNING_SECRET = 'aftercare-dev-gateway-signing-secret';
+
+const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+
+function secret(env: NodeJS.ProcessEnv, name: string, devDefault: string): string {
+  const value = env[name];
+  if (!value && env['NODE_ENV'] === 'production') throw new Error(`${name} must be set in production`);
+  return value || devDefault;
+}
+
+export function gatewayConfigFrom(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const subgraphUrlOverrides = Object.fromEntries(
+    Object.entries(env)
+      .filter(([key, value]) => key.startsWith(SUBGRAPH_URL_PREFIX) && value)
+      .map(([key, value]) => [key.slice(SUBGRAPH_URL_PREFIX.length).toLowerCase().replace(/_/g, '-'), value as string]),
+  );
+  return {
+    host: env['HOST'] || '127.0.0.1',
+    port: Number(env['GATEWAY_PORT'] ?? 4000),
+    authJwtSecret: secret(env, 'AUTH_JWT_SECRET', DEV_AUTH_JWT_SECRET),
+    gatewaySigningSecret: secret(env, 'GATEWAY_SIGNING_SECRET', DEV_GATEWAY_SIGNING_SECRET),
+    supergraphPath: resolve(env['SUPERGRAPH_PATH'] ?? 'apps/gateway/supergraph.graphql'),
+    subgraphUrlOverrides,
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}
+
+/** Where a subgraph really is: the override for its name, else the URL composed into the supergraph. */
+export function subgraphUrl(config: GatewayConfig, name: string, composedUrl: string): string {
+  return config.subgraphUrlOverrides[name] ?? composedUrl;
+}

@@ -1,0 +1,68 @@
+import { GraphQLError } from 'graphql';
+import { IDENTITY_HEADER, PartnerIdentity, signGatewayIdentity } from '@aftercare/identity';
+
+const LOOKUP = `query PartnerCredential($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;
+const KNOWN_KEY_TTL_MS = 60_000;
+/** Short, so a key registered a moment ago works almost at once, yet a flood of bad keys costs one lookup each. */
+const UNKNOWN_KEY_TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+
+interface CacheEntry {
+  identity: PartnerIdentity | null;
+  expiresAt: number;
+}
+
+/**
+ * Turns an x-api-key into a partner identity by asking sales, which owns partners and their hashed keys.
+ * Answers are cached briefly so partner traffic does not add a round trip per request.
+ */
+export class PartnerCredentials {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private readonly salesUrl: () => string,
+    private readonly signingSecret: string,
+  ) {}
+
+  async identify(apiKey: string): Promise<PartnerIdentity | null> {
+    const cached = this.cache.get(apiKey);
+    if (cached && cached.expiresAt > Date.now()) return cached.identity;
+    const identity = await this.lookUp(apiKey);
+    this.remember(apiKey, identity);
+    return identity;
+  }
+
+  private async lookUp(apiKey: string): Promise<PartnerIdentity | null> {
+    let response: Response;
+    try {
+      response = await fetch(this.salesUrl(), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingSecret),
+        },
+        body: JSON.stringify({ query: LOOKUP, variables: { apiKey } }),
+        signal: AbortSignal.timeout(3000),
+      });
+    } catch {
+      throw unavailable();
+    }
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: { partnerCredential: { partnerId: string; partnerCode: string } | null };
+    };
+    if (!response.ok || !body.data) throw unavailable();
+    const credential = body.data.partnerCredential;
+    return credential && { kind: 'partner', partnerId: credential.partnerId, partnerCode: credential.partnerCode };
+  }
+
+  private remember(apiKey: string, identity: PartnerIdentity | null): void {
+    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(apiKey, { identity, expiresAt: Date.now() + (identity ? KNOWN_KEY_TTL_MS : UNKNOWN_KEY_TTL_MS) });
+  }
+}
+
+function unavailable(): GraphQLError {
+  return new GraphQLError('Partner keys cannot be checked right now; retry shortly', {
+    extensions: { code: 'AUTHENTICATION_UNAVAILABLE', http: { status: 503 } },
+  });
+}

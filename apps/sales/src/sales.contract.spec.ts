@@ -1,0 +1,4 @@
+import { describeServiceContract } from '@aftercare/testing';
+import { salesService } from './sales.service';
+
+describeServiceContract(salesService);

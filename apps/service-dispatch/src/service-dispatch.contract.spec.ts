@@ -1,0 +1,4 @@
+import { describeServiceContract } from '@aftercare/testing';
+import { serviceDispatchService } from './service-dispatch.service';
+
+describeServiceContract(serviceDispatchService);

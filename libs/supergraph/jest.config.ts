@@ -1,0 +1,5 @@
+export default {
+  displayName: 'supergraph',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

@@ -1,0 +1,3 @@
+export * from './subgraph-registry';
+export * from './compose-supergraph';
+export * from './supergraph-subgraphs';
