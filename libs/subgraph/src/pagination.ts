@@ -7,7 +7,7 @@ export class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100.' })
   @Min(1)
   @Max(100)
-  first: number = 20;
+  first = 20;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()

@@ -1,3 +1,5 @@
+import { Identity, signGatewayIdentity } from '@aftercare/identity';
+
 import { randomBytes } from 'node:crypto';
 
 export const TEST_GATEWAY_SIGNING_SECRET = 'test-gateway-signing-secret';
@@ -17,4 +19,9 @@ export function isolatedEnv(label: string, base: NodeJS.ProcessEnv = process.env
     GATEWAY_SIGNING_SECRET: TEST_GATEWAY_SIGNING_SECRET,
     AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
   };
+}
+
+/** An identity header signed with the test secret: what a client would need to steal to impersonate the gateway. */
+export function signGatewayIdentityForTest(identity: Identity): string {
+  return signGatewayIdentity(identity, TEST_GATEWAY_SIGNING_SECRET);
 }

@@ -1,0 +1,51 @@
+import { mintStaffToken, PartnerIdentity } from '@aftercare/identity';
+import { authenticateRequest } from './authenticate-request';
+import { PartnerCredentials } from './partner-credentials';
+
+const SECRET = 'unit-test-secret';
+const PARTNER: PartnerIdentity = { kind: 'partner', partnerId: 'p-1', partnerCode: 'PHILIPS' };
+
+/** Sales' answer for the one key it knows; the real lookup is covered end to end in platform-e2e. */
+const partners = { identify: async (key: string) => (key === 'ak_philips_valid' ? PARTNER : null) } as unknown as PartnerCredentials;
+
+function headers(values: Record<string, string>) {
+  return { header: (name: string) => values[name.toLowerCase()] };
+}
+
+function codeOf(promise: Promise<unknown>) {
+  return promise.then(
+    () => 'resolved',
+    (error: { extensions?: { code?: string } }) => error.extensions?.code,
+  );
+}
+
+describe('authenticateRequest', () => {
+  it('admits staff with a valid bearer token, with their roles', async () => {
+    const token = mintStaffToken({ sub: 'u-7', name: 'Li Na', roles: ['DISPATCHER'] }, SECRET);
+    await expect(authenticateRequest(headers({ authorization: `Bearer ${token}` }), SECRET, partners)).resolves.toEqual({
+      kind: 'staff',
+      userId: 'u-7',
+      name: 'Li Na',
+      roles: ['DISPATCHER'],
+    });
+  });
+
+  it('admits a partner by API key', async () => {
+    await expect(authenticateRequest(headers({ 'x-api-key': 'ak_philips_valid' }), SECRET, partners)).resolves.toEqual(PARTNER);
+  });
+
+  it('treats a request without credentials as anonymous', async () => {
+    await expect(authenticateRequest(headers({}), SECRET, partners)).resolves.toEqual({ kind: 'anonymous' });
+  });
+
+  it.each([
+    ['a token signed with another secret', { authorization: `Bearer ${mintStaffToken({ sub: 'u', name: 'u', roles: ['ADMIN'] }, 'other')}` }],
+    ['an expired token', { authorization: `Bearer ${mintStaffToken({ sub: 'u', name: 'u', roles: ['ADMIN'] }, SECRET, -10)}` }],
+    ['a token with an unknown role', { authorization: `Bearer ${mintStaffToken({ sub: 'u', name: 'u', roles: ['ROOT' as never] }, SECRET)}` }],
+    ['a non-bearer scheme', { authorization: 'Basic dXNlcjpwYXNz' }],
+    ['an unknown API key', { 'x-api-key': 'ak_philips_guess' }],
+    ['both a token and a key', { authorization: `Bearer ${mintStaffToken({ sub: 'u', name: 'u', roles: ['ADMIN'] }, SECRET)}`, 'x-api-key': 'ak_philips_valid' }],
+  ])('refuses %s as UNAUTHENTICATED', async (_case, values) => {
+    await expect(codeOf(authenticateRequest(headers(values), SECRET, partners))).resolves.toBe('UNAUTHENTICATED');
+  });
+});
