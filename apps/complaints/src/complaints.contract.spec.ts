@@ -1,0 +1,4 @@
+import { describeServiceContract } from '@aftercare/testing';
+import { complaintsService } from './complaints.service';
+
+describeServiceContract(complaintsService);

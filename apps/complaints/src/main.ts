@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runServiceMain } from '@aftercare/service-runtime';
+import { complaintsService } from './complaints.service';
+
+void runServiceMain(complaintsService);

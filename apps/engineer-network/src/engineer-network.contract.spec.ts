@@ -1,0 +1,4 @@
+import { describeServiceContract } from '@aftercare/testing';
+import { engineerNetworkService } from './engineer-network.service';
+
+describeServiceContract(engineerNetworkService);

@@ -1,0 +1,26 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
+import { Engineer } from './engineer.entity';
+import { RegisterEngineerInput } from './engineer.inputs';
+import { EngineersService } from './engineers.service';
+
+const ENGINEER_MANAGERS = ['DISPATCHER', 'SUPERVISOR', 'ADMIN'];
+
+@Resolver(() => Engineer)
+export class EngineerResolver {
+  constructor(private readonly engineers: EngineersService) {}
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer, { description: 'Adds an engineer to the network, ACTIVE; fails with ENGINEER_PHONE_TAKEN for a known phone.' })
+  registerEngineer(@Arg('input', () => RegisterEngineerInput) input: RegisterEngineerInput): Promise<Engineer> {
+    return this.engineers.register(input);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Query(() => Engineer)
+  async engineer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Engineer> {
+    const engineer = await byIdLoader(context, Engineer, (ids) => this.engineers.findByIds(ids)).load(id);
+    if (!engineer) throw notFound('Engineer', id);
+    return engineer;
+  }
+}

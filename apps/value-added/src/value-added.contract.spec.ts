@@ -1,0 +1,4 @@
+import { describeServiceContract } from '@aftercare/testing';
+import { valueAddedService } from './value-added.service';
+
+describeServiceContract(valueAddedService);

@@ -1,0 +1,95 @@
+import { deadLetterTopic } from '@aftercare/event-contracts';
+import { Consumer, KafkaMessage } from 'kafkajs';
+import { ensureTopics } from '../topics-admin';
+import { namespaced } from '../messaging-config';
+import { messagingTestbed, MessagingTestbed, Noted } from '../messaging.spec-support';
+import { EventConsumer } from './event-consumer';
+import { on } from './event-handler';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('EventConsumer (real Kafka and PostgreSQL)', () => {
+  let bed: MessagingTestbed;
+  let consumer: EventConsumer;
+  let deadLetterReader: Consumer;
+  const deadLetters: KafkaMessage[] = [];
+  const attempts = new Map<number, number>();
+
+  const notedValues = async () => (await bed.dataSource.query('SELECT n FROM noted ORDER BY n')).map((row: { n: number }) => row.n);
+
+  beforeAll(async () => {
+    bed = await messagingTestbed('consumer');
+    consumer = new EventConsumer({
+      dataSource: bed.dataSource,
+      kafka: bed.kafka,
+      config: bed.config,
+      logger: bed.logger,
+      group: 'notes',
+      maxAttempts: 3,
+      retryDelayMs: 20,
+      handlers: [
+        on(Noted, async (event, manager) => {
+          attempts.set(event.payload.n, (attempts.get(event.payload.n) ?? 0) + 1);
+          if (event.payload.n < 0) throw new Error(`cannot note ${event.payload.n}`);
+          await manager.query('INSERT INTO noted (n) VALUES ($1)', [event.payload.n]);
+        }),
+      ],
+    });
+    consumer.start();
+    await consumer.ready();
+
+    const deadLetterTopicName = namespaced(bed.config, deadLetterTopic('notes'));
+    await ensureTopics(bed.kafka, [deadLetterTopicName]);
+    deadLetterReader = bed.kafka.consumer({ groupId: `${deadLetterTopicName}.reader` });
+    await deadLetterReader.connect();
+    await deadLetterReader.subscribe({ topic: deadLetterTopicName, fromBeginning: true });
+    await deadLetterReader.run({ eachMessage: async ({ message }) => void deadLetters.push(message) });
+  });
+
+  afterAll(async () => {
+    await deadLetterReader?.disconnect();
+    await consumer?.stop();
+    await bed?.close();
+  });
+
+  async function publish(...values: (string | ReturnType<typeof Noted.create>)[]): Promise<void> {
+    const producer = bed.kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: namespaced(bed.config, Noted.topic),
+      // One key: one partition, so the order of arrival is the order sent.
+      messages: values.map((value) => ({ key: 'note', value: typeof value === 'string' ? value : JSON.stringify(value) })),
+    });
+    await producer.disconnect();
+  }
+
+  it('applies an event once however often it is delivered', async () => {
+    const event = Noted.create('note', { n: 1 });
+    await publish(event, event, event);
+    await until(async () => (await notedValues()).includes(1));
+    await publish(Noted.create('note', { n: 2 }));
+    await until(async () => (await notedValues()).includes(2));
+    expect(await notedValues()).toEqual([1, 2]);
+    expect(attempts.get(1)).toBe(1);
+  });
+
+  it('parks poison on the dead-letter topic after bounded retries and keeps the partition moving', async () => {
+    const failing = Noted.create('note', { n: -1 });
+    await publish('{not json', failing, Noted.create('note', { n: 3 }));
+    await until(async () => (await notedValues()).includes(3));
+    await until(async () => deadLetters.length >= 2);
+
+    expect(attempts.get(-1)).toBe(3);
+    const reasons = deadLetters.map((message) => message.headers?.['dead-letter-reason']?.toString());
+    expect(reasons).toEqual(['message is not an event envelope', 'cannot note -1']);
+    expect(deadLetters[1]!.value!.toString()).toBe(JSON.stringify(failing));
+    const [{ n }] = await bed.dataSource.query('SELECT count(*)::int AS n FROM inbox_event WHERE event_id = $1', [failing.id]);
+    expect(n).toBe(0);
+  });
+});

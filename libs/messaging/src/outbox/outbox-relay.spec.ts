@@ -1,0 +1,63 @@
+import { Consumer } from 'kafkajs';
+import { namespaced } from '../messaging-config';
+import { ensureTopics } from '../topics-admin';
+import { messagingTestbed, MessagingTestbed, Noted } from '../messaging.spec-support';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
+  let bed: MessagingTestbed;
+  let relay: OutboxRelay;
+  let reader: Consumer;
+  const received: { key: string; n: number }[] = [];
+  const outbox = new Outbox();
+
+  beforeAll(async () => {
+    bed = await messagingTestbed('relay');
+    relay = new OutboxRelay({ dataSource: bed.dataSource, kafka: bed.kafka, config: bed.config, logger: bed.logger, topics: [Noted.topic], batchSize: 7 });
+    await relay.start();
+    await ensureTopics(bed.kafka, [namespaced(bed.config, Noted.topic)]);
+    reader = bed.kafka.consumer({ groupId: namespaced(bed.config, 'reader') });
+    await reader.connect();
+    await reader.subscribe({ topic: namespaced(bed.config, Noted.topic), fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        received.push({ key: message.key!.toString(), n: JSON.parse(message.value!.toString()).payload.n });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await reader?.disconnect();
+    await relay?.stop();
+    await bed?.close();
+  });
+
+  it('publishes committed events in commit order per aggregate, across batches, and marks them published', async () => {
+    for (let n = 0; n < 30; n++) {
+      await bed.dataSource.transaction((manager) => outbox.record(manager, Noted.create(n % 2 ? 'odd' : 'even', { n })));
+    }
+    const deadline = Date.now() + 30000;
+    while (received.length < 30 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const orderOf = (key: string) => received.filter((message) => message.key === key).map((message) => message.n);
+    expect(orderOf('even')).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28]);
+    expect(orderOf('odd')).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
+    const [{ pending }] = await bed.dataSource.query('SELECT count(*)::int AS pending FROM outbox_event WHERE published_at IS NULL');
+    expect(pending).toBe(0);
+  });
+
+  it('publishes nothing from a transaction that rolled back', async () => {
+    const before = received.length;
+    await expect(
+      bed.dataSource.transaction(async (manager) => {
+        await outbox.record(manager, Noted.create('rolled-back', { n: 99 }));
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    await bed.dataSource.transaction((manager) => outbox.record(manager, Noted.create('after', { n: 100 })));
+    const deadline = Date.now() + 15000;
+    while (!received.some((message) => message.n === 100) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received.slice(before).map((message) => message.n)).toEqual([100]);
+  });
+});
