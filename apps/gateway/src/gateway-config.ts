@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEV_AUTH_JWT_SECRET, DEV_GATEWAY_SIGNING_SECRET, secretFrom } from '@aftercare/identity';
 
 export interface GatewayConfig {
   host: string;
@@ -12,17 +13,7 @@ export interface GatewayConfig {
   corsOrigins: string[];
 }
 
-/** Only for local development; production refuses to start without real secrets. */
-export const DEV_AUTH_JWT_SECRET = 'aftercare-dev-auth-jwt-secret';
-export const DEV_GATEWAY_SIGNING_SECRET = 'aftercare-dev-gateway-signing-secret';
-
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
-
-function secret(env: NodeJS.ProcessEnv, name: string, devDefault: string): string {
-  const value = env[name];
-  if (!value && env['NODE_ENV'] === 'production') throw new Error(`${name} must be set in production`);
-  return value || devDefault;
-}
 
 export function gatewayConfigFrom(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const subgraphUrlOverrides = Object.fromEntries(
@@ -33,8 +24,8 @@ export function gatewayConfigFrom(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     host: env['HOST'] || '127.0.0.1',
     port: Number(env['GATEWAY_PORT'] ?? 4000),
-    authJwtSecret: secret(env, 'AUTH_JWT_SECRET', DEV_AUTH_JWT_SECRET),
-    gatewaySigningSecret: secret(env, 'GATEWAY_SIGNING_SECRET', DEV_GATEWAY_SIGNING_SECRET),
+    authJwtSecret: secretFrom(env, 'AUTH_JWT_SECRET', DEV_AUTH_JWT_SECRET),
+    gatewaySigningSecret: secretFrom(env, 'GATEWAY_SIGNING_SECRET', DEV_GATEWAY_SIGNING_SECRET),
     supergraphPath: resolve(env['SUPERGRAPH_PATH'] ?? 'apps/gateway/supergraph.graphql'),
     subgraphUrlOverrides,
     corsOrigins: (env['CORS_ORIGINS'] ?? '')

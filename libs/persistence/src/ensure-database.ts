@@ -30,3 +30,19 @@ export async function dropDatabase(config: DatabaseConfig): Promise<void> {
     await client.end();
   }
 }
+
+/** Drops every database whose name starts with `prefix`: a test run's or a scratch environment's leftovers. */
+export async function dropDatabasesWithPrefix(serverUrl: string, prefix: string): Promise<string[]> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}

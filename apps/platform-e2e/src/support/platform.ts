@@ -1,4 +1,5 @@
 import { mintStaffToken, StaffRole } from '@aftercare/identity';
+import { DEFAULT_DATABASE_URL, dropDatabasesWithPrefix } from '@aftercare/persistence';
 import {
   freePort,
   GraphqlResponse,
@@ -78,6 +79,7 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
     stop: async () => {
       await gateway.stop();
       await Promise.all(running.map((process) => process.stop()));
+      await dropDatabasesWithPrefix(env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${env['DATABASE_PREFIX']}_`);
     },
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * Loads the demo data set through the gateway of a running platform (`npm start` first), then prints
+ * what a newcomer needs: staff tokens per role, partner API keys and a first query.
+ *   npm run seed                     (GATEWAY_URL defaults to http://127.0.0.1:4000/graphql)
+ * Safe to run again: partners' keys are kept in .data/dev-credentials.json, everything else is
+ * skipped when it already exists.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEV_AUTH_JWT_SECRET, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
+import { DEMO_COMPLAINTS, DEMO_CONSUMABLE_PLANS, DEMO_ENGINEERS, DEMO_ORDERS, DEMO_PARTNERS } from './demo-data';
+
+const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:4000/graphql';
+const credentialsFile = process.env['SEED_CREDENTIALS_FILE'] ?? join(__dirname, '../../.data/dev-credentials.json');
+const secret = process.env['AUTH_JWT_SECRET'] || DEV_AUTH_JWT_SECRET;
+const tokens = Object.fromEntries(
+  StaffRoles.map((role) => [role, mintStaffToken({ sub: `demo-${role.toLowerCase()}`, name: `Demo ${role}`, roles: [role] }, secret)]),
+) as Record<StaffRole, string>;
+
+interface GraphqlResult<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function call<T>(headers: Record<string, string>, query: string, variables: Record<string, unknown>, tolerate: string[] = []) {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphqlResult<T>;
+  const unexpected = (body.errors ?? []).filter((error) => !tolerate.includes(error.extensions?.code ?? ''));
+  if (unexpected.length > 0) throw new Error(unexpected.map((error) => `${error.extensions?.code}: ${error.message}`).join('\n'));
+  return body;
+}
+
+const asStaff = (role: StaffRole) => ({ authorization: `Bearer ${tokens[role]}` });
+
+async function seedPartners(known: Record<string, string>): Promise<Record<string, string>> {
+  for (const partner of DEMO_PARTNERS) {
+    if (known[partner.code]) continue;
+    const result = await call<{ registerPartner: { apiKey: string } }>(
+      asStaff('ADMIN'),
+      `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { apiKey } }`,
+      { input: partner },
+      ['PARTNER_CODE_TAKEN'],
+    );
+    if (result.data) known[partner.code] = result.data.registerPartner.apiKey;
+    else console.warn(`partner ${partner.code} exists but its key is not in ${credentialsFile}; register a new code to get a key`);
+  }
+  return known;
+}
+
+async function seedOrders(keys: Record<string, string>): Promise<Map<string, { orderId: string; customerId: string }>> {
+  const placed = new Map<string, { orderId: string; customerId: string }>();
+  for (const { partner, ...input } of DEMO_ORDERS) {
+    const key = keys[partner];
+    if (!key) continue;
+    const result = await call<{ submitInstallOrder: { id: string; customer: { id: string } } }>(
+      { 'x-api-key': key },
+      `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id } } }`,
+      { input },
+    );
+    placed.set(input.externalRef, { orderId: result.data!.submitInstallOrder.id, customerId: result.data!.submitInstallOrder.customer.id });
+  }
+  return placed;
+}
+
+async function seedCatalogue(): Promise<void> {
+  for (const engineer of DEMO_ENGINEERS) {
+    await call(asStaff('DISPATCHER'), `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`, { input: engineer }, [
+      'ENGINEER_PHONE_TAKEN',
+    ]);
+  }
+  for (const plan of DEMO_CONSUMABLE_PLANS) {
+    await call(asStaff('VALUE_ADDED_AGENT'), `mutation ($input: DefineConsumablePlanInput!) { defineConsumablePlan(input: $input) { id } }`, { input: plan }, [
+      'CONSUMABLE_PLAN_EXISTS',
+    ]);
+  }
+}
+
+async function seedComplaints(placed: Map<string, { orderId: string; customerId: string }>): Promise<void> {
+  for (const { externalRef, ...complaint } of DEMO_COMPLAINTS) {
+    const order = placed.get(externalRef);
+    if (!order) continue;
+    await call(asStaff('COMPLAINTS_AGENT'), `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`, {
+      input: { ...complaint, customerId: order.customerId, orderId: order.orderId },
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const firstRun = !existsSync(credentialsFile);
+  const known: Record<string, string> = firstRun ? {} : JSON.parse(readFileSync(credentialsFile, 'utf8')).partners;
+  const keys = await seedPartners(known);
+  mkdirSync(dirname(credentialsFile), { recursive: true });
+  writeFileSync(credentialsFile, JSON.stringify({ partners: keys }, null, 2));
+  const placed = await seedOrders(keys);
+  await seedCatalogue();
+  // Complaints have no natural key to deduplicate on, so they are filed on the first run only.
+  if (firstRun) await seedComplaints(placed);
+
+  const [firstRef, firstOrder] = [...placed][0] ?? [];
+  console.log(`
+Aftercare demo data is loaded.  Gateway: ${gatewayUrl}
+
+Staff tokens (send as "Authorization: Bearer <token>", valid 12 h; mint more with npm run token -- ROLE):
+${StaffRoles.map((role) => `  ${role.padEnd(18)} ${tokens[role]}`).join('\n')}
+
+Partner API keys (send as "x-api-key: <key>"; also in .data/dev-credentials.json):
+${Object.entries(keys).map(([code, key]) => `  ${code.padEnd(18)} ${key}`).join('\n')}
+
+Try, as PHILIPS:
+  curl -s ${gatewayUrl} -H 'content-type: application/json' -H 'x-api-key: ${keys['PHILIPS'] ?? '<key>'}' \\
+    -d '{"query":"{ order(id: \\"${firstOrder?.orderId ?? '<id>'}\\") { externalRef status customer { name } workOrders { type status } } }"}'
+  (order ${firstRef ?? ''}: its INSTALL work order comes from service-dispatch via Kafka)
+`);
+}
+
+main().catch((error) => {
+  console.error(`seed failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`Is the platform running? Start it with npm start (gateway expected at ${gatewayUrl}).`);
+  process.exit(1);
+});
