@@ -2,5 +2,6 @@ export default {
   displayName: 'platform-e2e',
   preset: '../../jest.preset.js',
   roots: ['<rootDir>/src'],
-  testTimeout: 240000,
+  // Each suite starts the whole platform (and one of them a broker of its own): minutes, not seconds.
+  setupFilesAfterEnv: ['<rootDir>/src/support/long-timeouts.ts'],
 };

@@ -4,3 +4,5 @@ export * from './open-database';
 export * from './snake-naming.strategy';
 export * from './transaction';
 export * from './schema-drift';
+export * from './uuid';
+export * from './find-by-ids';

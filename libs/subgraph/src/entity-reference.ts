@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { notFound } from './errors';
 import { alignByKey } from './loaders';
 import { RequestContext } from './request-context';
 
@@ -16,6 +17,22 @@ export function byIdLoader<T extends { id: string }>(
   return context.loaders.get<string, T | null>(key, async (ids) =>
     alignByKey(ids, await loadByIds(ids, context), (row) => row.id),
   );
+}
+
+/**
+ * One entity by id through the request's by-id loader (so it shares a batch and a cache with references
+ * to it), or NOT_FOUND. Malformed ids are simply not found.
+ */
+export async function loadOrNotFound<T extends { id: string }>(
+  context: RequestContext,
+  key: unknown,
+  entityName: string,
+  id: string,
+  loadByIds: LoadByIds<T>,
+): Promise<T> {
+  const entity = await byIdLoader(context, key, loadByIds).load(id);
+  if (!entity) throw notFound(entityName, id);
+  return entity;
 }
 
 /**

@@ -11,4 +11,3 @@ export * from './subgraph-server';
 export * from './pagination';
 export * from './validation';
 export * from './enums';
-export * from './uuid';

@@ -29,3 +29,16 @@ export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/**
+ * The request's one-to-many loader (an order's work orders, a plan's stages): the keys asked for in one
+ * tick are read with one `loadByKeys`, and each key gets the rows `keyOf` assigns to it, possibly none.
+ */
+export function groupLoader<K, V>(
+  loaders: LoaderRegistry,
+  key: unknown,
+  loadByKeys: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
+  return loaders.get<K, V[]>(key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf));
+}

@@ -24,3 +24,10 @@ export async function postGraphql<TData = Record<string, unknown>>(
 export function errorCodes(response: GraphqlResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
+
+/** The input fields a response's BAD_USER_INPUT errors name (`customer.phone`, `stages.0.name`), in order. */
+export function invalidFields(response: GraphqlResponse<unknown>): string[] {
+  return (response.errors ?? []).flatMap(
+    (error) => (error.extensions?.['fields'] as { field: string }[] | undefined)?.map((problem) => problem.field) ?? [],
+  );
+}

@@ -1,5 +1,6 @@
 export * from './eventually';
 export * from './graphql-client';
+export * from './database';
 export * from './identities';
 export * from './isolated-env';
 export * from './service-under-test';

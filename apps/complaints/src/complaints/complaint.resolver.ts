@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
+import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { Complaint } from './complaint.entity';
 import { FileComplaintInput } from './complaint.inputs';
 import { ComplaintsService } from './complaints.service';
@@ -18,9 +18,7 @@ export class ComplaintResolver {
 
   @Authorized(...COMPLAINT_HANDLERS)
   @Query(() => Complaint)
-  async complaint(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Complaint> {
-    const complaint = await byIdLoader(context, Complaint, (ids) => this.complaints.findByIds(ids)).load(id);
-    if (!complaint) throw notFound('Complaint', id);
-    return complaint;
+  complaint(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Complaint> {
+    return loadOrNotFound(context, Complaint, 'Complaint', id, (ids) => this.complaints.findByIds(ids));
   }
 }

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { ComplaintFiled } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { Injectable, onlyUuids } from '@aftercare/subgraph';
+import { findByIds } from '@aftercare/persistence';
+import { Injectable } from '@aftercare/subgraph';
 import { Complaint } from './complaint.entity';
 import { FileComplaintInput } from './complaint.inputs';
 import { opinionDueAt } from './opinion-deadline';
@@ -49,6 +50,6 @@ export class ComplaintsService {
   }
 
   findByIds(ids: readonly string[]): Promise<Complaint[]> {
-    return this.dataSource.getRepository(Complaint).createQueryBuilder('complaint').where('complaint.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(Complaint), ids);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorCodes, GraphqlResponse, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { complaintsService } from '../complaints.service';
 
 const FILE = `mutation ($input: FileComplaintInput!) {
@@ -23,19 +23,10 @@ function complaint(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function invalidFields(response: GraphqlResponse): string[] {
-  return (response.errors?.[0]?.extensions?.['fields'] as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
-}
-
 describe('filing complaints (complaints, real PostgreSQL)', () => {
   let complaints: ServiceUnderTest;
 
-  async function stored(): Promise<{ complaints: number; events: number }> {
-    const [row] = await complaints.service.dataSource.query(
-      'SELECT (SELECT count(*)::int FROM complaint) AS complaints, (SELECT count(*)::int FROM outbox_event) AS events',
-    );
-    return row;
-  }
+  const stored = () => rowCounts(complaints.service.dataSource, { complaints: 'complaint', events: 'outbox_event' });
 
   async function file(input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const response = await complaints.graphql<{ fileComplaint: Record<string, unknown> }>(FILE, { input }, agent);
@@ -58,12 +49,9 @@ describe('filing complaints (complaints, real PostgreSQL)', () => {
       expect(Math.abs(receivedAt - Date.now())).toBeLessThan(60_000);
       expect(new Date(filed['opinionDueAt'] as string).getTime() - receivedAt).toBe(48 * HOUR_MS);
 
-      const events = await complaints.service.dataSource.query(
-        `SELECT envelope FROM outbox_event WHERE event_type = 'ComplaintFiled' AND message_key = $1`,
-        [filed['id']],
-      );
+      const events = await outboxEvents(complaints.service.dataSource, 'ComplaintFiled', filed['id'] as string);
       expect(events).toHaveLength(1);
-      expect(events[0].envelope.payload).toEqual({
+      expect(events[0].payload).toEqual({
         complaintId: filed['id'],
         category: 'ENGINEER_CONDUCT',
         customerId: input.customerId,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
+import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { Engineer } from './engineer.entity';
 import { RegisterEngineerInput } from './engineer.inputs';
 import { EngineersService } from './engineers.service';
@@ -18,9 +18,7 @@ export class EngineerResolver {
 
   @Authorized(...ENGINEER_MANAGERS)
   @Query(() => Engineer)
-  async engineer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Engineer> {
-    const engineer = await byIdLoader(context, Engineer, (ids) => this.engineers.findByIds(ids)).load(id);
-    if (!engineer) throw notFound('Engineer', id);
-    return engineer;
+  engineer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Engineer> {
+    return loadOrNotFound(context, Engineer, 'Engineer', id, (ids) => this.engineers.findByIds(ids));
   }
 }

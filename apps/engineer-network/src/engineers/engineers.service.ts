@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
 import { EngineerRegistered } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { isUniqueViolation } from '@aftercare/persistence';
-import { DomainError, Injectable, onlyUuids } from '@aftercare/subgraph';
+import { findByIds, rejectingDuplicates } from '@aftercare/persistence';
+import { DomainError, Injectable, normalisePhone } from '@aftercare/subgraph';
 import { Engineer } from './engineer.entity';
 import { RegisterEngineerInput } from './engineer.inputs';
-import { normalisePhone } from './phone';
 
 const ENGINEER_PHONE = 'uq_engineer_phone';
 
@@ -19,41 +18,41 @@ export class EngineersService {
   /** A new engineer starts ACTIVE; the registration and its announcement commit together. */
   async register(input: RegisterEngineerInput): Promise<Engineer> {
     const phone = normalisePhone(input.phone);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const repository = manager.getRepository(Engineer);
-        const engineer = await repository.save(
-          repository.create({
-            name: input.name.trim(),
-            phone,
-            employment: input.employment,
-            homeCity: input.homeCity.trim(),
-            dailyCapacity: input.dailyCapacity,
-            status: 'ACTIVE',
-          }),
-        );
-        await this.outbox.record(
-          manager,
-          EngineerRegistered.create(engineer.id, {
-            engineerId: engineer.id,
-            name: engineer.name,
-            employment: engineer.employment,
-            homeCity: engineer.homeCity,
-            dailyCapacity: engineer.dailyCapacity,
-          }),
-        );
-        return engineer;
-      });
-    } catch (error) {
-      // The unique index, not a prior lookup, decides: two registrations of one phone may race.
-      if (isUniqueViolation(error, ENGINEER_PHONE)) {
-        throw new DomainError('ENGINEER_PHONE_TAKEN', `An engineer with phone ${phone} is already registered`, { phone });
-      }
-      throw error;
-    }
+    // The unique index, not a prior lookup, decides: two registrations of one phone may race.
+    return rejectingDuplicates(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const repository = manager.getRepository(Engineer);
+          const engineer = await repository.save(
+            repository.create({
+              name: input.name.trim(),
+              phone,
+              employment: input.employment,
+              homeCity: input.homeCity.trim(),
+              dailyCapacity: input.dailyCapacity,
+              status: 'ACTIVE',
+            }),
+          );
+          await this.outbox.record(
+            manager,
+            EngineerRegistered.create(engineer.id, {
+              engineerId: engineer.id,
+              name: engineer.name,
+              employment: engineer.employment,
+              homeCity: engineer.homeCity,
+              dailyCapacity: engineer.dailyCapacity,
+            }),
+          );
+          return engineer;
+        }),
+      {
+        constraint: ENGINEER_PHONE,
+        error: () => new DomainError('ENGINEER_PHONE_TAKEN', `An engineer with phone ${phone} is already registered`, { phone }),
+      },
+    );
   }
 
   findByIds(ids: readonly string[]): Promise<Engineer[]> {
-    return this.dataSource.getRepository(Engineer).createQueryBuilder('engineer').where('engineer.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(Engineer), ids);
   }
 }

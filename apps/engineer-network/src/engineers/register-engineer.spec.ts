@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorCodes, GraphqlResponse, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) {
@@ -22,19 +22,10 @@ function engineer(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function invalidFields(response: GraphqlResponse): string[] {
-  return (response.errors?.[0]?.extensions?.['fields'] as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
-}
-
 describe('registering engineers (engineer-network, real PostgreSQL)', () => {
   let network: ServiceUnderTest;
 
-  async function stored(): Promise<{ engineers: number; events: number }> {
-    const [row] = await network.service.dataSource.query(
-      'SELECT (SELECT count(*)::int FROM engineer) AS engineers, (SELECT count(*)::int FROM outbox_event) AS events',
-    );
-    return row;
-  }
+  const stored = () => rowCounts(network.service.dataSource, { engineers: 'engineer', events: 'outbox_event' });
 
   async function register(input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const response = await network.graphql<{ registerEngineer: Record<string, unknown> }>(REGISTER, { input }, dispatcher);
@@ -60,12 +51,9 @@ describe('registering engineers (engineer-network, real PostgreSQL)', () => {
         dailyCapacity: 20,
         status: 'ACTIVE',
       });
-      const events = await network.service.dataSource.query(
-        `SELECT envelope FROM outbox_event WHERE event_type = 'EngineerRegistered' AND message_key = $1`,
-        [registered['id']],
-      );
+      const events = await outboxEvents(network.service.dataSource, 'EngineerRegistered', registered['id'] as string);
       expect(events).toHaveLength(1);
-      expect(events[0].envelope.payload).toEqual({
+      expect(events[0].payload).toEqual({
         engineerId: registered['id'],
         name: 'Li Na',
         employment: 'PLATFORM_PARTNER',

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Injectable, onlyUuids } from '@aftercare/subgraph';
+import { findByIds } from '@aftercare/persistence';
+import { Injectable, normalisePhone } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
-import { normalisePhone } from './phone';
 
 export interface CustomerDetails {
   name: string;
@@ -28,6 +28,6 @@ export class CustomersService {
   }
 
   findByIds(ids: readonly string[]): Promise<Customer[]> {
-    return this.dataSource.getRepository(Customer).createQueryBuilder('customer').where('customer.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(Customer), ids);
   }
 }

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { OrderPlaced } from '@aftercare/event-contracts';
 import type { Identity, PartnerIdentity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { isUniqueViolation } from '@aftercare/persistence';
-import { Connection, decodeCursor, Injectable, notFound, onlyUuids, toConnection } from '@aftercare/subgraph';
+import { findByIds, isUniqueViolation } from '@aftercare/persistence';
+import { Connection, decodeCursor, Injectable, notFound, toConnection } from '@aftercare/subgraph';
 import { CustomersService } from '../customers/customers.service';
 import { Order } from './order.entity';
 import { SubmitInstallOrderInput } from './order.inputs';
@@ -96,7 +96,7 @@ export class OrdersService {
   }
 
   findByIds(ids: readonly string[]): Promise<Order[]> {
-    return this.dataSource.getRepository(Order).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(Order), ids);
   }
 
   private findByPartnerRef(partnerId: string, externalRef: string): Promise<Order | null> {

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { errorCodes, partner, postGraphql, staff, startServiceUnderTest, ServiceUnderTest, system } from '@aftercare/testing';
+import {
+  errorCodes,
+  invalidFields,
+  outboxEvents,
+  partner,
+  postGraphql,
+  rowCounts,
+  staff,
+  startServiceUnderTest,
+  ServiceUnderTest,
+  system,
+} from '@aftercare/testing';
 import type { PartnerIdentity } from '@aftercare/identity';
 import { salesService } from '../sales.service';
 
@@ -38,10 +49,7 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
     return partner(registered.id, registered.code);
   }
 
-  async function count(table: string): Promise<number> {
-    const [{ n }] = await sales.service.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
-    return n;
-  }
+  const stored = () => rowCounts(sales.service.dataSource, { orders: 'sales_order', customers: 'customer', events: 'outbox_event' });
 
   beforeAll(async () => {
     sales = await startServiceUnderTest(salesService);
@@ -94,12 +102,9 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
         customer: { name: 'Wang Fang', phone: '13800138000' },
         partner: { code: 'PHILIPS' },
       });
-      const events = await sales.service.dataSource.query(
-        `SELECT envelope FROM outbox_event WHERE event_type = 'OrderPlaced' AND message_key = $1`,
-        [order['id']],
-      );
+      const events = await outboxEvents(sales.service.dataSource, 'OrderPlaced', order['id'] as string);
       expect(events).toHaveLength(1);
-      expect(events[0].envelope.payload).toMatchObject({
+      expect(events[0].payload).toMatchObject({
         orderId: order['id'],
         partnerCode: 'PHILIPS',
         externalRef: input.externalRef,
@@ -133,12 +138,11 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       ['a blank externalRef', { externalRef: '' }, 'externalRef'],
       ['a blank product model', { productModel: ' ' }, 'productModel'],
     ])('rejects %s with BAD_USER_INPUT naming the field, storing nothing', async (_case, overrides, field) => {
-      const before = { orders: await count('sales_order'), customers: await count('customer'), events: await count('outbox_event') };
+      const before = await stored();
       const response = await sales.graphql(SUBMIT, { input: installOrder(overrides) }, brand);
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-      const fields = (response.errors![0].extensions!['fields'] as { field: string }[]).map((f) => f.field);
-      expect(fields).toContain(field);
-      expect({ orders: await count('sales_order'), customers: await count('customer'), events: await count('outbox_event') }).toEqual(before);
+      expect(invalidFields(response)).toContain(field);
+      expect(await stored()).toEqual(before);
     });
 
     it('rejects a date that does not exist', async () => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DomainError, Injectable, onlyUuids } from '@aftercare/subgraph';
-import { isUniqueViolation } from '@aftercare/persistence';
+import { DomainError, Injectable } from '@aftercare/subgraph';
+import { findByIds, rejectingDuplicates } from '@aftercare/persistence';
 import { generateApiKey, hashApiKey } from './api-key';
 import { Partner } from './partner.entity';
 import { RegisterPartnerInput } from './partner.inputs';
@@ -13,15 +13,11 @@ export class PartnersService {
     const code = input.code.toUpperCase();
     const apiKey = generateApiKey(code);
     const repository = this.dataSource.getRepository(Partner);
-    try {
-      const partner = await repository.save(repository.create({ code, name: input.name.trim(), apiKeyHash: hashApiKey(apiKey) }));
-      return { partner, apiKey };
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError('PARTNER_CODE_TAKEN', `A partner with code ${code} is already registered`, { partnerCode: code });
-      }
-      throw error;
-    }
+    const partner = await rejectingDuplicates(
+      () => repository.save(repository.create({ code, name: input.name.trim(), apiKeyHash: hashApiKey(apiKey) })),
+      { error: () => new DomainError('PARTNER_CODE_TAKEN', `A partner with code ${code} is already registered`, { partnerCode: code }) },
+    );
+    return { partner, apiKey };
   }
 
   findByApiKey(apiKey: string): Promise<Partner | null> {
@@ -29,6 +25,6 @@ export class PartnersService {
   }
 
   findByIds(ids: readonly string[]): Promise<Partner[]> {
-    return this.dataSource.getRepository(Partner).createQueryBuilder('partner').where('partner.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(Partner), ids);
   }
 }

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupByKey, RequestContext } from '@aftercare/subgraph';
+import { groupLoader, RequestContext } from '@aftercare/subgraph';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { Order } from './order.entity';
@@ -12,11 +12,12 @@ export class OrderWorkOrdersResolver {
 
   @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
   async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
-    const workOrders = await loaders
-      .get<string, WorkOrder[]>(BY_ORDER, async (orderIds) =>
-        groupByKey(orderIds, await this.workOrderService.findByOrderIds(orderIds), (wo) => wo.orderId as string),
-      )
-      .load(order.id);
+    const workOrders = await groupLoader<string, WorkOrder>(
+      loaders,
+      BY_ORDER,
+      (orderIds) => this.workOrderService.findByOrderIds(orderIds),
+      (wo) => wo.orderId as string,
+    ).load(order.id);
     // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.
     return identity.kind === 'partner' ? workOrders.filter((wo) => wo.partnerId === identity.partnerId) : workOrders;
   }

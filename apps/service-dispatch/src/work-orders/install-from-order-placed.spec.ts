@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OrderPlaced, Topics, WorkOrderCreated } from '@aftercare/event-contracts';
-import { EventStream, eventually, partner, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { countRows, EventStream, eventually, partner, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { serviceDispatchService } from '../service-dispatch.service';
 import { WorkOrdersService } from './work-orders.service';
 
@@ -71,8 +71,7 @@ describe('install work orders from OrderPlaced (dispatch, real PostgreSQL and Ka
     const republished = OrderPlaced.create(placed.aggregateId, placed.payload);
     await events.publish(Topics.sales, placed, republished);
     await eventually(async () => {
-      const [{ n }] = await dispatch.service.dataSource.query('SELECT count(*)::int AS n FROM inbox_event WHERE event_id = $1', [republished.id]);
-      expect(n).toBe(1);
+      expect(await countRows(dispatch.service.dataSource, 'inbox_event', 'event_id = $1', [republished.id])).toBe(1);
     });
     expect(await workOrdersOf(placed.payload.orderId)).toHaveLength(1);
     const announcements = await dispatch.service.dataSource.query(

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
+import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrdersService } from './work-orders.service';
 
@@ -9,9 +9,7 @@ export class WorkOrderResolver {
 
   @Authorized('DISPATCHER', 'SUPERVISOR', 'ADMIN')
   @Query(() => WorkOrder)
-  async workOrder(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<WorkOrder> {
-    const workOrder = await byIdLoader(context, WorkOrder, (ids) => this.workOrders.findByIds(ids)).load(id);
-    if (!workOrder) throw notFound('WorkOrder', id);
-    return workOrder;
+  workOrder(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<WorkOrder> {
+    return loadOrNotFound(context, WorkOrder, 'WorkOrder', id, (ids) => this.workOrders.findByIds(ids));
   }
 }

@@ -1,7 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, OrderPlacedPayload, WorkOrderCreated } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { Injectable, onlyUuids } from '@aftercare/subgraph';
+import { findByIds, findReferencing } from '@aftercare/persistence';
+import { Injectable } from '@aftercare/subgraph';
 import { WorkOrder } from './work-order.entity';
 
 @Injectable()
@@ -49,15 +50,10 @@ export class WorkOrdersService {
   }
 
   findByIds(ids: readonly string[]): Promise<WorkOrder[]> {
-    return this.dataSource.getRepository(WorkOrder).createQueryBuilder('wo').where('wo.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return findByIds(this.dataSource.getRepository(WorkOrder), ids);
   }
 
   findByOrderIds(orderIds: readonly string[]): Promise<WorkOrder[]> {
-    return this.dataSource
-      .getRepository(WorkOrder)
-      .createQueryBuilder('wo')
-      .where('wo.orderId = ANY(:orderIds)', { orderIds: onlyUuids(orderIds) })
-      .orderBy('wo.createdAt', 'ASC')
-      .getMany();
+    return findReferencing(this.dataSource.getRepository(WorkOrder), 'orderId', orderIds, { createdAt: 'ASC' });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { groupByKey, RequestContext } from '@aftercare/subgraph';
+import { groupLoader, RequestContext } from '@aftercare/subgraph';
 import { ConsumablePlan } from './consumable-plan.entity';
 import { DefineConsumablePlanInput } from './consumable-plan.inputs';
 import { ConsumablePlansService } from './consumable-plans.service';
@@ -35,10 +35,11 @@ export class ConsumablePlanResolver {
 
   @FieldResolver(() => [ConsumableStage], { description: 'Soonest-due first.' })
   stages(@Root() plan: ConsumablePlan, @Ctx() { loaders }: RequestContext): Promise<ConsumableStage[]> {
-    return loaders
-      .get<string, ConsumableStage[]>(STAGES_BY_PLAN, async (planIds) =>
-        groupByKey(planIds, await this.plans.stagesOf(planIds), (stage) => stage.planId),
-      )
-      .load(plan.id);
+    return groupLoader<string, ConsumableStage>(
+      loaders,
+      STAGES_BY_PLAN,
+      (planIds) => this.plans.stagesOf(planIds),
+      (stage) => stage.planId,
+    ).load(plan.id);
   }
 }

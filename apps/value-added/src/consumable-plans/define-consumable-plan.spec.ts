@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorCodes, GraphqlResponse, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { valueAddedService } from '../value-added.service';
 
 const DEFINE = `mutation ($input: DefineConsumablePlanInput!) {
@@ -23,20 +23,11 @@ function plan(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function invalidFields(response: GraphqlResponse): string[] {
-  return (response.errors?.[0]?.extensions?.['fields'] as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
-}
-
 describe('consumable plans (value-added, real PostgreSQL)', () => {
   let valueAdded: ServiceUnderTest;
 
-  async function stored(): Promise<{ plans: number; stages: number; events: number }> {
-    const [row] = await valueAdded.service.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM consumable_plan) AS plans, (SELECT count(*)::int FROM consumable_stage) AS stages,
-              (SELECT count(*)::int FROM outbox_event) AS events`,
-    );
-    return row;
-  }
+  const stored = () =>
+    rowCounts(valueAdded.service.dataSource, { plans: 'consumable_plan', stages: 'consumable_stage', events: 'outbox_event' });
 
   async function define(input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const response = await valueAdded.graphql<{ defineConsumablePlan: Record<string, unknown> }>(DEFINE, { input }, agent);
@@ -63,12 +54,9 @@ describe('consumable plans (value-added, real PostgreSQL)', () => {
           { name: 'RO membrane', intervalMonths: 24, priceCents: 39900 },
         ],
       });
-      const events = await valueAdded.service.dataSource.query(
-        `SELECT envelope FROM outbox_event WHERE event_type = 'ConsumablePlanDefined' AND message_key = $1`,
-        [defined['id']],
-      );
+      const events = await outboxEvents(valueAdded.service.dataSource, 'ConsumablePlanDefined', defined['id'] as string);
       expect(events).toHaveLength(1);
-      expect(events[0].envelope.payload).toEqual({
+      expect(events[0].payload).toEqual({
         planId: defined['id'],
         productModel: 'AquaPure X5',
         brand: 'AquaPure',

@@ -1,5 +1,0 @@
-/** 138-0013-8000, +86 13800138000 and 13800138000 are the same line. */
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
-}
