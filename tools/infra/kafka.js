@@ -15,6 +15,8 @@ const { spawn } = require('node:child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const KAFKA_SCRIPT = path.join(REPO_ROOT, 'tools', 'kafka', 'kafka.sh');
+const WAIT_READY = path.join(REPO_ROOT, 'tools', 'kafka', 'wait-ready.js');
+const DEFAULT_BROKERS = '127.0.0.1:9092';
 
 const defaultLog = (line) => console.log(line);
 
@@ -35,6 +37,13 @@ async function ensureKafka(options = {}) {
   }
 
   const started = Date.now();
+  // A broker this checkout did not start (another clone's, docker compose's) may already serve the
+  // default port; starting ours would only fail on the port, so use it.
+  const ours = (await run('bash', [KAFKA_SCRIPT, 'status'], env)).code === 0;
+  if (!ours && (await run(process.execPath, [WAIT_READY, '--timeout', '3', DEFAULT_BROKERS], env)).code === 0) {
+    log(`[infra] Kafka: a broker already answers at ${DEFAULT_BROKERS} (not started from this checkout); using it`);
+    return DEFAULT_BROKERS;
+  }
   const { code, stdout, stderr } = await run('bash', [KAFKA_SCRIPT, 'start'], env);
   const brokers = /^KAFKA_BROKERS=(.+)$/m.exec(stdout)?.[1]?.trim();
   if (code !== 0 || !brokers) {
