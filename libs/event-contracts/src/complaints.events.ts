@@ -31,3 +31,80 @@ export const ComplaintFiled = defineEvent<ComplaintFiledPayload>()({
   source: 'complaints',
   aggregateType: 'Complaint',
 });
+
+/** The complaint is resolved or closed: holds on the job's settlement can be released. */
+export interface ComplaintResolvedPayload {
+  complaintId: string;
+  customerId: string;
+  workOrderId: string | null;
+  /** The customer's satisfaction with the handling, 1–5, when asked. */
+  satisfaction: number | null;
+  resolvedAt: string;
+}
+
+export const ComplaintResolved = defineEvent<ComplaintResolvedPayload>()({
+  type: 'ComplaintResolved',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+export const LiabilityParties = ['PRODUCT', 'INSTALLATION', 'SALES', 'LOGISTICS', 'CUSTOMER'] as const;
+export type LiabilityParty = (typeof LiabilityParties)[number];
+
+/** Installation liability names the engineer and asks dispatch for a rework. */
+export interface LiabilityDeterminedPayload {
+  complaintId: string;
+  customerId: string;
+  workOrderId: string | null;
+  liability: LiabilityParty;
+  engineerId: string | null;
+  reworkRequired: boolean;
+  brand: string | null;
+  productModel: string | null;
+}
+
+export const LiabilityDetermined = defineEvent<LiabilityDeterminedPayload>()({
+  type: 'LiabilityDetermined',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+export const CompensationPayers = ['COMPANY', 'BRAND', 'INSURER', 'ENGINEER'] as const;
+export type CompensationPayer = (typeof CompensationPayers)[number];
+
+export interface CompensationApprovedPayload {
+  complaintId: string;
+  customerId: string;
+  workOrderId: string | null;
+  engineerId: string | null;
+  payer: CompensationPayer;
+  amountCents: number;
+  approvedAt: string;
+}
+
+export const CompensationApproved = defineEvent<CompensationApprovedPayload>()({
+  type: 'CompensationApproved',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+export const DisputeRulings = ['AMEND_CONTRACT', 'SERVICE_FULFILS', 'RENEGOTIATE'] as const;
+export type DisputeRuling = (typeof DisputeRulings)[number];
+
+export interface DisputeRuledPayload {
+  disputeId: string;
+  contractId: string;
+  customerId: string;
+  ruling: DisputeRuling;
+  ruledAt: string;
+}
+
+export const DisputeRuled = defineEvent<DisputeRuledPayload>()({
+  type: 'DisputeRuled',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Dispute',
+});

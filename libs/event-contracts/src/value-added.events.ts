@@ -18,3 +18,23 @@ export const ConsumablePlanDefined = defineEvent<ConsumablePlanDefinedPayload>()
   source: 'value-added',
   aggregateType: 'ConsumablePlan',
 });
+
+/** A customer ordered consumables: dispatch creates the replacement work order. */
+export interface ReplacementOrderedPayload {
+  replacementOrderId: string;
+  customerId: string;
+  brand: string;
+  productModel: string;
+  stages: string[];
+  city: string;
+  address: string;
+  preferredDate: string | null;
+  amountCents: number;
+}
+
+export const ReplacementOrdered = defineEvent<ReplacementOrderedPayload>()({
+  type: 'ReplacementOrdered',
+  version: 1,
+  source: 'value-added',
+  aggregateType: 'ReplacementOrder',
+});

@@ -39,7 +39,10 @@ export class EngineersService {
               engineerId: engineer.id,
               name: engineer.name,
               employment: engineer.employment,
+              status: engineer.status,
               homeCity: engineer.homeCity,
+              cities: [engineer.homeCity],
+              skills: [],
               dailyCapacity: engineer.dailyCapacity,
             }),
           );
