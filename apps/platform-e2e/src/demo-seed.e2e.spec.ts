@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eventually, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
-import { Platform, startPlatform } from './support/platform';
+import { eventually, Platform, startPlatform, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
 
 const run = promisify(execFile);
 

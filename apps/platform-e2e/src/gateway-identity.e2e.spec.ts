@@ -1,6 +1,5 @@
-import { errorCodes, postGraphql, staff, signGatewayIdentityForTest } from '@aftercare/testing';
+import { errorCodes, Platform, postGraphql, signGatewayIdentityForTest, staff, startPlatform } from '@aftercare/testing';
 import { REGISTER_PARTNER } from './support/operations';
-import { Platform, startPlatform } from './support/platform';
 
 describe('the gateway at the edge', () => {
   let platform: Platform;

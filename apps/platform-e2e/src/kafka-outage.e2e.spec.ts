@@ -1,4 +1,4 @@
-import { eventually, LocalKafkaBroker } from '@aftercare/testing';
+import { eventually, LocalKafkaBroker, Platform, startPlatform } from '@aftercare/testing';
 import {
   installOrderInput,
   ORDER_WITH_WORK_ORDERS,
@@ -8,7 +8,6 @@ import {
   SUBMIT_INSTALL_ORDER,
   SubmittedOrder,
 } from './support/operations';
-import { Platform, startPlatform } from './support/platform';
 
 const OUTAGE_MS = 30_000;
 const ORDERS_DURING_OUTAGE = 10;

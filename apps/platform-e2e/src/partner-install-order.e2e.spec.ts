@@ -1,4 +1,4 @@
-import { errorCodes, eventually } from '@aftercare/testing';
+import { errorCodes, eventually, Platform, startPlatform } from '@aftercare/testing';
 import {
   installOrderInput,
   MY_ORDERS,
@@ -9,7 +9,6 @@ import {
   SUBMIT_INSTALL_ORDER,
   SubmittedOrder,
 } from './support/operations';
-import { Platform, startPlatform } from './support/platform';
 
 /**
  * The foundation's acceptance flow, through the gateway, with every service in its own process:

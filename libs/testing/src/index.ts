@@ -8,3 +8,4 @@ export * from './processes';
 export * from './local-kafka';
 export * from './service-contract';
 export * from './event-stream';
+export * from './platform';

@@ -1,24 +1,18 @@
 import { mintStaffToken, StaffRole } from '@aftercare/identity';
 import { DEFAULT_DATABASE_URL, dropDatabasesWithPrefix } from '@aftercare/persistence';
-import {
-  freePort,
-  GraphqlResponse,
-  isolatedEnv,
-  postGraphql,
-  RunningProcess,
-  startProcess,
-  TEST_AUTH_JWT_SECRET,
-} from '@aftercare/testing';
+import { SUBGRAPHS } from '@aftercare/supergraph';
+import { GraphqlResponse, postGraphql } from './graphql-client';
+import { isolatedEnv, TEST_AUTH_JWT_SECRET } from './isolated-env';
+import { freePort, RunningProcess, startProcess } from './processes';
 
-export const SERVICES = ['sales', 'service-dispatch', 'complaints', 'engineer-network', 'value-added'] as const;
-export type ServiceApp = (typeof SERVICES)[number];
+const SERVICES = SUBGRAPHS.map((subgraph) => subgraph.name);
 
 const envName = (app: string) => app.replace(/-/g, '_').toUpperCase();
 
 export interface Platform {
   gatewayUrl: string;
   gatewayBase: string;
-  services: Record<ServiceApp, RunningProcess>;
+  services: Record<string, RunningProcess>;
   gateway: RunningProcess;
   /** An operation through the gateway as a staff member with these roles. */
   asStaff<T = Record<string, unknown>>(roles: StaffRole[], query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
@@ -33,7 +27,7 @@ export interface Platform {
  */
 export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv = {}): Promise<Platform> {
   const env: NodeJS.ProcessEnv = { ...isolatedEnv(label), ...overrides };
-  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (app) => [app, await freePort()] as const)));
+  const ports: Record<string, number> = Object.fromEntries(await Promise.all(SERVICES.map(async (app) => [app, await freePort()] as const)));
   for (const app of SERVICES) {
     env[`${envName(app)}_PORT`] = String(ports[app]);
     env[`SUBGRAPH_URL_${envName(app)}`] = `http://127.0.0.1:${ports[app]}/graphql`;
@@ -57,7 +51,7 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
     await Promise.all(running.map((process) => process.stop()));
     throw failure.reason;
   }
-  const services = Object.fromEntries(running.map((process) => [process.name, process])) as Record<ServiceApp, RunningProcess>;
+  const services = Object.fromEntries(running.map((process) => [process.name, process])) as Record<string, RunningProcess>;
   const gateway = await startProcess({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, readyUrl: `${gatewayBase}/health/ready` }).catch(
     async (error) => {
       await Promise.all(running.map((process) => process.stop()));
