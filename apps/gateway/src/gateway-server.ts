@@ -2,9 +2,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { listen } from '@aftercare/http-server';
 import { randomUUID } from 'node:crypto';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { REQUEST_ID_HEADER } from '@aftercare/identity';
 import type { Logger } from '@aftercare/logging';
 import { SupergraphSubgraph, subgraphsOf } from '@aftercare/supergraph';
@@ -62,19 +61,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     }),
   );
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listen(app, config.host, config.port);
+  const { port } = server;
   const url = `http://${config.host}:${port}/graphql`;
   logger.info('gateway ready', { url, supergraph: config.supergraphPath });
   return {
     url,
     port,
     stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await server.close();
       await apollo.stop();
     },
   };

@@ -2,10 +2,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { listen } from '@aftercare/http-server';
 import { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   IDENTITY_HEADER,
   InvalidGatewaySignatureError,
@@ -72,18 +71,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }),
   );
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listen(app, options.host, options.port);
+  const { port } = server;
   const url = `http://${options.host}:${port}/graphql`;
   return {
     url,
     port,
     stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await server.close();
       await apollo.stop();
     },
   };

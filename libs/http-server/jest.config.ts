@@ -1,0 +1,5 @@
+export default {
+  displayName: 'http-server',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};
