@@ -18,9 +18,12 @@ function serialise(value: unknown): unknown {
   return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
 }
 
-/** One JSON object per line on stdout: what log shippers and `jq` read without configuration. */
-export function createLogger(service: string, component?: string): Logger {
-  const threshold = LEVELS[configuredLevel()];
+/**
+ * One JSON object per line on stdout: what log shippers and `jq` read without configuration.
+ * The level comes from LOG_LEVEL unless given (tests that provoke errors on purpose pass 'silent').
+ */
+export function createLogger(service: string, component?: string, level: LogLevel = configuredLevel()): Logger {
+  const threshold = LEVELS[level];
   const write = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < threshold) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, service, message };
@@ -33,6 +36,6 @@ export function createLogger(service: string, component?: string): Logger {
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),
     error: (message, fields) => write('error', message, fields),
-    child: (name) => createLogger(service, component ? `${component}.${name}` : name),
+    child: (name) => createLogger(service, component ? `${component}.${name}` : name, level),
   };
 }

@@ -36,7 +36,8 @@ export async function messagingTestbed(label: string): Promise<MessagingTestbed>
     dataSource,
     kafka: createKafka(config),
     config,
-    logger: createLogger('messaging-test'),
+    // The tests provoke failures on purpose; their assertions, not the log, say what happened.
+    logger: createLogger('messaging-test', undefined, 'silent'),
     close: async () => {
       await dataSource.destroy();
       await dropDatabase(database);
