@@ -93,7 +93,8 @@ export class EventConsumer {
     await ensureTopics(kafka, [...this.topics, this.deadLetterTopicName]);
     const consumer = kafka.consumer({
       groupId: this.groupId,
-      sessionTimeout: 30000,
+      // Short enough that a crashed instance's partitions move (or a restarted broker's group settles) within seconds.
+      sessionTimeout: 10000,
       heartbeatInterval: 3000,
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
     });
