@@ -174,3 +174,18 @@ export const CustomerQualityChanged = defineEvent<CustomerQualityChangedPayload>
   source: 'service-dispatch',
   aggregateType: 'Customer',
 });
+
+/** A new appointment; an engineer who had the job is released from it (their capacity that day is free again). */
+export interface WorkOrderRescheduledPayload extends WorkOrderFacts {
+  /** ISO date of the new appointment. */
+  appointmentDate: string;
+  releasedEngineerId: string | null;
+  reason: string;
+}
+
+export const WorkOrderRescheduled = defineEvent<WorkOrderRescheduledPayload>()({
+  type: 'WorkOrderRescheduled',
+  version: 1,
+  source: 'service-dispatch',
+  aggregateType: 'WorkOrder',
+});

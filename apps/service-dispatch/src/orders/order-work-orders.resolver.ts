@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { Order } from './order.entity';
@@ -19,6 +20,6 @@ export class OrderWorkOrdersResolver {
       (wo) => wo.orderId as string,
     ).load(order.id);
     // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.
-    return identity.kind === 'partner' ? workOrders.filter((wo) => wo.partnerId === identity.partnerId) : workOrders;
+    return visibleTo(identity, workOrders);
   }
 }

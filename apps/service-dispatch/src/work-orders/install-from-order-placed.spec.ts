@@ -99,5 +99,10 @@ describe('install work orders from OrderPlaced (dispatch, real PostgreSQL and Ka
     const asPartner = await dispatch.graphql<Entities>(ORDER_WORK_ORDERS, { representations }, brand);
     expect(asPartner.data!._entities.map((order) => order.workOrders.length)).toEqual([1, 1, 0]);
     lookups.mockRestore();
+
+    // The status, yes; the company's internal history and completion notes, no.
+    const internals = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Order { workOrders { history { actor } } } } }`;
+    const asPartnerInternals = await dispatch.graphql(internals, { representations: representations.slice(0, 1) }, brand);
+    expect(asPartnerInternals.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });

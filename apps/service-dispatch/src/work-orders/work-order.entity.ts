@@ -1,19 +1,28 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { WorkOrderType, WorkOrderTypes } from '@aftercare/event-contracts';
 import { CalendarDateScalar, defineEnum } from '@aftercare/subgraph';
 
 export const WorkOrderStatuses = ['CREATED', 'SCHEDULED', 'ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'VERIFIED', 'CANCELLED'] as const;
 export type WorkOrderStatus = (typeof WorkOrderStatuses)[number];
 
+export const AppointmentSlots = ['MORNING', 'AFTERNOON', 'EVENING'] as const;
+export type AppointmentSlot = (typeof AppointmentSlots)[number];
+
 export const WorkOrderTypeEnum = defineEnum(WorkOrderTypes, 'WorkOrderType', 'What the engineer goes on site to do.');
 export const WorkOrderStatusEnum = defineEnum(WorkOrderStatuses, 'WorkOrderStatus', 'Where a work order stands in its lifecycle.');
+export const AppointmentSlotEnum = defineEnum(AppointmentSlots, 'AppointmentSlot', 'The part of the appointment day the customer agreed to.');
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A job in the field: install, repair, consumable replacement, visit, survey, rework…' })
 @Entity('work_order')
 // An order is installed once: a replayed or republished OrderPlaced cannot create a second install.
 @Index('uq_work_order_install_per_order', ['orderId'], { unique: true, where: `type = 'INSTALL'` })
+// Work orders born of another service's event (a replacement order, a contract visit, a complaint's rework)
+// carry that event's natural key, so a republished event cannot create a second one.
+@Index('uq_work_order_source', ['sourceRef'], { unique: true })
+// The dispatch queue of a day: scheduled work orders of that date.
+@Index('ix_work_order_queue', ['appointmentDate', 'status'])
 export class WorkOrder {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -31,10 +40,18 @@ export class WorkOrder {
   @Column({ type: 'uuid', nullable: true })
   orderId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The service contract a scheduled visit or survey belongs to.' })
+  @Column({ type: 'uuid', nullable: true })
+  contractId: string | null;
+
   /** The partner whose order this fulfils; partners may see only their own work orders. */
   @Column({ type: 'uuid', nullable: true })
   partnerId: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  sourceRef: string | null;
+
+  @Field(() => ID)
   @Index('ix_work_order_customer')
   @Column({ type: 'uuid' })
   customerId: string;
@@ -49,11 +66,53 @@ export class WorkOrder {
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
+  brand: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
   productModel: string | null;
+
+  @Field(() => [String], { description: 'Consumable stages to replace (consumable replacement work orders).' })
+  @Column({ type: 'text', array: true, default: '{}' })
+  stages: string[];
 
   @Field(() => CalendarDateScalar, { nullable: true, description: "The customer's preferred day." })
   @Column({ type: 'date', nullable: true })
   preferredDate: string | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'The agreed appointment day, once scheduled.' })
+  @Column({ type: 'date', nullable: true })
+  appointmentDate: string | null;
+
+  @Field(() => AppointmentSlotEnum, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  appointmentSlot: AppointmentSlot | null;
+
+  @Field(() => Float, { nullable: true, description: 'Road distance from the nearest outlet to the site, km, when known.' })
+  @Column({ type: 'double precision', nullable: true })
+  distanceKm: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The engineer the work order is assigned to.' })
+  @Index('ix_work_order_engineer')
+  @Column({ type: 'uuid', nullable: true })
+  engineerId: string | null;
+
+  /** Announced as unassignable and waiting for a backup engineer or the customer's self-install answer. */
+  @Field({ description: 'Nobody suitable was found; the engineer network is recruiting a backup.' })
+  @Column({ type: 'boolean', default: false })
+  awaitingBackup: boolean;
+
+  @Field({ description: 'The site is beyond the service radius and self-installation was offered.' })
+  @Column({ type: 'boolean', default: false })
+  selfInstallOffered: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  cancellationReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  completedAt: Date | null;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

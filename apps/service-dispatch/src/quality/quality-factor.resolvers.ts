@@ -1,0 +1,36 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '@aftercare/subgraph';
+import { Customer } from '../customers/customer.entity';
+import { Engineer } from '../engineers/engineer.entity';
+import { QualityFactor } from './quality-factor';
+import { QualityService, QualitySubject } from './quality.service';
+
+/** Quality data is for the company's staff, not for partners. */
+const QUALITY_READERS = ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'];
+const LOADERS: Record<QualitySubject, symbol> = { customer: Symbol('customerQuality'), engineer: Symbol('engineerQuality') };
+
+function load(quality: QualityService, subject: QualitySubject, id: string, { loaders }: RequestContext): Promise<QualityFactor> {
+  return loaders.get<string, QualityFactor>(LOADERS[subject], (ids) => quality.factorsOf(subject, ids)).load(id);
+}
+
+@Resolver(() => Customer)
+export class CustomerQualityResolver {
+  constructor(private readonly quality: QualityService) {}
+
+  @Authorized(...QUALITY_READERS)
+  @FieldResolver(() => QualityFactor, { description: 'The quality factor of the service this customer received, with its components.' })
+  qualityFactor(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<QualityFactor> {
+    return load(this.quality, 'customer', customer.id, context);
+  }
+}
+
+@Resolver(() => Engineer)
+export class EngineerQualityResolver {
+  constructor(private readonly quality: QualityService) {}
+
+  @Authorized(...QUALITY_READERS)
+  @FieldResolver(() => QualityFactor, { description: "The quality factor of the engineer's work, with its components." })
+  qualityFactor(@Root() engineer: Engineer, @Ctx() context: RequestContext): Promise<QualityFactor> {
+    return load(this.quality, 'engineer', engineer.id, context);
+  }
+}

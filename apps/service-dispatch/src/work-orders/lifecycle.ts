@@ -1,0 +1,36 @@
+import { DomainError, ErrorCodes } from '@aftercare/subgraph';
+import type { WorkOrderStatus } from './work-order.entity';
+
+/** The moves the business allows; anything else is refused with INVALID_STATE_TRANSITION. */
+export const WorkOrderMoves = {
+  schedule: { from: ['CREATED'], to: 'SCHEDULED' },
+  // Customers change appointments, or refuse at the door: back to a new appointment, engineer released.
+  reschedule: { from: ['SCHEDULED', 'ASSIGNED', 'IN_PROGRESS'], to: 'SCHEDULED' },
+  assign: { from: ['SCHEDULED'], to: 'ASSIGNED' },
+  reassign: { from: ['ASSIGNED'], to: 'ASSIGNED' },
+  start: { from: ['ASSIGNED'], to: 'IN_PROGRESS' },
+  complete: { from: ['IN_PROGRESS'], to: 'COMPLETED' },
+  verify: { from: ['COMPLETED'], to: 'VERIFIED' },
+  // A return visit found a problem or a payment dispute: the engineer goes back.
+  reopen: { from: ['COMPLETED'], to: 'ASSIGNED' },
+  cancel: { from: ['CREATED', 'SCHEDULED', 'ASSIGNED', 'IN_PROGRESS'], to: 'CANCELLED' },
+} as const satisfies Record<string, { from: readonly WorkOrderStatus[]; to: WorkOrderStatus }>;
+
+export type WorkOrderMove = keyof typeof WorkOrderMoves;
+
+export function canMove(status: WorkOrderStatus, move: WorkOrderMove): boolean {
+  return (WorkOrderMoves[move].from as readonly WorkOrderStatus[]).includes(status);
+}
+
+/** The status after `move`, or INVALID_STATE_TRANSITION naming where the work order stands and what would be needed. */
+export function nextStatus(workOrderId: string, status: WorkOrderStatus, move: WorkOrderMove): WorkOrderStatus {
+  if (!canMove(status, move)) {
+    throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Work order ${workOrderId} is ${status}; it cannot ${move}`, {
+      workOrderId,
+      status,
+      move,
+      allowedFrom: WorkOrderMoves[move].from,
+    });
+  }
+  return WorkOrderMoves[move].to;
+}
