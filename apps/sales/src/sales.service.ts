@@ -1,25 +1,93 @@
+import { AreaMeasured, DisputeRuled } from '@aftercare/event-contracts';
+import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { ChurnRecord } from './churn/churn-record.entity';
+import { ChurnResolver } from './churn/churn.resolver';
+import { Contract } from './contracts/contract.entity';
+import { ContractResolver } from './contracts/contract.resolver';
+import { ContractsService } from './contracts/contracts.service';
+import { CustomerContractsResolver } from './contracts/customer-contracts.resolver';
+import { PromiseApproval } from './contracts/promise-approval.entity';
 import { Customer } from './customers/customer.entity';
+import { CustomerResolver } from './customers/customer.resolver';
 import { CustomersService } from './customers/customers.service';
+import { GradeChange } from './customers/grade-change.entity';
+import { OwnerChange } from './customers/owner-change.entity';
+import { fulfilmentHandlers } from './fulfilment/fulfilment.handlers';
+import { FulfilmentService } from './fulfilment/fulfilment.service';
+import { OrderRefund } from './fulfilment/order-refund.entity';
+import { OrderRefundsResolver } from './fulfilment/order-refunds.resolver';
+import { MaintenanceContact } from './maintenance/maintenance-contact.entity';
+import { MaintenanceResolver } from './maintenance/maintenance.resolver';
 import { salesMigrations } from './migrations';
+import { CustomerOrdersResolver } from './orders/customer-orders.resolver';
 import { Order } from './orders/order.entity';
 import { OrderResolver } from './orders/order.resolver';
 import { OrdersService } from './orders/orders.service';
 import { Partner } from './partners/partner.entity';
 import { PartnerResolver } from './partners/partner.resolver';
 import { PartnersService } from './partners/partners.service';
+import { CompanySetting, PromiseTemplate, ReferenceDataChange, ReferencePrice } from './reference-data/reference-data.entities';
+import { ReferenceDataResolver } from './reference-data/reference-data.resolver';
+import { Salesperson } from './salespeople/salesperson.entity';
+import { SalespersonResolver } from './salespeople/salesperson.resolver';
+import { SalespeopleService } from './salespeople/salespeople.service';
+import { CustomerValue } from './value-index/customer-value.entity';
+import { CustomerValueResolver } from './value-index/customer-value.resolver';
+import { ValueFact } from './value-index/value-fact.entity';
+import { valueIndexHandlers } from './value-index/value-index.handlers';
+import { ValueIndexService } from './value-index/value-index.service';
 
 export const salesService: ServiceDefinition = {
   name: 'sales',
   defaultPort: 4001,
-  entities: [Partner, Customer, Order],
+  entities: [
+    Partner,
+    Customer,
+    GradeChange,
+    OwnerChange,
+    Salesperson,
+    Order,
+    OrderRefund,
+    ReferencePrice,
+    PromiseTemplate,
+    CompanySetting,
+    ReferenceDataChange,
+    Contract,
+    PromiseApproval,
+    MaintenanceContact,
+    ValueFact,
+    CustomerValue,
+    ChurnRecord,
+  ],
   migrations: salesMigrations,
-  resolvers: [PartnerResolver, OrderResolver],
-  orphanedTypes: [Customer, Partner],
+  resolvers: [
+    PartnerResolver,
+    OrderResolver,
+    CustomerResolver,
+    CustomerOrdersResolver,
+    SalespersonResolver,
+    ReferenceDataResolver,
+    ContractResolver,
+    CustomerContractsResolver,
+    OrderRefundsResolver,
+    MaintenanceResolver,
+    CustomerValueResolver,
+    ChurnResolver,
+  ],
+  orphanedTypes: [Customer, Partner, Salesperson, Contract],
   referenceResolvers: (container) => ({
     Order: batchedReference(Order, (ids) => container.get(OrdersService).findByIds(ids)),
     Customer: batchedReference(Customer, (ids) => container.get(CustomersService).findByIds(ids)),
     Partner: batchedReference(Partner, (ids) => container.get(PartnersService).findByIds(ids)),
+    Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
+    Contract: batchedReference(Contract, (ids) => container.get(ContractsService).findByIds(ids)),
   }),
+  eventHandlers: (container) => [
+    ...fulfilmentHandlers(container.get(FulfilmentService)),
+    ...valueIndexHandlers(container.get(ValueIndexService)),
+    on(AreaMeasured, (event, manager) => container.get(ContractsService).onAreaMeasured(event, manager)),
+    on(DisputeRuled, (event, manager) => container.get(ContractsService).onDisputeRuled(event, manager)),
+  ],
 };

@@ -1,7 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { findByIds } from '@aftercare/persistence';
-import { Injectable, normalisePhone } from '@aftercare/subgraph';
+import type { Identity } from '@aftercare/identity';
+import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
+import { badInput, Connection, decodeCursor, DomainError, Injectable, normalisePhone, notFound, toConnection } from '@aftercare/subgraph';
+import { SalespeopleService } from '../salespeople/salespeople.service';
+import { ValueIndexService } from '../value-index/value-index.service';
+import { canSee, ownCardsOnly, staffId } from './customer-access';
 import { Customer } from './customer.entity';
+import { ChangeProspectGradeInput, CreateCustomerInput, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
+import { GradeChange } from './grade-change.entity';
 
 export interface CustomerDetails {
   name: string;
@@ -10,24 +16,132 @@ export interface CustomerDetails {
   address: string;
 }
 
+function profileOf(input: CustomerProfileInput): Partial<Customer> {
+  const trimmed = (value: string | undefined) => value?.trim();
+  const profile: Partial<Customer> = {
+    name: trimmed(input.name),
+    city: trimmed(input.city),
+    address: trimmed(input.address),
+    region: trimmed(input.region),
+    businessType: input.businessType,
+    scale: input.scale,
+    influence: input.influence,
+    key: input.key,
+    serviceContactId: input.serviceContactId,
+    contacts: input.contacts?.map((contact) => ({ name: contact.name.trim(), phone: normalisePhone(contact.phone), position: contact.position ?? null })),
+    sites: input.sites?.map((site) => ({ city: site.city.trim(), address: site.address.trim(), areaM2: site.areaM2 ?? null })),
+  };
+  return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
+}
+
 @Injectable()
 export class CustomersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly salespeople: SalespeopleService,
+    private readonly valueIndex: ValueIndexService,
+  ) {}
 
   /** The card for this phone number, created on first contact; concurrent first contacts share one card. */
   async findOrCreate(manager: EntityManager, details: CustomerDetails): Promise<Customer> {
     const phone = normalisePhone(details.phone);
+    const city = details.city.trim();
     await manager
       .createQueryBuilder()
       .insert()
       .into(Customer)
-      .values({ name: details.name.trim(), phone, city: details.city.trim(), address: details.address.trim() })
+      .values({ name: details.name.trim(), phone, city, region: city, address: details.address.trim() })
       .orIgnore()
       .execute();
     return manager.getRepository(Customer).findOneByOrFail({ phone });
   }
 
+  async create(identity: Identity, input: CreateCustomerInput): Promise<Customer> {
+    const changedBy = staffId(identity);
+    const ownerId = ownCardsOnly(identity) ?? input.ownerId ?? null;
+    if (ownerId) await this.salespeople.requireActive(ownerId, 'ownerId');
+    const referredById = input.referredById ?? null;
+    if (referredById && (await this.findByIds([referredById])).length === 0) throw badInput(`${referredById} is not a customer`, 'referredById');
+    const phone = normalisePhone(input.phone);
+    return rejectingDuplicates(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          if (ownerId) await this.salespeople.holdActive(manager, [ownerId], 'ownerId');
+          const profile = profileOf(input);
+          const customer = await manager.getRepository(Customer).save(
+            manager.getRepository(Customer).create({ ...profile, region: profile.region ?? profile.city, phone, grade: input.grade, ownerId, referredById }),
+          );
+          await manager.insert(GradeChange, { customerId: customer.id, fromGrade: null, toGrade: input.grade, changedBy, reason: 'Card created' });
+          await this.valueIndex.recompute(manager, referredById ? [customer.id, referredById] : [customer.id]);
+          return customer;
+        }),
+      { error: () => new DomainError('CUSTOMER_PHONE_TAKEN', `A customer card with phone ${phone} already exists`, { phone }) },
+    );
+  }
+
+  async update(identity: Identity, id: string, input: CustomerProfileInput): Promise<Customer> {
+    await this.getVisible(identity, id);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Customer, { id }, profileOf(input));
+      await this.valueIndex.recompute(manager, [id]);
+      return manager.getRepository(Customer).findOneByOrFail({ id });
+    });
+  }
+
+  async changeGrade(identity: Identity, input: ChangeProspectGradeInput): Promise<Customer> {
+    const customer = await this.getVisible(identity, input.customerId);
+    if (customer.grade === input.grade) return customer;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Customer, { id: customer.id }, { grade: input.grade });
+      await manager.insert(GradeChange, {
+        customerId: customer.id,
+        fromGrade: customer.grade,
+        toGrade: input.grade,
+        changedBy: staffId(identity),
+        reason: input.reason.trim(),
+      });
+      return { ...customer, grade: input.grade };
+    });
+  }
+
+  /** A card as the caller may see it: a SALES person's view of someone else's card is simply not found. */
+  async getVisible(identity: Identity, id: string): Promise<Customer> {
+    const [customer] = await this.findByIds([id]);
+    if (!customer || !canSee(identity, customer)) throw notFound('Customer', id);
+    return customer;
+  }
+
+  async search(identity: Identity, args: CustomerSearchArgs): Promise<Connection<Customer>> {
+    const query = this.dataSource
+      .getRepository(Customer)
+      .createQueryBuilder('c')
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(args.first + 1);
+    const ownerId = ownCardsOnly(identity) ?? args.ownerId;
+    if (ownerId) query.andWhere('c.ownerId = :ownerId', { ownerId });
+    if (args.grade) query.andWhere('c.grade = :grade', { grade: args.grade });
+    if (args.region) query.andWhere('c.region = :region', { region: args.region.trim() });
+    if (args.businessType) query.andWhere('c.businessType = :businessType', { businessType: args.businessType });
+    if (args.key !== undefined && args.key !== null) query.andWhere('c.key = :key', { key: args.key });
+    if (args.text?.trim()) {
+      const text = args.text.trim();
+      // Digits search the phone only when the text is nothing but a (partial) phone number.
+      const digits = /^[\d\s+\-().]+$/.test(text) ? normalisePhone(text) : '';
+      query.andWhere(digits ? '(c.name ILIKE :pattern OR c.phone LIKE :digits)' : 'c.name ILIKE :pattern', {
+        pattern: `%${text.replace(/[%_\\]/g, '\\$&')}%`,
+        digits: `%${digits}%`,
+      });
+    }
+    if (args.after) query.andWhere('(c.createdAt, c.id) < (:createdAt, :id)', decodeCursor(args.after));
+    return toConnection(await query.getMany(), args.first);
+  }
+
   findByIds(ids: readonly string[]): Promise<Customer[]> {
     return findByIds(this.dataSource.getRepository(Customer), ids);
+  }
+
+  gradeHistories(customerIds: readonly string[]): Promise<GradeChange[]> {
+    return findReferencing(this.dataSource.getRepository(GradeChange), 'customerId', customerIds, { changedAt: 'ASC' });
   }
 }

@@ -6,7 +6,7 @@ import { CustomersService } from '../customers/customers.service';
 import { Partner } from '../partners/partner.entity';
 import { PartnersService } from '../partners/partners.service';
 import { Order } from './order.entity';
-import { OrderConnection, SubmitInstallOrderInput } from './order.inputs';
+import { OrderConnection, PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
 import { OrdersService } from './orders.service';
 
 const ORDER_READERS = ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'];
@@ -26,6 +26,12 @@ export class OrderResolver {
     @Ctx() { identity }: RequestContext,
   ): Promise<Order> {
     return this.orders.submitInstallOrder(identity as PartnerIdentity, input);
+  }
+
+  @Authorized('SALES', 'SUPERVISOR', 'ADMIN', 'VALUE_ADDED_AGENT')
+  @Mutation(() => Order, { description: 'Takes an order from e-commerce, a store, the phone or value-added for a customer card.' })
+  placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() { identity }: RequestContext): Promise<Order> {
+    return this.orders.placeOrder(identity, input);
   }
 
   @Authorized(...ORDER_READERS)

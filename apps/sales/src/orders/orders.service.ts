@@ -2,11 +2,12 @@ import { DataSource } from 'typeorm';
 import { OrderPlaced } from '@aftercare/event-contracts';
 import type { Identity, PartnerIdentity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, isUniqueViolation } from '@aftercare/persistence';
-import { Connection, decodeCursor, Injectable, notFound, toConnection } from '@aftercare/subgraph';
+import { findByIds, findReferencing, isUniqueViolation } from '@aftercare/persistence';
+import { badInput, Connection, decodeCursor, Injectable, notFound, toConnection } from '@aftercare/subgraph';
 import { CustomersService } from '../customers/customers.service';
+import { ValueIndexService } from '../value-index/value-index.service';
 import { Order } from './order.entity';
-import { SubmitInstallOrderInput } from './order.inputs';
+import { PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
 
 const ORDER_PARTNER_REF = 'uq_sales_order_partner_external_ref';
 
@@ -15,8 +16,46 @@ export class OrdersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly customers: CustomersService,
+    private readonly valueIndex: ValueIndexService,
     private readonly outbox: Outbox,
   ) {}
+
+  /** An order staff take for a customer card through the company's own channels (e-commerce, store, phone, value-added). */
+  async placeOrder(identity: Identity, input: PlaceOrderInput): Promise<Order> {
+    if (input.channel === 'PARTNER') throw badInput('Partner orders come in through submitInstallOrder', 'channel');
+    const customer = await this.customers.getVisible(identity, input.customerId);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Order);
+      const order = await repository.save(
+        repository.create({
+          channel: input.channel,
+          status: 'PLACED',
+          partnerId: null,
+          externalRef: null,
+          productModel: input.productModel.trim(),
+          customerId: customer.id,
+          siteAddress: input.siteAddress?.trim() ?? customer.address,
+          city: input.city?.trim() ?? customer.city,
+          preferredDate: input.preferredDate ?? null,
+        }),
+      );
+      await this.outbox.record(
+        manager,
+        OrderPlaced.create(order.id, {
+          orderId: order.id,
+          channel: order.channel,
+          partnerId: null,
+          partnerCode: null,
+          externalRef: null,
+          productModel: order.productModel,
+          customer: { customerId: customer.id, name: customer.name, phone: customer.phone, city: order.city, address: order.siteAddress },
+          preferredDate: order.preferredDate,
+        }),
+      );
+      await this.valueIndex.recompute(manager, [customer.id]);
+      return order;
+    });
+  }
 
   /**
    * Idempotent on the partner's reference: a resubmission (a retry after a timeout, a duplicate click)
@@ -97,6 +136,10 @@ export class OrdersService {
 
   findByIds(ids: readonly string[]): Promise<Order[]> {
     return findByIds(this.dataSource.getRepository(Order), ids);
+  }
+
+  findByCustomerIds(customerIds: readonly string[]): Promise<Order[]> {
+    return findReferencing(this.dataSource.getRepository(Order), 'customerId', customerIds, { createdAt: 'DESC' });
   }
 
   private findByPartnerRef(partnerId: string, externalRef: string): Promise<Order | null> {

@@ -1,0 +1,17 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { CUSTOMER_360_READERS } from '../customers/customer-readers';
+import { Customer } from '../customers/customer.entity';
+import { Contract } from './contract.entity';
+import { ContractsService } from './contracts.service';
+
+@Resolver(() => Customer)
+export class CustomerContractsResolver {
+  constructor(private readonly contractsService: ContractsService) {}
+
+  @Authorized(...CUSTOMER_360_READERS)
+  @FieldResolver(() => [Contract], { description: "The customer's service contracts, oldest first." })
+  contracts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Contract[]> {
+    return groupLoader(context.loaders, Contract, (ids: readonly string[]) => this.contractsService.findByCustomerIds(ids), (row) => row.customerId).load(customer.id);
+  }
+}

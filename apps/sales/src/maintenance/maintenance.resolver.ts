@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { CUSTOMER_360_READERS } from '../customers/customer-readers';
+import { Customer } from '../customers/customer.entity';
+import { MaintenanceContact } from './maintenance-contact.entity';
+import { LogContactInput, MaintenanceSummary } from './maintenance.inputs';
+import { MaintenanceService } from './maintenance.service';
+
+@Resolver(() => Customer)
+export class MaintenanceResolver {
+  constructor(private readonly trace: MaintenanceService) {}
+
+  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Mutation(() => MaintenanceContact, { description: 'Logs a call, online contact or visit with a customer.' })
+  logContact(@Arg('input', () => LogContactInput) input: LogContactInput, @Ctx() { identity }: RequestContext): Promise<MaintenanceContact> {
+    return this.trace.log(identity, input);
+  }
+
+  @Authorized(...CUSTOMER_360_READERS)
+  @FieldResolver(() => [MaintenanceContact], { description: 'The sales maintenance trace, newest first.' })
+  maintenanceContacts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<MaintenanceContact[]> {
+    return groupLoader(context.loaders, MaintenanceContact, (ids: readonly string[]) => this.trace.contactsOf(ids), (row: MaintenanceContact) => row.customerId).load(customer.id);
+  }
+
+  @Authorized(...CUSTOMER_360_READERS)
+  @FieldResolver(() => MaintenanceSummary, { description: 'Last contact and contact frequency.' })
+  maintenance(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<MaintenanceSummary> {
+    return context.loaders.get<string, MaintenanceSummary>(MaintenanceSummary, (ids) => this.trace.summaries(ids)).load(customer.id);
+  }
+}

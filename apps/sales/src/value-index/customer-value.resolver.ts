@@ -1,0 +1,19 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { alignByKey, RequestContext } from '@aftercare/subgraph';
+import { CUSTOMER_360_READERS } from '../customers/customer-readers';
+import { Customer } from '../customers/customer.entity';
+import { CustomerValue } from './customer-value.entity';
+import { ValueIndexService } from './value-index.service';
+
+@Resolver(() => Customer)
+export class CustomerValueResolver {
+  constructor(private readonly valueIndex: ValueIndexService) {}
+
+  @Authorized(...CUSTOMER_360_READERS)
+  @FieldResolver(() => CustomerValue, { nullable: true, description: 'The value index, tier and breakdown; null until first computed.' })
+  value(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValue | null> {
+    return context.loaders
+      .get<string, CustomerValue | null>(CustomerValue, async (ids) => alignByKey(ids, await this.valueIndex.findByCustomerIds(ids), (row) => row.customerId))
+      .load(customer.id);
+  }
+}

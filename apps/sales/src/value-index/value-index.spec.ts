@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { ComplaintFiled, CustomerQualityChanged, EvaluationSubmitted, ReplacementOrdered, Topics, WorkOrderCompleted, WorkOrderVerified } from '@aftercare/event-contracts';
+import type { CustomerValueChangedPayload } from '@aftercare/event-contracts';
+import type { StaffIdentity } from '@aftercare/identity';
+import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
+import { salesService } from '../sales.service';
+import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
+
+const VALUE = `query ($id: ID!) { customer(id: $id) { value { valueIndex tier qualityFactor qualityDoubtful breakdown { economic loyalty serviceEffect characteristics complaints referrals completedJobs paymentsRefused paidAndVerifiedJobs averageEvaluation annualValueCents repeatPurchases } } } }`;
+const UPDATE = `mutation ($id: ID!, $input: CustomerProfileInput!) { updateCustomer(id: $id, input: $input) { id } }`;
+
+type Value = { valueIndex: number; tier: string; qualityFactor: number | null; qualityDoubtful: boolean; breakdown: Record<string, number | null> };
+
+describe('customer value index from events (sales, real PostgreSQL and Kafka)', () => {
+  let sales: ServiceUnderTest;
+  let events: EventStream;
+  let rep: StaffIdentity;
+
+  async function valueOf(id: string): Promise<Value> {
+    const response = await sales.graphql<{ customer: { value: Value } }>(VALUE, { id }, rep);
+    return response.data!.customer.value;
+  }
+
+  const announcements = async (customerId: string) =>
+    (await outboxEvents(sales.service.dataSource, 'CustomerValueChanged', customerId)).map((event) => event.payload as CustomerValueChangedPayload);
+
+  function complaint(customerId: string) {
+    const complaintId = randomUUID();
+    return ComplaintFiled.create(complaintId, {
+      complaintId,
+      category: 'SERVICE',
+      customerId,
+      orderId: null,
+      workOrderId: null,
+      involvesLiability: false,
+      receivedAt: new Date().toISOString(),
+      opinionDueAt: null,
+    });
+  }
+
+  beforeAll(async () => {
+    sales = await startServiceUnderTest(salesService);
+    events = new EventStream(sales.env);
+    rep = salesperson(await registerSalesperson(sales));
+    await sales.service.consumer.ready();
+  });
+
+  afterAll(async () => {
+    await events?.close();
+    await sales?.stop();
+  });
+
+  it('is computed when the card is opened and announced', async () => {
+    const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
+    expect(await valueOf(id)).toMatchObject({ valueIndex: 36, tier: 'C', breakdown: { characteristics: 13, serviceEffect: 18, economic: 5, loyalty: 0 } });
+    expect(await announcements(id)).toEqual([{ customerId: id, valueIndex: 36, tier: 'C', previousValueIndex: null }]);
+  });
+
+  it('drops on a complaint, announces the change once, and ignores the same complaint republished', async () => {
+    const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
+    const filed = complaint(id);
+    const republished = ComplaintFiled.create(filed.aggregateId, filed.payload);
+    await events.publish(Topics.complaints, filed, republished);
+    await eventually(async () => expect(await countRows(sales.service.dataSource, 'inbox_event', 'event_id = ANY($1)', [[filed.id, republished.id]])).toBe(2));
+
+    expect(await valueOf(id)).toMatchObject({ valueIndex: 33, breakdown: { complaints: 1, serviceEffect: 15 } });
+    expect(await announcements(id)).toEqual([
+      { customerId: id, valueIndex: 36, tier: 'C', previousValueIndex: null },
+      { customerId: id, valueIndex: 33, tier: 'C', previousValueIndex: 36 },
+    ]);
+  });
+
+  it('follows evaluations, purchases and the quality factor, leaving doubtful quality data out', async () => {
+    const id = await createCustomer(sales, rep, { scale: 1, influence: 1 });
+    const workOrderId = randomUUID();
+    const replacementOrderId = randomUUID();
+    await events.publish(
+      Topics['service-dispatch'],
+      EvaluationSubmitted.create(workOrderId, { workOrderId, customerId: id, engineerId: randomUUID(), score: 5, submittedAt: new Date().toISOString() }),
+      CustomerQualityChanged.create(id, { customerId: id, qualityFactor: 100, completedJobs: 3, complaints: 0, doubtful: true }),
+    );
+    await events.publish(
+      Topics['value-added'],
+      ReplacementOrdered.create(replacementOrderId, {
+        replacementOrderId,
+        customerId: id,
+        brand: 'PHILIPS',
+        productModel: 'AquaPure X5',
+        stages: ['SEDIMENT'],
+        city: 'Shanghai',
+        address: '1 Nanjing Road',
+        preferredDate: null,
+        amountCents: 600000,
+      }),
+    );
+    await eventually(async () =>
+      expect(await valueOf(id)).toMatchObject({
+        qualityFactor: 100,
+        qualityDoubtful: true,
+        breakdown: { averageEvaluation: 5, annualValueCents: 600000, economic: 8, serviceEffect: 25 },
+      }),
+    );
+  });
+
+  it('is recomputed when the card changes, and publishes nothing when the index stays the same', async () => {
+    const id = await createCustomer(sales, rep, { scale: 1, influence: 1 });
+    await sales.graphql(UPDATE, { id, input: { key: true } }, rep);
+    expect(await announcements(id)).toHaveLength(1);
+    await sales.graphql(UPDATE, { id, input: { scale: 5, influence: 5 } }, rep);
+    expect((await valueOf(id)).breakdown['characteristics']).toBe(25);
+    expect(await announcements(id)).toHaveLength(2);
+  });
+
+  it('counts a referral towards the referrer\'s loyalty', async () => {
+    const referrer = await createCustomer(sales, rep);
+    await createCustomer(sales, rep, { referredById: referrer });
+    const value = await valueOf(referrer);
+    expect(value.breakdown).toMatchObject({ loyalty: 5 });
+    expect((await announcements(referrer)).map((change) => change.valueIndex)).toEqual([value.valueIndex - 5, value.valueIndex]);
+  });
+
+  it('counts receivables as collected on time once the return visit verifies a paid job', async () => {
+    const id = await createCustomer(sales, rep, { scale: 1, influence: 1 });
+    const paid = randomUUID();
+    const refused = randomUUID();
+    const job = (workOrderId: string) => ({ workOrderId, type: 'REPAIR' as const, orderId: null, contractId: null, customerId: id, city: 'Shanghai', brand: null, productModel: null });
+    const completed = (workOrderId: string, paymentRefused: boolean) =>
+      WorkOrderCompleted.create(workOrderId, { ...job(workOrderId), engineerId: randomUUID(), completedAt: new Date().toISOString(), measuredAreaM2: null, paymentCollectedCents: paymentRefused ? 0 : 30000, paymentRefused });
+    await events.publish(Topics['service-dispatch'], completed(paid, false), completed(refused, true));
+    await eventually(async () => expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2, paymentsRefused: 1, paidAndVerifiedJobs: 0, economic: 0 }));
+
+    const verified = (workOrderId: string) => WorkOrderVerified.create(workOrderId, { ...job(workOrderId), engineerId: randomUUID(), verifiedAt: new Date().toISOString(), distanceKm: null });
+    await events.publish(Topics['service-dispatch'], verified(paid), verified(refused));
+    await eventually(async () => expect((await valueOf(id)).breakdown).toMatchObject({ paidAndVerifiedJobs: 1, economic: 5 }));
+  });
+});
