@@ -6,3 +6,4 @@ export * from './transaction';
 export * from './schema-drift';
 export * from './uuid';
 export * from './find-by-ids';
+export * from './bigint-column';

@@ -1,10 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { EngineerEmployment, EngineerEmployments } from '@aftercare/event-contracts';
+import { EngineerEmployment, EngineerEmployments, EngineerStatus, EngineerStatuses } from '@aftercare/event-contracts';
 import { defineEnum } from '@aftercare/subgraph';
-
-export const EngineerStatuses = ['ACTIVE', 'ON_LEAVE', 'SUSPENDED'] as const;
-export type EngineerStatus = (typeof EngineerStatuses)[number];
 
 export const EngineerEmploymentEnum = defineEnum(
   EngineerEmployments,
@@ -39,6 +36,10 @@ export class Engineer {
   @Field({ description: 'The city the engineer works from.' })
   @Column({ type: 'text' })
   homeCity: string;
+
+  /** Read through coveredCities(): engineers registered before coverage was recorded have none stored. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  cities: string[];
 
   @Field(() => Int, { description: 'Jobs the engineer can take in one day.' })
   @Column({ type: 'int' })

@@ -1,14 +1,24 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { StaffIdentity } from '@aftercare/identity';
+import { groupLoader, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { ENGINEER_MANAGERS } from '../roles';
+import { AvailabilityService } from './availability.service';
 import { Engineer } from './engineer.entity';
-import { RegisterEngineerInput } from './engineer.inputs';
+import { EngineerSkill } from './engineer-skill.entity';
+import { ChangeEngineerProfileInput, RegisterEngineerInput, SkillInput, UnavailabilityInput } from './engineer.inputs';
+import { coveredCities } from './engineer-profile';
 import { EngineersService } from './engineers.service';
+import { UnavailabilityWindow } from './unavailability-window.entity';
 
-const ENGINEER_MANAGERS = ['DISPATCHER', 'SUPERVISOR', 'ADMIN'];
+const SKILLS = Symbol('skillsByEngineer');
+const WINDOWS = Symbol('unavailabilityByEngineer');
 
 @Resolver(() => Engineer)
 export class EngineerResolver {
-  constructor(private readonly engineers: EngineersService) {}
+  constructor(
+    private readonly engineers: EngineersService,
+    private readonly availability: AvailabilityService,
+  ) {}
 
   @Authorized(...ENGINEER_MANAGERS)
   @Mutation(() => Engineer, { description: 'Adds an engineer to the network, ACTIVE; fails with ENGINEER_PHONE_TAKEN for a known phone.' })
@@ -17,8 +27,72 @@ export class EngineerResolver {
   }
 
   @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer, { description: 'Changes status, covered cities and/or daily capacity; publishes EngineerProfileChanged.' })
+  changeEngineerProfile(
+    @Arg('engineerId', () => ID) engineerId: string,
+    @Arg('input', () => ChangeEngineerProfileInput) input: ChangeEngineerProfileInput,
+  ): Promise<Engineer> {
+    return this.engineers.changeProfile(engineerId, input);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer, { description: 'Records a brand/model certification (a newer date replaces the older one).' })
+  certifyEngineerSkill(@Arg('engineerId', () => ID) engineerId: string, @Arg('skill', () => SkillInput) skill: SkillInput): Promise<Engineer> {
+    return this.engineers.certifySkill(engineerId, skill);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer)
+  withdrawEngineerSkill(
+    @Arg('engineerId', () => ID) engineerId: string,
+    @Arg('brand') brand: string,
+    @Arg('productModel') productModel: string,
+  ): Promise<Engineer> {
+    return this.engineers.withdrawSkill(engineerId, brand, productModel);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer, { description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked.' })
+  markEngineerUnavailable(
+    @Arg('engineerId', () => ID) engineerId: string,
+    @Arg('input', () => UnavailabilityInput) input: UnavailabilityInput,
+  ): Promise<Engineer> {
+    return this.availability.markUnavailable(engineerId, input);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Mutation(() => Engineer)
+  cancelEngineerUnavailability(@Arg('windowId', () => ID) windowId: string): Promise<Engineer> {
+    return this.availability.cancelUnavailability(windowId);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
   @Query(() => Engineer)
   engineer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Engineer> {
     return loadOrNotFound(context, Engineer, 'Engineer', id, (ids) => this.engineers.findByIds(ids));
+  }
+
+  @Authorized('ENGINEER')
+  @Query(() => Engineer, { description: "The calling engineer's own profile (the token's sub is the Engineer id)." })
+  me(@Ctx() context: RequestContext): Promise<Engineer> {
+    const { userId } = context.identity as StaffIdentity;
+    return loadOrNotFound(context, Engineer, 'Engineer', userId, (ids) => this.engineers.findByIds(ids));
+  }
+
+  @FieldResolver(() => [String], { description: 'Every city the engineer covers, the home city first.' })
+  cities(@Root() engineer: Engineer): string[] {
+    return coveredCities(engineer.homeCity, engineer.cities);
+  }
+
+  @FieldResolver(() => [EngineerSkill])
+  skills(@Root() engineer: Engineer, @Ctx() { loaders }: RequestContext): Promise<EngineerSkill[]> {
+    return groupLoader(loaders, SKILLS, (ids: readonly string[]) => this.engineers.skillsOf(ids), (skill) => skill.engineerId).load(engineer.id);
+  }
+
+  @FieldResolver(() => [UnavailabilityWindow], { description: 'Every recorded window, earliest first.' })
+  unavailability(@Root() engineer: Engineer, @Ctx() { loaders }: RequestContext): Promise<UnavailabilityWindow[]> {
+    return groupLoader(loaders, WINDOWS, (ids: readonly string[]) => this.availability.windowsOf(ids), (window) => window.engineerId).load(
+      engineer.id,
+    );
   }
 }

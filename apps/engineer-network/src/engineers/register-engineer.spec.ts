@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
+import { AvailabilityService } from './availability.service';
+import { EngineersService } from './engineers.service';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) {
   registerEngineer(input: $input) { id name phone employment homeCity dailyCapacity status createdAt }
@@ -57,8 +59,46 @@ describe('registering engineers (engineer-network, real PostgreSQL)', () => {
         engineerId: registered['id'],
         name: 'Li Na',
         employment: 'PLATFORM_PARTNER',
+        status: 'ACTIVE',
         homeCity: 'Hangzhou',
+        cities: ['Hangzhou'],
+        skills: [],
         dailyCapacity: 20,
+      });
+    });
+
+    it('registers the covered cities (home city first, once) and the certified skills, all in the event', async () => {
+      const registered = await register(
+        engineer({
+          homeCity: 'Suzhou',
+          cities: [' Wuxi ', 'Suzhou', 'Kunshan'],
+          skills: [
+            { brand: 'Philips', productModel: 'AquaPure X5', certifiedOn: '2026-03-01' },
+            { brand: 'Xiaomi', productModel: 'MR-600', certifiedOn: '2025-11-20' },
+          ],
+        }),
+      );
+      const [event] = await outboxEvents(network.service.dataSource, 'EngineerRegistered', registered['id'] as string);
+      expect(event.payload).toMatchObject({
+        cities: ['Suzhou', 'Wuxi', 'Kunshan'],
+        skills: [
+          { brand: 'Philips', productModel: 'AquaPure X5' },
+          { brand: 'Xiaomi', productModel: 'MR-600' },
+        ],
+      });
+      const read = await network.graphql(
+        `query ($id: ID!) { engineer(id: $id) { cities skills { brand productModel certifiedOn } } }`,
+        { id: registered['id'] },
+        dispatcher,
+      );
+      expect(read.data).toEqual({
+        engineer: {
+          cities: ['Suzhou', 'Wuxi', 'Kunshan'],
+          skills: [
+            { brand: 'Philips', productModel: 'AquaPure X5', certifiedOn: '2026-03-01' },
+            { brand: 'Xiaomi', productModel: 'MR-600', certifiedOn: '2025-11-20' },
+          ],
+        },
       });
     });
 
@@ -91,6 +131,8 @@ describe('registering engineers (engineer-network, real PostgreSQL)', () => {
       ['a blank home city', { homeCity: '' }, 'homeCity'],
       ['a daily capacity of 0', { dailyCapacity: 0 }, 'dailyCapacity'],
       ['a daily capacity above 20', { dailyCapacity: 21 }, 'dailyCapacity'],
+      ['a blank covered city', { cities: ['Wuxi', ' '] }, 'cities'],
+      ['a skill without a model', { skills: [{ brand: 'Philips', productModel: '', certifiedOn: '2026-01-01' }] }, 'skills.0.productModel'],
     ])('rejects %s with BAD_USER_INPUT naming the field, storing nothing', async (_case, overrides, field) => {
       const before = await stored();
       const response = await network.graphql(REGISTER, { input: engineer(overrides) }, dispatcher);
@@ -133,6 +175,24 @@ describe('registering engineers (engineer-network, real PostgreSQL)', () => {
       expect((await network.graphql(ENTITIES, { representations }, dispatcher)).data).toEqual({
         _entities: [{ id: first['id'], homeCity: 'Suzhou' }, { id: second['id'], homeCity: 'Ningbo' }, null],
       });
+    });
+
+    it('loads the skills and unavailability of many engineers in one query each', async () => {
+      const skill = { brand: 'Philips', productModel: 'AquaPure X5', certifiedOn: '2026-01-01' };
+      const engineers = [await register(engineer({ skills: [skill] })), await register(engineer()), await register(engineer({ skills: [skill] }))];
+      const skillLookups = jest.spyOn(network.service.container.get(EngineersService), 'skillsOf');
+      const windowLookups = jest.spyOn(network.service.container.get(AvailabilityService), 'windowsOf');
+      const representations = engineers.map(({ id }) => ({ __typename: 'Engineer', id }));
+      const response = await network.graphql<{ _entities: { skills: unknown[]; unavailability: unknown[] }[] }>(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Engineer { skills { brand } unavailability { id } } } }`,
+        { representations },
+        dispatcher,
+      );
+      expect(response.data!._entities.map((found) => found.skills.length)).toEqual([1, 0, 1]);
+      expect(skillLookups).toHaveBeenCalledTimes(1);
+      expect(windowLookups).toHaveBeenCalledTimes(1);
+      skillLookups.mockRestore();
+      windowLookups.mockRestore();
     });
   });
 });

@@ -1,0 +1,16 @@
+import { Arg, Authorized, Query, Resolver } from 'type-graphql';
+import { CalendarDateScalar } from '@aftercare/subgraph';
+import { ENGINEER_MANAGERS } from '../roles';
+import { RefundsService } from './refunds.service';
+import { SelfInstallRefund } from './self-install-refund.entity';
+
+@Resolver(() => SelfInstallRefund)
+export class RefundResolver {
+  constructor(private readonly refunds: RefundsService) {}
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Query(() => [SelfInstallRefund], { description: 'Refunds approved from..to (inclusive, China time), newest first.' })
+  selfInstallRefunds(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<SelfInstallRefund[]> {
+    return this.refunds.approvedBetween(from, to);
+  }
+}

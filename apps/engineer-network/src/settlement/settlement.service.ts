@@ -1,0 +1,123 @@
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import {
+  CompensationApprovedPayload,
+  ComplaintFiledPayload,
+  ComplaintResolvedPayload,
+  ContractDisputedPayload,
+  DisputeRuledPayload,
+  WorkOrderVerifiedPayload,
+} from '@aftercare/event-contracts';
+import { findReferencing, onlyUuids } from '@aftercare/persistence';
+import { Injectable } from '@aftercare/subgraph';
+import { CHINA_TIME_ZONE } from '../china-time';
+import { HoldSource, SettlementHold } from './settlement-hold.entity';
+import { SettlementLine } from './settlement-line.entity';
+import { TariffsService } from './tariffs.service';
+
+/** Turns verified jobs and engineer-paid compensation into settlement lines, and keeps the holds. */
+@Injectable()
+export class SettlementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tariffs: TariffsService,
+  ) {}
+
+  /** Only a verified job earns pay; without a fitting tariff the line waits UNPRICED for one. */
+  async recordVerifiedJob(job: WorkOrderVerifiedPayload, manager: EntityManager): Promise<void> {
+    const earnedAt = new Date(job.verifiedAt);
+    const tariff = await this.tariffs.tariffFor(manager, { workType: job.type, brand: job.brand, distanceKm: job.distanceKm, at: earnedAt });
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SettlementLine)
+      .values({
+        engineerId: job.engineerId,
+        kind: 'FEE',
+        workOrderId: job.workOrderId,
+        workType: job.type,
+        brand: job.brand,
+        productModel: job.productModel,
+        city: job.city,
+        distanceKm: job.distanceKm,
+        tariffId: tariff?.id ?? null,
+        amountCents: tariff?.feeCents ?? 0,
+        earnedAt,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Compensation the engineer is liable for comes off their pay, as a negative line. */
+  async recordClawback(compensation: CompensationApprovedPayload, manager: EntityManager): Promise<void> {
+    if (compensation.payer !== 'ENGINEER' || !compensation.engineerId) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SettlementLine)
+      .values({
+        engineerId: compensation.engineerId,
+        kind: 'CLAWBACK',
+        workOrderId: compensation.workOrderId,
+        complaintId: compensation.complaintId,
+        amountCents: -compensation.amountCents,
+        earnedAt: new Date(compensation.approvedAt),
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  async holdForComplaint(complaint: ComplaintFiledPayload, manager: EntityManager): Promise<void> {
+    if (complaint.workOrderId) await this.hold(manager, 'COMPLAINT', complaint.complaintId, complaint.workOrderId, complaint.receivedAt);
+  }
+
+  releaseForComplaint(complaint: ComplaintResolvedPayload, manager: EntityManager): Promise<void> {
+    return this.release(manager, 'COMPLAINT', complaint.complaintId, complaint.resolvedAt);
+  }
+
+  async holdForDispute(dispute: ContractDisputedPayload, manager: EntityManager, disputedAt: string): Promise<void> {
+    if (dispute.workOrderId) await this.hold(manager, 'DISPUTE', dispute.contractId, dispute.workOrderId, disputedAt);
+  }
+
+  releaseForDispute(ruling: DisputeRuledPayload, manager: EntityManager): Promise<void> {
+    return this.release(manager, 'DISPUTE', ruling.contractId, ruling.ruledAt);
+  }
+
+  linesOf(engineerIds: readonly string[]): Promise<SettlementLine[]> {
+    return findReferencing(this.dataSource.getRepository(SettlementLine), 'engineerId', engineerIds, { earnedAt: 'DESC' });
+  }
+
+  /** An engineer's lines earned on the days from..to (inclusive, China time), newest first. */
+  async linesEarned(engineerId: string, from: string, to: string): Promise<SettlementLine[]> {
+    if (onlyUuids([engineerId]).length === 0) return [];
+    return this.dataSource
+      .getRepository(SettlementLine)
+      .createQueryBuilder('line')
+      .where('line.engineerId = :engineerId', { engineerId })
+      .andWhere(`line.earnedAt >= (:from::date::timestamp AT TIME ZONE '${CHINA_TIME_ZONE}')`, { from })
+      .andWhere(`line.earnedAt < ((:to::date + 1)::timestamp AT TIME ZONE '${CHINA_TIME_ZONE}')`, { to })
+      .orderBy('line.earnedAt', 'DESC')
+      .getMany();
+  }
+
+  linesOfPayouts(payoutIds: readonly string[]): Promise<SettlementLine[]> {
+    return findReferencing(this.dataSource.getRepository(SettlementLine), 'payoutId', payoutIds, { earnedAt: 'ASC' });
+  }
+
+  holdsOn(workOrderIds: readonly string[]): Promise<SettlementHold[]> {
+    return findReferencing(this.dataSource.getRepository(SettlementHold), 'workOrderId', workOrderIds, { openedAt: 'ASC' });
+  }
+
+  private async hold(manager: EntityManager, source: HoldSource, sourceId: string, workOrderId: string, openedAt: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SettlementHold)
+      .values({ source, sourceId, workOrderId, openedAt: new Date(openedAt) })
+      .orIgnore()
+      .execute();
+  }
+
+  private async release(manager: EntityManager, source: HoldSource, sourceId: string, releasedAt: string): Promise<void> {
+    await manager.update(SettlementHold, { source, sourceId, releasedAt: IsNull() }, { releasedAt: new Date(releasedAt) });
+  }
+}

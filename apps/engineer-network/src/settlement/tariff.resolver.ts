@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { WorkOrderType } from '@aftercare/event-contracts';
+import type { StaffIdentity } from '@aftercare/identity';
+import { RequestContext } from '@aftercare/subgraph';
+import { ENGINEER_MANAGERS } from '../roles';
+import { SettlementWorkTypeEnum, Tariff } from './tariff.entity';
+import { DefineTariffInput } from './tariff.inputs';
+import { TariffsService } from './tariffs.service';
+
+@Resolver(() => Tariff)
+export class TariffResolver {
+  constructor(private readonly tariffService: TariffsService) {}
+
+  @Authorized('ADMIN')
+  @Mutation(() => Tariff, { description: 'A new tariff version; jobs still UNPRICED are priced with it where it fits.' })
+  defineTariff(@Arg('input', () => DefineTariffInput) input: DefineTariffInput, @Ctx() { identity }: RequestContext): Promise<Tariff> {
+    return this.tariffService.define(input, (identity as StaffIdentity).userId);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Query(() => [Tariff], { description: 'Every tariff version, the latest first within each band.' })
+  tariffs(@Arg('workType', () => SettlementWorkTypeEnum, { nullable: true }) workType?: WorkOrderType | null): Promise<Tariff[]> {
+    return this.tariffService.history(workType ?? null);
+  }
+}
