@@ -26,3 +26,17 @@ export async function outboxEvents(dataSource: DataSource, eventType: string, me
   const events = await dataSource.getRepository(OutboxEvent).find({ where: { eventType, messageKey }, order: { sequence: 'ASC' } });
   return events.map((event) => event.envelope);
 }
+
+/**
+ * The SQL statements a service sent while `work` ran (every statement passes the DataSource's logger):
+ * how a test proves a request is served by a fixed number of queries, not one per row.
+ */
+export async function sqlStatementsDuring(dataSource: DataSource, work: () => Promise<unknown>): Promise<string[]> {
+  const logQuery = jest.spyOn(dataSource.logger, 'logQuery');
+  try {
+    await work();
+    return logQuery.mock.calls.map(([sql]) => sql);
+  } finally {
+    logQuery.mockRestore();
+  }
+}

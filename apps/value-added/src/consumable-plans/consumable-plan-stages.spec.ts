@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { ServiceUnderTest, sqlStatementsDuring, staff, startServiceUnderTest } from '@aftercare/testing';
 import { valueAddedService } from '../value-added.service';
 
 const DEFINE = `mutation ($input: DefineConsumablePlanInput!) { defineConsumablePlan(input: $input) { id } }`;
@@ -21,15 +21,9 @@ describe('stages of many plans (value-added, real PostgreSQL)', () => {
 
   /** How many statements reading each table were sent while the request was served. */
   async function queriesDuring(request: () => Promise<unknown>): Promise<{ plan: number; stage: number }> {
-    const logQuery = jest.spyOn(valueAdded.service.dataSource.logger, 'logQuery');
-    try {
-      await request();
-      const statements = logQuery.mock.calls.map(([sql]) => sql);
-      const reading = (table: string) => statements.filter((sql) => sql.includes(`FROM "${table}"`)).length;
-      return { plan: reading('consumable_plan'), stage: reading('consumable_stage') };
-    } finally {
-      logQuery.mockRestore();
-    }
+    const statements = await sqlStatementsDuring(valueAdded.service.dataSource, request);
+    const reading = (table: string) => statements.filter((sql) => sql.includes(`FROM "${table}"`)).length;
+    return { plan: reading('consumable_plan'), stage: reading('consumable_stage') };
   }
 
   beforeAll(async () => {
