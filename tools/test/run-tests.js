@@ -81,7 +81,8 @@ async function main() {
     rmSync(resultsFile, { force: true });
     const jest = spawnSync(
       process.execPath,
-      [require.resolve('jest/bin/jest'), '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+      // --forceExit: a suite that fails half-way may leave a client open; the run must still end and report.
+      [require.resolve('jest/bin/jest'), '--json', `--outputFile=${resultsFile}`, '--forceExit', ...process.argv.slice(2)],
       { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers } },
     );
     status = jest.status ?? 1;
