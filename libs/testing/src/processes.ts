@@ -4,6 +4,10 @@ import { join } from 'node:path';
 
 export const WORKSPACE_ROOT = join(__dirname, '../../..');
 
+/** Children still running when the test process exits (a suite that failed before its teardown) die with it. */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
+
 /** A port nobody listens on right now, for a process that takes its port from the environment. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,6 +43,8 @@ export async function startProcess(options: {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
