@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ComplaintCategories, ComplaintCategory } from '@aftercare/event-contracts';
 import { defineEnum } from '@aftercare/subgraph';
@@ -27,6 +27,7 @@ export class Complaint {
 
   /** Customers, orders and work orders live in other services; complaints keeps only their ids. */
   @Field(() => ID)
+  @Index('ix_complaint_customer')
   @Column({ type: 'uuid' })
   customerId: string;
 

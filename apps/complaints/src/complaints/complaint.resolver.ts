@@ -1,10 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { COMPLAINT_HANDLERS } from './complaint-handlers';
 import { Complaint } from './complaint.entity';
 import { FileComplaintInput } from './complaint.inputs';
 import { ComplaintsService } from './complaints.service';
-
-const COMPLAINT_HANDLERS = ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'];
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {

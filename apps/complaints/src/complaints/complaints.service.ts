@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ComplaintFiled } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds } from '@aftercare/persistence';
+import { findByIds, findReferencing } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { Complaint } from './complaint.entity';
 import { FileComplaintInput } from './complaint.inputs';
@@ -51,5 +51,9 @@ export class ComplaintsService {
 
   findByIds(ids: readonly string[]): Promise<Complaint[]> {
     return findByIds(this.dataSource.getRepository(Complaint), ids);
+  }
+
+  findByCustomerIds(customerIds: readonly string[]): Promise<Complaint[]> {
+    return findReferencing(this.dataSource.getRepository(Complaint), 'customerId', customerIds, { receivedAt: 'DESC' });
   }
 }
