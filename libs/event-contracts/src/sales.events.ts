@@ -121,3 +121,33 @@ export const CustomerChurned = defineEvent<CustomerChurnedPayload>()({
   source: 'sales',
   aggregateType: 'Customer',
 });
+
+/**
+ * A customer card as other services may keep it in their read models: enough to check that a customer
+ * exists and to show where they are. Contact details stay in sales; consumers ask the graph for them.
+ */
+export interface CustomerCardPayload {
+  customerId: string;
+  name: string;
+  city: string;
+  region: string;
+  address: string;
+  ownerId: string | null;
+  key: boolean;
+}
+
+/** A new card, whichever path created it (a salesperson, or the first order from a new phone number). */
+export const CustomerRegistered = defineEvent<CustomerCardPayload>()({
+  type: 'CustomerRegistered',
+  version: 1,
+  source: 'sales',
+  aggregateType: 'Customer',
+});
+
+/** The card's profile or owner changed; the payload is the whole card as above, not a diff. */
+export const CustomerProfileChanged = defineEvent<CustomerCardPayload>()({
+  type: 'CustomerProfileChanged',
+  version: 1,
+  source: 'sales',
+  aggregateType: 'Customer',
+});

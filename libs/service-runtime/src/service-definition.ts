@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { NonEmptyArray } from 'type-graphql';
-import type { ServiceName } from '@aftercare/event-contracts';
+import type { EventDefinition, ServiceName } from '@aftercare/event-contracts';
 import type { EventHandler } from '@aftercare/messaging';
 import type { ServiceContainer } from '@aftercare/subgraph';
 
@@ -21,6 +21,11 @@ export interface ServiceDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` for the entities this service owns. */
   referenceResolvers?: (container: ServiceContainer) => GraphQLResolverMap<unknown>;
+  /**
+   * The events this service writes to its outbox: its half of the platform's event map (the consumed half
+   * is `eventHandlers`). A platform test checks every consumed event against these.
+   */
+  publishes?: EventDefinition<string, unknown>[];
   /** Events from other services (or itself) this service reacts to. */
   eventHandlers?: (container: ServiceContainer) => EventHandler[];
 }
