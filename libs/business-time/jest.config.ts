@@ -1,0 +1,5 @@
+export default {
+  displayName: 'business-time',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

@@ -1,0 +1,2 @@
+export * from './china-time';
+export * from './business-calendar';
