@@ -1,10 +1,16 @@
 import {
+  BackupEngineerFound,
   CompensationApproved,
   ComplaintFiled,
   ComplaintResolved,
   ContractDisputed,
   DisputeRuled,
+  EngineerAvailabilityChanged,
+  EngineerProfileChanged,
+  EngineerRegistered,
   SelfInstallAccepted,
+  SelfInstallRefundApproved,
+  SettlementPaid,
   WorkOrderAssigned,
   WorkOrderCancelled,
   WorkOrderUnassignable,
@@ -69,6 +75,14 @@ export const engineerNetworkService: ServiceDefinition = {
   referenceResolvers: (container) => ({
     Engineer: batchedReference(Engineer, (ids) => container.get(EngineersService).findByIds(ids)),
   }),
+  publishes: [
+    BackupEngineerFound,
+    EngineerAvailabilityChanged,
+    EngineerProfileChanged,
+    EngineerRegistered,
+    SelfInstallRefundApproved,
+    SettlementPaid,
+  ],
   eventHandlers: (container) => {
     const settlement = container.get(SettlementService);
     const backupTasks = container.get(BackupTasksService);

@@ -1,4 +1,15 @@
-import { AreaMeasured, DisputeRuled } from '@aftercare/event-contracts';
+import {
+  AreaMeasured,
+  ContractDisputed,
+  ContractSigned,
+  CustomerChurned,
+  CustomerProfileChanged,
+  CustomerRegistered,
+  CustomerValueChanged,
+  DisputeRuled,
+  OrderPlaced,
+  SalespersonDeparted,
+} from '@aftercare/event-contracts';
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
@@ -84,6 +95,16 @@ export const salesService: ServiceDefinition = {
     Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
     Contract: batchedReference(Contract, (ids) => container.get(ContractsService).findByIds(ids)),
   }),
+  publishes: [
+    ContractDisputed,
+    ContractSigned,
+    CustomerChurned,
+    CustomerProfileChanged,
+    CustomerRegistered,
+    CustomerValueChanged,
+    OrderPlaced,
+    SalespersonDeparted,
+  ],
   eventHandlers: (container) => [
     ...fulfilmentHandlers(container.get(FulfilmentService)),
     ...valueIndexHandlers(container.get(ValueIndexService)),

@@ -1,14 +1,25 @@
 import {
+  AreaMeasured,
   BackupEngineerFound,
   ComplaintFiled,
   ContractSigned,
+  CustomerQualityChanged,
   CustomerValueChanged,
   EngineerAvailabilityChanged,
   EngineerProfileChanged,
   EngineerRegistered,
+  EvaluationSubmitted,
   LiabilityDetermined,
   OrderPlaced,
   ReplacementOrdered,
+  SelfInstallAccepted,
+  WorkOrderAssigned,
+  WorkOrderCancelled,
+  WorkOrderCompleted,
+  WorkOrderCreated,
+  WorkOrderRescheduled,
+  WorkOrderUnassignable,
+  WorkOrderVerified,
 } from '@aftercare/event-contracts';
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
@@ -74,6 +85,19 @@ export const serviceDispatchService: ServiceDefinition = {
   referenceResolvers: (container) => ({
     WorkOrder: batchedReference(WorkOrder, (ids) => container.get(WorkOrdersService).findByIds(ids)),
   }),
+  publishes: [
+    AreaMeasured,
+    CustomerQualityChanged,
+    EvaluationSubmitted,
+    SelfInstallAccepted,
+    WorkOrderAssigned,
+    WorkOrderCancelled,
+    WorkOrderCompleted,
+    WorkOrderCreated,
+    WorkOrderRescheduled,
+    WorkOrderUnassignable,
+    WorkOrderVerified,
+  ],
   eventHandlers: (container) => {
     const sources = () => container.get(WorkOrderSourcesService);
     const roster = () => container.get(RosterService);

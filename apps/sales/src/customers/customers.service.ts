@@ -5,6 +5,7 @@ import { badInput, Connection, decodeCursor, DomainError, Injectable, normaliseP
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
 import { canSee, ownCardsOnly, staffId } from './customer-access';
+import { CustomerCardEvents } from './customer-card-events';
 import { Customer } from './customer.entity';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
 import { GradeChange } from './grade-change.entity';
@@ -38,6 +39,7 @@ function profileOf(input: CustomerProfileInput): Partial<Customer> {
 export class CustomersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly cardEvents: CustomerCardEvents,
     private readonly salespeople: SalespeopleService,
     private readonly valueIndex: ValueIndexService,
   ) {}
@@ -46,14 +48,17 @@ export class CustomersService {
   async findOrCreate(manager: EntityManager, details: CustomerDetails): Promise<Customer> {
     const phone = normalisePhone(details.phone);
     const city = details.city.trim();
-    await manager
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(Customer)
       .values({ name: details.name.trim(), phone, city, region: city, address: details.address.trim() })
       .orIgnore()
+      .returning('id')
       .execute();
-    return manager.getRepository(Customer).findOneByOrFail({ phone });
+    const customer = await manager.getRepository(Customer).findOneByOrFail({ phone });
+    if (inserted.raw.length > 0) await this.cardEvents.registered(manager, customer);
+    return customer;
   }
 
   async create(identity: Identity, input: CreateCustomerInput): Promise<Customer> {
@@ -72,6 +77,7 @@ export class CustomersService {
             manager.getRepository(Customer).create({ ...profile, region: profile.region ?? profile.city, phone, grade: input.grade, ownerId, referredById }),
           );
           await manager.insert(GradeChange, { customerId: customer.id, fromGrade: null, toGrade: input.grade, changedBy, reason: 'Card created' });
+          await this.cardEvents.registered(manager, customer);
           await this.valueIndex.recompute(manager, referredById ? [customer.id, referredById] : [customer.id]);
           return customer;
         }),
@@ -84,7 +90,9 @@ export class CustomersService {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(Customer, { id }, profileOf(input));
       await this.valueIndex.recompute(manager, [id]);
-      return manager.getRepository(Customer).findOneByOrFail({ id });
+      const updated = await manager.getRepository(Customer).findOneByOrFail({ id });
+      await this.cardEvents.changed(manager, updated);
+      return updated;
     });
   }
 
