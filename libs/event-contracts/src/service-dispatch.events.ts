@@ -78,6 +78,14 @@ export interface WorkOrderCompletedPayload extends WorkOrderFacts {
   measuredAreaM2: number | null;
   paymentCollectedCents: number;
   paymentRefused: boolean;
+  /** The machine worked on: the serial installed (install) or the one the job was ordered for. Optional: absent before this field existed. */
+  serial?: string | null;
+  /** Where the machine stands; value-added keeps it with the installed device. */
+  siteAddress?: string;
+  /** Consumable stages actually replaced (often fewer than ordered). */
+  replacedStages?: string[];
+  /** The customer turned the engineer away at the door: nothing was done and nothing is owed. */
+  refusedAtDoor?: boolean;
 }
 
 export const WorkOrderCompleted = defineEvent<WorkOrderCompletedPayload>()({

@@ -33,6 +33,10 @@ export class CompletionRecord {
   @Column({ type: 'int', default: 0 })
   paymentCollectedCents: number;
 
+  @Field({ description: 'The customer turned the engineer away at the door; nothing was done.' })
+  @Column({ type: 'boolean', default: false })
+  refusedAtDoor: boolean;
+
   @Field({ description: 'The customer refused to pay.' })
   @Column({ type: 'boolean', default: false })
   paymentRefused: boolean;

@@ -39,6 +39,9 @@ export class CompleteWorkOrderInput {
   @NotBlank({ each: true })
   replacedStages?: string[] | null;
 
+  @Field({ defaultValue: false, description: 'The customer changed their mind at the door: nothing replaced, nothing collected.' })
+  refusedAtDoor: boolean;
+
   @Field(() => Int, { defaultValue: 0, description: 'Fen.' })
   @Min(0)
   @Max(100_000_000)

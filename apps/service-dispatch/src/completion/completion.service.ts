@@ -32,6 +32,9 @@ export class CompletionService {
   complete(input: CompleteWorkOrderInput, identity: Identity): Promise<WorkOrder> {
     return this.workOrders.acting(input.workOrderId, identity, async (manager, workOrder) => {
       if (workOrder.type === 'INSTALL' && !input.installedSerial) throw badInput('An install records the serial of the machine installed', 'installedSerial');
+      if (input.refusedAtDoor && (input.replacedStages?.length || input.paymentCollectedCents > 0 || input.refusedAmountCents)) {
+        throw badInput('A customer who refused at the door had nothing replaced and paid nothing', 'refusedAtDoor');
+      }
       const completedAt = new Date();
       const completed = await this.workOrders.apply(manager, workOrder, { move: 'complete', actor: actorOf(identity), changes: { completedAt } });
       const record = manager.getRepository(CompletionRecord).create({
@@ -40,6 +43,7 @@ export class CompletionService {
         measuredAreaM2: input.measuredAreaM2 ?? null,
         replacedStages: (input.replacedStages ?? []).map((stage) => stage.trim()),
         paymentCollectedCents: input.paymentCollectedCents,
+        refusedAtDoor: input.refusedAtDoor ?? false,
         paymentRefused: Boolean(input.refusedAmountCents),
         refusedAmountCents: input.refusedAmountCents ?? 0,
         removedMachine: input.removedMachine ? { brand: input.removedMachine.brand.trim(), reason: input.removedMachine.reason.trim() } : null,
@@ -57,6 +61,10 @@ export class CompletionService {
           measuredAreaM2: record.measuredAreaM2,
           paymentCollectedCents: record.paymentCollectedCents,
           paymentRefused: record.paymentRefused,
+          serial: record.installedSerial ?? completed.serial,
+          siteAddress: completed.siteAddress,
+          replacedStages: record.replacedStages,
+          refusedAtDoor: record.refusedAtDoor,
         }),
         // Sales compares it with the signed area and decides on its tolerance.
         ...(completed.contractId && record.measuredAreaM2 !== null

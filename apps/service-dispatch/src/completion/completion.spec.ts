@@ -6,7 +6,7 @@ const START = `mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { status }
 const COMPLETE = `mutation ($input: CompleteWorkOrderInput!) {
   completeWorkOrder(input: $input) {
     id status completedAt
-    completion { installedSerial measuredAreaM2 replacedStages paymentCollectedCents paymentRefused refusedAmountCents removedMachine { brand reason } photoRefs notes }
+    completion { installedSerial measuredAreaM2 replacedStages refusedAtDoor paymentCollectedCents paymentRefused refusedAmountCents removedMachine { brand reason } photoRefs notes }
   }
 }`;
 const RETURN_VISIT = `mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { id status engineerId } }`;
@@ -56,7 +56,17 @@ describe('completion and return visit (dispatch, real PostgreSQL and Kafka)', ()
       },
     });
     const [completed] = await dispatch.outbox('WorkOrderCompleted', workOrder.id);
-    expect(completed!.payload).toMatchObject({ workOrderId: workOrder.id, engineerId: engineer.engineerId, paymentCollectedCents: 19900, paymentRefused: false, measuredAreaM2: null });
+    expect(completed!.payload).toMatchObject({
+      workOrderId: workOrder.id,
+      engineerId: engineer.engineerId,
+      paymentCollectedCents: 19900,
+      paymentRefused: false,
+      measuredAreaM2: null,
+      serial: 'PX5-0001',
+      siteAddress: '1 Garden Road',
+      replacedStages: [],
+      refusedAtDoor: false,
+    });
     const due = await dispatch.ok<{ returnVisitsDue: { workOrderId: string }[] }>(DUE, { day: inDays(1) });
     expect(due.returnVisitsDue).toContainEqual({ workOrderId: workOrder.id, dueOn: inDays(1), outcome: null });
   });
@@ -67,7 +77,21 @@ describe('completion and return visit (dispatch, real PostgreSQL and Kafka)', ()
     const { completeWorkOrder } = await dispatch.ok<{ completeWorkOrder: { completion: Record<string, unknown> } }>(COMPLETE, { input }, me);
     expect(completeWorkOrder.completion).toMatchObject({ replacedStages: ['sediment'], paymentRefused: true, refusedAmountCents: 4500, paymentCollectedCents: 0 });
     const [completed] = await dispatch.outbox('WorkOrderCompleted', workOrder.id);
-    expect(completed!.payload).toMatchObject({ paymentRefused: true, paymentCollectedCents: 0 });
+    expect(completed!.payload).toMatchObject({ paymentRefused: true, paymentCollectedCents: 0, replacedStages: ['sediment'], refusedAtDoor: false });
+  });
+
+  it('records a customer who refused at the door: nothing replaced, nothing collected, and says so to value-added', async () => {
+    const { workOrder, me } = await onSite({ type: 'CONSUMABLE_REPLACEMENT', stages: ['sediment', 'carbon'] });
+    const mixed = { workOrderId: workOrder.id, refusedAtDoor: true, replacedStages: ['sediment'], paymentCollectedCents: 0 };
+    expect(invalidFields(await dispatch.sut.graphql(COMPLETE, { input: mixed }, me))).toEqual(['refusedAtDoor']);
+    const { completeWorkOrder } = await dispatch.ok<{ completeWorkOrder: { completion: Record<string, unknown> } }>(
+      COMPLETE,
+      { input: { workOrderId: workOrder.id, refusedAtDoor: true, notes: 'Changed her mind at the door' } },
+      me,
+    );
+    expect(completeWorkOrder.completion).toMatchObject({ refusedAtDoor: true, replacedStages: [], paymentCollectedCents: 0, paymentRefused: false });
+    const [completed] = await dispatch.outbox('WorkOrderCompleted', workOrder.id);
+    expect(completed!.payload).toMatchObject({ type: 'CONSUMABLE_REPLACEMENT', refusedAtDoor: true, replacedStages: [], paymentCollectedCents: 0 });
   });
 
   it('announces the area measured on a contract site for sales to compare with the signed area', async () => {

@@ -17,11 +17,15 @@ export class WorkOrderSourcesService {
       {
         type: 'CONSUMABLE_REPLACEMENT',
         sourceRef: `replacement:${payload.replacementOrderId}`,
+        // Sales records the value-added order under the same id, so the job shows on the order and its
+        // completion or cancellation finds its way back to sales and value-added.
+        orderId: payload.replacementOrderId,
         customerId: payload.customerId,
         city: payload.city,
         siteAddress: payload.address,
         brand: payload.brand,
         productModel: payload.productModel,
+        serial: payload.serial ?? null,
         stages: payload.stages,
         preferredDate: payload.preferredDate,
       },

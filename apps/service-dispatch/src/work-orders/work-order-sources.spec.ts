@@ -7,7 +7,7 @@ describe('work orders other services ask for (dispatch, real PostgreSQL and Kafk
 
   const bySource = (prefix: string) =>
     dispatch.dataSource.query(
-      `SELECT type, status, customer_id, contract_id, city, brand, product_model, stages, to_char(preferred_date, 'YYYY-MM-DD') AS preferred_date
+      `SELECT type, status, customer_id, order_id, contract_id, city, brand, product_model, serial, stages, to_char(preferred_date, 'YYYY-MM-DD') AS preferred_date
          FROM work_order WHERE source_ref LIKE $1 ORDER BY preferred_date`,
       [`${prefix}%`],
     );
@@ -29,6 +29,12 @@ describe('work orders other services ask for (dispatch, real PostgreSQL and Kafk
       address: '1 Garden Road',
       preferredDate: inDays(5),
       amountCents: 9800,
+      deviceId: randomUUID(),
+      serial: 'PX5-7781',
+      stagePrices: [
+        { name: 'sediment', priceCents: 3000 },
+        { name: 'carbon', priceCents: 6800 },
+      ],
     };
     await dispatch.playAndApply(Topics['value-added'], ReplacementOrdered.create(payload.replacementOrderId, payload));
     await dispatch.playAndApply(Topics['value-added'], ReplacementOrdered.create(payload.replacementOrderId, payload));
@@ -37,10 +43,12 @@ describe('work orders other services ask for (dispatch, real PostgreSQL and Kafk
         type: 'CONSUMABLE_REPLACEMENT',
         status: 'CREATED',
         customer_id: payload.customerId,
+        order_id: payload.replacementOrderId,
         contract_id: null,
         city: 'Suzhou',
         brand: 'PHILIPS',
         product_model: 'AquaPure X5',
+        serial: 'PX5-7781',
         stages: ['sediment', 'carbon'],
         preferred_date: inDays(5),
       },
@@ -68,7 +76,7 @@ describe('work orders other services ask for (dispatch, real PostgreSQL and Kafk
     await dispatch.playAndApply(Topics.complaints, rework);
     await dispatch.playAndApply(Topics.complaints, LiabilityDetermined.create(rework.aggregateId, rework.payload));
     expect(await bySource(`rework:${rework.payload.complaintId}`)).toEqual([
-      expect.objectContaining({ type: 'REWORK', status: 'CREATED', customer_id: original['customerId'], city: 'Wuxi', brand: 'PHILIPS' }),
+      expect.objectContaining({ type: 'REWORK', serial: null, status: 'CREATED', customer_id: original['customerId'], city: 'Wuxi', brand: 'PHILIPS' }),
     ]);
   });
 });

@@ -72,6 +72,10 @@ export class WorkOrder {
   @Column({ type: 'text', nullable: true })
   productModel: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Serial of the machine the job is for (a consumable replacement ordered for an installed device).' })
+  @Column({ type: 'text', nullable: true })
+  serial: string | null;
+
   @Field(() => [String], { description: 'Consumable stages to replace (consumable replacement work orders).' })
   @Column({ type: 'text', array: true, default: '{}' })
   stages: string[];

@@ -22,7 +22,7 @@ export type NewWorkOrder = Pick<WorkOrder, 'type' | 'customerId' | 'city' | 'sit
   Partial<
     Pick<
       WorkOrder,
-      'orderId' | 'contractId' | 'partnerId' | 'sourceRef' | 'brand' | 'productModel' | 'stages' | 'preferredDate' | 'distanceKm'
+      'orderId' | 'contractId' | 'partnerId' | 'sourceRef' | 'brand' | 'productModel' | 'serial' | 'stages' | 'preferredDate' | 'distanceKm'
     >
   >;
 
