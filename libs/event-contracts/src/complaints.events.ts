@@ -1,4 +1,5 @@
 import { defineEvent } from './define-event';
+import type { ContractDisputeReason } from './sales.events';
 
 export const ComplaintCategories = [
   'EXPRESS_DELIVERY',
@@ -10,6 +11,9 @@ export const ComplaintCategories = [
   'HOTLINE',
 ] as const;
 export type ComplaintCategory = (typeof ComplaintCategories)[number];
+
+export const ComplaintChannels = ['HOTLINE', 'ONLINE', 'PARTNER', 'REVIEW_SITE', 'ON_SITE'] as const;
+export type ComplaintChannel = (typeof ComplaintChannels)[number];
 
 /** The complaint's free-text summary stays in complaints; consumers that need it ask the graph. */
 export interface ComplaintFiledPayload {
@@ -23,6 +27,11 @@ export interface ComplaintFiledPayload {
   receivedAt: string;
   /** ISO timestamp by which a handling opinion is owed; set only when liability or compensation is involved. */
   opinionDueAt: string | null;
+  /** Added compatibly (absent from events published before): what complaints knows from its read models. */
+  channel?: ComplaintChannel;
+  brand?: string | null;
+  productModel?: string | null;
+  engineerId?: string | null;
 }
 
 export const ComplaintFiled = defineEvent<ComplaintFiledPayload>()({
@@ -40,6 +49,9 @@ export interface ComplaintResolvedPayload {
   /** The customer's satisfaction with the handling, 1–5, when asked. */
   satisfaction: number | null;
   resolvedAt: string;
+  /** Added compatibly: the liability found, if any, and the engineer of the job. */
+  liability?: LiabilityParty | null;
+  engineerId?: string | null;
 }
 
 export const ComplaintResolved = defineEvent<ComplaintResolvedPayload>()({
@@ -62,6 +74,11 @@ export interface LiabilityDeterminedPayload {
   reworkRequired: boolean;
   brand: string | null;
   productModel: string | null;
+  /** Added compatibly: who answers for it inside the company, and whether a product fault is insured. */
+  responsibleDepartment?: string;
+  responsiblePerson?: string | null;
+  brandInsured?: boolean | null;
+  determinedAt?: string;
 }
 
 export const LiabilityDetermined = defineEvent<LiabilityDeterminedPayload>()({
@@ -82,6 +99,10 @@ export interface CompensationApprovedPayload {
   payer: CompensationPayer;
   amountCents: number;
   approvedAt: string;
+  /** Added compatibly. ISO 4217; amounts are in the currency's minor unit. */
+  compensationId?: string;
+  currency?: string;
+  reason?: string;
 }
 
 export const CompensationApproved = defineEvent<CompensationApprovedPayload>()({
@@ -100,10 +121,80 @@ export interface DisputeRuledPayload {
   customerId: string;
   ruling: DisputeRuling;
   ruledAt: string;
+  /**
+   * Added compatibly: the work orders the dispute concerned. A consumer releases holds on exactly these;
+   * absent (events published before) means every job held for the contract.
+   */
+  workOrderIds?: string[];
+  reason?: ContractDisputeReason;
 }
 
 export const DisputeRuled = defineEvent<DisputeRuledPayload>()({
   type: 'DisputeRuled',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Dispute',
+});
+
+/** A resolved or closed complaint is open again: the job's pay is held again until it is resolved. */
+export interface ComplaintReopenedPayload {
+  complaintId: string;
+  customerId: string;
+  workOrderId: string | null;
+  engineerId: string | null;
+  reason: string;
+  reopenedAt: string;
+}
+
+export const ComplaintReopened = defineEvent<ComplaintReopenedPayload>()({
+  type: 'ComplaintReopened',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+export const SlaClockKinds = ['FIRST_CONTACT', 'OPINION', 'RESOLUTION'] as const;
+export type SlaClockKind = (typeof SlaClockKinds)[number];
+
+export interface ComplaintSlaPayload {
+  complaintId: string;
+  customerId: string;
+  category: ComplaintCategory;
+  clock: SlaClockKind;
+  /** ISO timestamp the target falls due (after any pause). */
+  dueAt: string;
+  assigneeId: string | null;
+  /** When the sweep saw it. */
+  detectedAt: string;
+}
+
+/** A target is close: handle it before it breaches. Published once per clock. */
+export const ComplaintSlaWarning = defineEvent<ComplaintSlaPayload>()({
+  type: 'ComplaintSlaWarning',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+/** A target was missed. Published once per clock. */
+export const ComplaintSlaBreached = defineEvent<ComplaintSlaPayload>()({
+  type: 'ComplaintSlaBreached',
+  version: 1,
+  source: 'complaints',
+  aggregateType: 'Complaint',
+});
+
+export interface DisputeOpenedPayload {
+  disputeId: string;
+  contractId: string;
+  customerId: string;
+  reason: ContractDisputeReason;
+  workOrderIds: string[];
+  openedAt: string;
+}
+
+export const DisputeOpened = defineEvent<DisputeOpenedPayload>()({
+  type: 'DisputeOpened',
   version: 1,
   source: 'complaints',
   aggregateType: 'Dispute',

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { loadOrNotFound, RequestContext } from '@aftercare/subgraph';
-import { COMPLAINT_HANDLERS } from './complaint-handlers';
+import { COMPLAINT_HANDLERS } from '../roles';
 import { Complaint } from './complaint.entity';
 import { FileComplaintInput } from './complaint.inputs';
 import { ComplaintsService } from './complaints.service';

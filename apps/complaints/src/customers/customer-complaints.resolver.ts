@@ -1,6 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
-import { COMPLAINT_HANDLERS } from '../complaints/complaint-handlers';
+import { COMPLAINT_HANDLERS } from '../roles';
 import { Complaint } from '../complaints/complaint.entity';
 import { ComplaintsService } from '../complaints/complaints.service';
 import { Customer } from './customer.entity';

@@ -1,0 +1,114 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ComplaintsWhole1795974247020 implements MigrationInterface {
+  name = 'ComplaintsWhole1795974247020';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "complaint_step" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "complaint_id" uuid NOT NULL, "action" text NOT NULL, "from_status" text, "to_status" text NOT NULL, "actor_id" text NOT NULL, "actor_name" text NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "note" text, "proposed_solution" text, CONSTRAINT "PK_e017b5fa9144d3446aec2a21257" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_complaint_step_complaint" ON "complaint_step" ("complaint_id", "at") `);
+    await queryRunner.query(`CREATE TABLE "brand_insurance" ("brand" text NOT NULL, "insured" boolean NOT NULL, "insurer" text, CONSTRAINT "PK_21bda669c667ed12dcf273d4f4e" PRIMARY KEY ("brand"))`);
+    await queryRunner.query(`CREATE TABLE "compensation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "complaint_id" uuid NOT NULL, "amount_cents" integer NOT NULL, "currency" text NOT NULL DEFAULT 'CNY', "payer" text NOT NULL, "reason" text NOT NULL, "status" text NOT NULL DEFAULT 'PROPOSED', "proposed_by" text NOT NULL, "proposed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "decided_by" text, "decided_at" TIMESTAMP(3) WITH TIME ZONE, "decision_note" text, CONSTRAINT "PK_bf952396bd443d3efd971adaf2f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_compensation_complaint" ON "compensation" ("complaint_id") `);
+    await queryRunner.query(`CREATE TABLE "dispute" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "contract_id" uuid NOT NULL, "customer_id" uuid NOT NULL, "reason" text NOT NULL, "signed_area_m2" double precision, "measured_area_m2" double precision, "work_order_ids" uuid array NOT NULL DEFAULT '{}', "description" text, "status" text NOT NULL DEFAULT 'OPEN', "opened_by" text NOT NULL, "opened_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "ruling" text, "ruling_note" text, "ruled_by" text, "ruled_at" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_e2f1f4741f2094ce789b0a7c5b3" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_dispute_open_contract_reason" ON "dispute" ("contract_id", "reason") WHERE "status" = 'OPEN'`);
+    await queryRunner.query(`CREATE TABLE "dispute_evidence" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "dispute_id" uuid NOT NULL, "side" text NOT NULL, "content" text NOT NULL, "filed_by" text NOT NULL, "filed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_6b34f65b55c04db5a6929bff0ab" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_dispute_evidence_dispute" ON "dispute_evidence" ("dispute_id", "filed_at") `);
+    await queryRunner.query(`CREATE TABLE "hotline_call" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "caller_phone" text NOT NULL, "called_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "answered" boolean NOT NULL, "callback_status" text, "callback_note" text, "callback_by" text, "callback_at" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_c2decad708cefb466ef7b21bfb1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_hotline_callback_open" ON "hotline_call" ("called_at") WHERE "callback_status" = 'OPEN'`);
+    await queryRunner.query(`CREATE INDEX "ix_hotline_call_at" ON "hotline_call" ("called_at") `);
+    await queryRunner.query(`CREATE TABLE "customer_card" ("id" uuid NOT NULL, "name" text NOT NULL, "city" text NOT NULL, CONSTRAINT "PK_8da893c651f436f7d0194240c49" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "order_fact" ("id" uuid NOT NULL, "customer_id" uuid NOT NULL, "channel" text NOT NULL, "brand" text, "product_model" text NOT NULL, CONSTRAINT "PK_0a1f26ec9c14a33e5e8ab725aa1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "work_order_fact" ("id" uuid NOT NULL, "type" text NOT NULL, "customer_id" uuid NOT NULL, "order_id" uuid, "brand" text, "product_model" text, "engineer_id" text, "completed_at" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_1022d748de896cb0bd2abe82672" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "business_holiday" ("day" date NOT NULL, "name" text NOT NULL, CONSTRAINT "PK_f58474cd585d0083eb9186ac1c6" PRIMARY KEY ("day"))`);
+    await queryRunner.query(`CREATE TABLE "sla_policy" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "category" text NOT NULL, "priority" text NOT NULL, "first_contact_hours" integer NOT NULL, "opinion_hours" integer NOT NULL, "resolution_hours" integer NOT NULL, "counted_in" text NOT NULL, "warn_before_minutes" integer NOT NULL, CONSTRAINT "PK_19c1aa9dd53b9fc80648ae034b4" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_sla_policy" ON "sla_policy" ("category", "priority") `);
+    await queryRunner.query(`CREATE TABLE "sla_clock" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "complaint_id" uuid NOT NULL, "kind" text NOT NULL, "round" integer NOT NULL DEFAULT '0', "policy_id" uuid, "forty_eight_hour_rule" boolean NOT NULL DEFAULT false, "counted_in" text NOT NULL, "started_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "warn_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "paused_at" TIMESTAMP(3) WITH TIME ZONE, "stopped_at" TIMESTAMP(3) WITH TIME ZONE, "warned_at" TIMESTAMP(3) WITH TIME ZONE, "breached_at" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_c2a8a96fd7eadc64be20e2fbd60" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_sla_clock_running" ON "sla_clock" ("due_at") WHERE "stopped_at" IS NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_sla_clock" ON "sla_clock" ("complaint_id", "kind", "round") `);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "channel" text NOT NULL DEFAULT 'HOTLINE'`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "priority" text NOT NULL DEFAULT 'NORMAL'`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "brand" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "product_model" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "engineer_id" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "assignee_id" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "proposed_solution" text NOT NULL DEFAULT 'Not recorded: filed before a proposed solution was required'`);
+    await queryRunner.query(`ALTER TABLE "complaint" ALTER COLUMN "proposed_solution" DROP DEFAULT`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "intake_count" integer NOT NULL DEFAULT '1'`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "contacted_at" TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "opinion" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "opinion_given_at" TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "liability" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "responsible_department" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "responsible_person" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "brand_insured" boolean`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "waiting_on_customer_since" TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "resolution" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "resolved_at" TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "review_withdrawn" boolean`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "closed_at" TIMESTAMP(3) WITH TIME ZONE`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "closed_by" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "satisfaction" integer`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "customer_accepted" boolean`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "reopen_count" integer NOT NULL DEFAULT '0'`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now()`);
+    // Complaints filed before this migration keep their place in the inbox.
+    await queryRunner.query(`UPDATE "complaint" SET "created_at" = "received_at"`);
+    await queryRunner.query(`CREATE INDEX "ix_complaint_inbox" ON "complaint" ("created_at", "id") `);
+    await queryRunner.query(`CREATE INDEX "ix_complaint_engineer" ON "complaint" ("engineer_id") `);
+    await queryRunner.query(`CREATE INDEX "ix_complaint_work_order" ON "complaint" ("work_order_id") `);
+    await queryRunner.query(`CREATE INDEX "ix_complaint_order" ON "complaint" ("order_id") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."ix_complaint_order"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_complaint_work_order"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_complaint_engineer"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_complaint_inbox"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "created_at"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "reopen_count"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "customer_accepted"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "satisfaction"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "closed_by"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "closed_at"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "review_withdrawn"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "resolved_at"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "resolution"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "waiting_on_customer_since"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "brand_insured"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "responsible_person"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "responsible_department"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "liability"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "opinion_given_at"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "opinion"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "contacted_at"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "intake_count"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "proposed_solution"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "assignee_id"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "engineer_id"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "product_model"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "brand"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "priority"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "channel"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_sla_clock"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_sla_clock_running"`);
+    await queryRunner.query(`DROP TABLE "sla_clock"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_sla_policy"`);
+    await queryRunner.query(`DROP TABLE "sla_policy"`);
+    await queryRunner.query(`DROP TABLE "business_holiday"`);
+    await queryRunner.query(`DROP TABLE "work_order_fact"`);
+    await queryRunner.query(`DROP TABLE "order_fact"`);
+    await queryRunner.query(`DROP TABLE "customer_card"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_hotline_call_at"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_hotline_callback_open"`);
+    await queryRunner.query(`DROP TABLE "hotline_call"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_dispute_evidence_dispute"`);
+    await queryRunner.query(`DROP TABLE "dispute_evidence"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_dispute_open_contract_reason"`);
+    await queryRunner.query(`DROP TABLE "dispute"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_compensation_complaint"`);
+    await queryRunner.query(`DROP TABLE "compensation"`);
+    await queryRunner.query(`DROP TABLE "brand_insurance"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_complaint_step_complaint"`);
+    await queryRunner.query(`DROP TABLE "complaint_step"`);
+  }
+}
