@@ -1,18 +1,107 @@
-import { batchedReference } from '@aftercare/subgraph';
+import {
+  CallOutcomeRecorded,
+  ComplaintFiled,
+  ComplaintResolved,
+  ConsumablePlanDefined,
+  CustomerProfileChanged,
+  CustomerRegistered,
+  CustomerValueChanged,
+  ReminderDue,
+  ReplacementOrdered,
+  WorkOrderCancelled,
+  WorkOrderCompleted,
+} from '@aftercare/event-contracts';
+import { on } from '@aftercare/messaging';
+import { alignByKey, batchedReference, RequestContext } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { AgentAbsence } from './agents/agent-absence.entity';
+import { CallAgent } from './agents/agent.entity';
+import { CallAgentResolver } from './agents/agent.resolver';
+import { BrandReminderService } from './brands/brand-reminder-service.entity';
+import { BrandResolver } from './brands/brand.resolver';
+import { WarrantyTerm } from './brands/warranty-term.entity';
+import { CallRecord } from './calls/call-record.entity';
+import { CallTask } from './calls/call-task.entity';
+import { CallTaskResolver } from './calls/call-task.resolver';
 import { ConsumablePlan } from './consumable-plans/consumable-plan.entity';
-import { ConsumablePlanResolver } from './consumable-plans/consumable-plan.resolver';
+import { ConsumablePlanResolver, ConsumableStageResolver } from './consumable-plans/consumable-plan.resolver';
 import { ConsumablePlansService } from './consumable-plans/consumable-plans.service';
 import { ConsumableStage } from './consumable-plans/consumable-stage.entity';
+import { StagePriceChange } from './consumable-plans/stage-price-change.entity';
+import { CustomerCard } from './customers/customer-card.entity';
+import { CustomerConsumablesResolver } from './customers/customer-consumables.resolver';
+import { CustomersService } from './customers/customers.service';
+import { OpenComplaint } from './customers/open-complaint.entity';
+import { DEVICE_BY_SERIAL, DeviceResolver } from './devices/device.resolver';
+import { DevicesService } from './devices/devices.service';
+import { InstalledDevice } from './devices/installed-device.entity';
+import { StageClock } from './devices/stage-clock.entity';
+import { FunnelResolver } from './funnel/funnel.resolver';
 import { valueAddedMigrations } from './migrations';
+import { ReplacementOrder } from './replacements/replacement-order.entity';
+import { ReplacementsService } from './replacements/replacements.service';
 
 export const valueAddedService: ServiceDefinition = {
   name: 'value-added',
   defaultPort: 4005,
-  entities: [ConsumablePlan, ConsumableStage],
+  entities: [
+    ConsumablePlan,
+    ConsumableStage,
+    StagePriceChange,
+    BrandReminderService,
+    WarrantyTerm,
+    CustomerCard,
+    OpenComplaint,
+    InstalledDevice,
+    StageClock,
+    CallAgent,
+    AgentAbsence,
+    CallTask,
+    CallRecord,
+    ReplacementOrder,
+  ],
   migrations: valueAddedMigrations,
-  resolvers: [ConsumablePlanResolver],
+  resolvers: [
+    ConsumablePlanResolver,
+    ConsumableStageResolver,
+    BrandResolver,
+    DeviceResolver,
+    CustomerConsumablesResolver,
+    CallAgentResolver,
+    CallTaskResolver,
+    FunnelResolver,
+  ],
   referenceResolvers: (container) => ({
     ConsumablePlan: batchedReference(ConsumablePlan, (ids) => container.get(ConsumablePlansService).findByIds(ids)),
+    // Complaints and dispatch know a machine by its serial, not by our id.
+    Device: {
+      __resolveReference: (reference: { serial: string }, { loaders }: RequestContext) =>
+        loaders
+          .get<string, InstalledDevice | null>(DEVICE_BY_SERIAL, async (serials) =>
+            alignByKey(serials, await container.get(DevicesService).findBySerial(serials), (device) => device.serial),
+          )
+          .load(reference.serial.trim()),
+    },
   }),
+  publishes: [ConsumablePlanDefined, ReminderDue, CallOutcomeRecorded, ReplacementOrdered],
+  eventHandlers: (container) => {
+    const customers = container.get(CustomersService);
+    const devices = container.get(DevicesService);
+    const replacements = container.get(ReplacementsService);
+    return [
+      on(WorkOrderCompleted, ({ payload }, manager) => {
+        if (payload.type === 'INSTALL') return devices.recordInstall(manager, payload);
+        if (payload.type === 'CONSUMABLE_REPLACEMENT') return replacements.onCompleted(manager, payload);
+        return Promise.resolve();
+      }),
+      on(WorkOrderCancelled, ({ payload }, manager) =>
+        payload.type === 'CONSUMABLE_REPLACEMENT' ? replacements.onCancelled(manager, payload) : Promise.resolve(),
+      ),
+      on(CustomerRegistered, ({ payload }, manager) => customers.recordCard(manager, payload, false)),
+      on(CustomerProfileChanged, ({ payload }, manager) => customers.recordCard(manager, payload, true)),
+      on(CustomerValueChanged, ({ payload }, manager) => customers.recordValue(manager, payload)),
+      on(ComplaintFiled, ({ payload }, manager) => customers.complaintFiled(manager, payload)),
+      on(ComplaintResolved, ({ payload }, manager) => customers.complaintResolved(manager, payload)),
+    ];
+  },
 };

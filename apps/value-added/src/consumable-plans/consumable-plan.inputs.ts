@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ArrayMinSize, ArrayUnique, Min, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, Max, Min, MaxLength, ValidateNested } from 'class-validator';
 import { NotBlank } from '@aftercare/subgraph';
 
 @InputType()
@@ -36,4 +36,22 @@ export class DefineConsumablePlanInput {
   @ArrayUnique((stage: ConsumableStageInput) => stage.name.trim().toLowerCase(), { message: 'stages must have unique names' })
   @ValidateNested()
   stages: ConsumableStageInput[];
+}
+
+@InputType()
+export class ChangeStagePriceInput {
+  @Field()
+  @NotBlank()
+  @MaxLength(100)
+  productModel: string;
+
+  @Field({ description: 'The stage name (case-blind).' })
+  @NotBlank()
+  @MaxLength(100)
+  stage: string;
+
+  @Field(() => Int, { description: 'New price of one replacement, fen.' })
+  @Min(0)
+  @Max(10_000_000)
+  priceCents: number;
 }

@@ -1,13 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
 import { ConsumablePlan } from './consumable-plan.entity';
-import { DefineConsumablePlanInput } from './consumable-plan.inputs';
+import { ChangeStagePriceInput, DefineConsumablePlanInput } from './consumable-plan.inputs';
 import { ConsumablePlansService } from './consumable-plans.service';
 import { ConsumableStage } from './consumable-stage.entity';
-
-const PLAN_EDITORS = ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN'];
-/** Dispatch schedules the replacements and sales quotes them, so both read the plans. */
-const PLAN_READERS = [...PLAN_EDITORS, 'DISPATCHER', 'SALES'];
+import { StagePriceChange } from './stage-price-change.entity';
+import { CAMPAIGN_RUNNERS, PLAN_EDITORS, PLAN_READERS } from '../roles';
 
 const STAGES_BY_PLAN = Symbol('stagesByPlan');
 
@@ -17,8 +15,14 @@ export class ConsumablePlanResolver {
 
   @Authorized(...PLAN_EDITORS)
   @Mutation(() => ConsumablePlan, { description: 'Defines the plan of a product model; fails with CONSUMABLE_PLAN_EXISTS if it has one.' })
-  defineConsumablePlan(@Arg('input', () => DefineConsumablePlanInput) input: DefineConsumablePlanInput): Promise<ConsumablePlan> {
-    return this.plans.define(input);
+  defineConsumablePlan(@Arg('input', () => DefineConsumablePlanInput) input: DefineConsumablePlanInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
+    return this.plans.define(input, identity);
+  }
+
+  @Authorized(...CAMPAIGN_RUNNERS)
+  @Mutation(() => ConsumablePlan, { description: "A stage's new price from now on; the old one stays in its price history." })
+  changeConsumableStagePrice(@Arg('input', () => ChangeStagePriceInput) input: ChangeStagePriceInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
+    return this.plans.changeStagePrice(input, identity);
   }
 
   @Authorized(...PLAN_READERS)
@@ -41,5 +45,17 @@ export class ConsumablePlanResolver {
       (planIds) => this.plans.stagesOf(planIds),
       (stage) => stage.planId,
     ).load(plan.id);
+  }
+}
+
+const PRICE_HISTORY = Symbol('priceHistoryByStage');
+
+@Resolver(() => ConsumableStage)
+export class ConsumableStageResolver {
+  constructor(private readonly plans: ConsumablePlansService) {}
+
+  @FieldResolver(() => [StagePriceChange], { description: 'Every price the stage has had, newest first.' })
+  priceHistory(@Root() stage: ConsumableStage, @Ctx() { loaders }: RequestContext): Promise<StagePriceChange[]> {
+    return groupLoader<string, StagePriceChange>(loaders, PRICE_HISTORY, (ids) => this.plans.priceHistoryOf(ids), (change) => change.stageId).load(stage.id);
   }
 }

@@ -1,0 +1,45 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { AgentTier } from '@aftercare/event-contracts';
+import { CalendarDateScalar, NotBlank } from '@aftercare/subgraph';
+import { AgentTierEnum } from './agent.entity';
+
+@InputType()
+export class SetCallAgentInput {
+  @Field(() => ID, { description: "The agent's staff user id (their token's sub)." })
+  @NotBlank()
+  @MaxLength(200)
+  agentId: string;
+
+  @Field()
+  @NotBlank()
+  @MaxLength(100)
+  name: string;
+
+  @Field(() => AgentTierEnum)
+  tier: AgentTier;
+
+  @Field(() => Int, { defaultValue: 300, description: 'Calls a day, 1–1000.' })
+  @Min(1)
+  @Max(1000)
+  dailyTarget: number;
+
+  @Field({ defaultValue: true })
+  active: boolean;
+}
+
+@InputType()
+export class MarkAgentAbsentInput {
+  @Field(() => ID)
+  @NotBlank()
+  agentId: string;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today (China time).' })
+  @IsOptional()
+  day?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
+}
