@@ -1,22 +1,53 @@
+import {
+  CompensationApproved,
+  ComplaintFiled,
+  ComplaintReopened,
+  ComplaintResolved,
+  ComplaintSlaBreached,
+  ComplaintSlaWarning,
+  ContractDisputed,
+  CustomerProfileChanged,
+  CustomerRegistered,
+  DisputeOpened,
+  DisputeRuled,
+  LiabilityDetermined,
+  OrderPlaced,
+  WorkOrderAssigned,
+  WorkOrderCompleted,
+  WorkOrderCreated,
+} from '@aftercare/event-contracts';
+import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
-import { Complaint } from './complaints/complaint.entity';
-import { ComplaintStep } from './complaints/complaint-step.entity';
-import { BrandInsurance } from './complaints/brand-insurance.entity';
 import { Compensation } from './compensation/compensation.entity';
+import { CompensationResolver } from './compensation/compensation.resolver';
+import { BrandInsurance } from './complaints/brand-insurance.entity';
+import { Complaint } from './complaints/complaint.entity';
+import { ComplaintResolver, SlaClockResolver } from './complaints/complaint.resolver';
+import { ComplaintStep } from './complaints/complaint-step.entity';
+import { ComplaintsService } from './complaints/complaints.service';
+import { Customer } from './customers/customer.entity';
+import {
+  CustomerComplaintsResolver,
+  EngineerComplaintsResolver,
+  OrderComplaintsResolver,
+  WorkOrderComplaintsResolver,
+} from './customers/customer-complaints.resolver';
+import { Engineer, Order, WorkOrder } from './customers/related-entities';
 import { Dispute, DisputeEvidence } from './disputes/dispute.entity';
+import { DisputeResolver } from './disputes/dispute.resolver';
+import { DisputesService } from './disputes/disputes.service';
 import { HotlineCall } from './hotline/hotline-call.entity';
+import { HotlineResolver } from './hotline/hotline.resolver';
+import { complaintsMigrations } from './migrations';
 import { CustomerCard } from './read-models/customer-card.entity';
 import { OrderFact } from './read-models/order-fact.entity';
+import { ReadModelsService } from './read-models/read-models.service';
 import { WorkOrderFact } from './read-models/work-order-fact.entity';
+import { ReportsResolver } from './reports/reports.resolver';
 import { BusinessHoliday } from './sla/holiday.entity';
 import { SlaClock } from './sla/sla-clock.entity';
 import { SlaPolicy } from './sla/sla-policy.entity';
-import { ComplaintResolver } from './complaints/complaint.resolver';
-import { ComplaintsService } from './complaints/complaints.service';
-import { Customer } from './customers/customer.entity';
-import { CustomerComplaintsResolver } from './customers/customer-complaints.resolver';
-import { complaintsMigrations } from './migrations';
 
 export const complaintsService: ServiceDefinition = {
   name: 'complaints',
@@ -37,9 +68,43 @@ export const complaintsService: ServiceDefinition = {
     WorkOrderFact,
   ],
   migrations: complaintsMigrations,
-  resolvers: [ComplaintResolver, CustomerComplaintsResolver],
-  orphanedTypes: [Customer],
+  resolvers: [
+    ComplaintResolver,
+    SlaClockResolver,
+    CompensationResolver,
+    DisputeResolver,
+    HotlineResolver,
+    ReportsResolver,
+    CustomerComplaintsResolver,
+    OrderComplaintsResolver,
+    WorkOrderComplaintsResolver,
+    EngineerComplaintsResolver,
+  ],
+  orphanedTypes: [Customer, Order, WorkOrder, Engineer],
   referenceResolvers: (container) => ({
     Complaint: batchedReference(Complaint, (ids) => container.get(ComplaintsService).findByIds(ids)),
   }),
+  publishes: [
+    ComplaintFiled,
+    ComplaintReopened,
+    ComplaintSlaWarning,
+    ComplaintSlaBreached,
+    LiabilityDetermined,
+    CompensationApproved,
+    ComplaintResolved,
+    DisputeOpened,
+    DisputeRuled,
+  ],
+  eventHandlers: (container) => {
+    const readModels = container.get(ReadModelsService);
+    return [
+      on(CustomerRegistered, ({ payload }, manager) => readModels.customerCard(payload, manager)),
+      on(CustomerProfileChanged, ({ payload }, manager) => readModels.customerCard(payload, manager)),
+      on(OrderPlaced, ({ payload }, manager) => readModels.orderPlaced(payload, manager)),
+      on(WorkOrderCreated, ({ payload }, manager) => readModels.workOrderCreated(payload, manager)),
+      on(WorkOrderAssigned, ({ payload }, manager) => readModels.workOrderEngineer(payload, manager)),
+      on(WorkOrderCompleted, ({ payload }, manager) => readModels.workOrderEngineer(payload, manager)),
+      on(ContractDisputed, (event, manager) => container.get(DisputesService).fromContractDisputed(event, manager)),
+    ];
+  },
 };
