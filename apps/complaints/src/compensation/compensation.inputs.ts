@@ -13,7 +13,7 @@ export class ProposeCompensationInput {
 
   @Field({ defaultValue: 'CNY', description: 'ISO 4217.' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string = 'CNY';
+  currency: string;
 
   @Field(() => CompensationPayerEnum)
   payer: CompensationPayer;

@@ -11,10 +11,10 @@ export class FileComplaintInput {
   category: ComplaintCategory;
 
   @Field(() => ComplaintChannelEnum, { defaultValue: 'HOTLINE' })
-  channel: ComplaintChannel = 'HOTLINE';
+  channel: ComplaintChannel;
 
   @Field(() => ComplaintPriorityEnum, { defaultValue: 'NORMAL' })
-  priority: ComplaintPriority = 'NORMAL';
+  priority: ComplaintPriority;
 
   @Field(() => ID)
   @IsUUID()

@@ -21,7 +21,7 @@ export class OpenDisputeInput {
   @Field(() => [ID], { defaultValue: [] })
   @IsUUID('all', { each: true })
   @ArrayMaxSize(50)
-  workOrderIds: string[] = [];
+  workOrderIds: string[];
 
   @Field()
   @NotBlank()
