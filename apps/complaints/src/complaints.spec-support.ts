@@ -61,9 +61,15 @@ export function jobEvents(job: Partial<Job> = {}): { job: Job; sales: EventEnvel
 /** The complaints service with sales' and dispatch's events played to it over the real broker. */
 export class ComplaintsWorld {
   private constructor(
-    readonly complaints: ServiceUnderTest,
+    public complaints: ServiceUnderTest,
     readonly events: EventStream,
   ) {}
+
+  /** Stops the service (its database stays) and starts it again: nothing in memory survives. */
+  async restart(): Promise<void> {
+    await this.complaints.service.stop();
+    this.complaints = await startServiceUnderTest(complaintsService, this.complaints.env);
+  }
 
   static async start(env?: NodeJS.ProcessEnv): Promise<ComplaintsWorld> {
     const complaints = await startServiceUnderTest(complaintsService, env);
