@@ -267,6 +267,42 @@ describe('settlement from verification through holds to a balanced payout batch 
     expect(released.payouts.map(({ engineerId, amountCents }) => ({ engineerId, amountCents }))).toEqual([{ engineerId: sun, amountCents: 9000 }]);
   });
 
+  it("releases only the jobs a ruling names, keeping another job of the contract held", async () => {
+    const zhou = randomUUID();
+    const contractId = randomUUID();
+    const [ruledOn, stillDisputed] = [1, 2].map((day) => verified(zhou, { brand: 'Philips', distanceKm: 2, verifiedAt: `2026-05-2${day}T03:00:00.000Z` }));
+    await events.publish(
+      Topics.sales,
+      ...[ruledOn, stillDisputed].map((job) =>
+        ContractDisputed.create(contractId, {
+          contractId,
+          customerId: job.payload.customerId,
+          reason: 'AREA_MISMATCH',
+          signedAreaM2: 200,
+          measuredAreaM2: 260,
+          workOrderId: job.payload.workOrderId,
+        }),
+      ),
+    );
+    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1', [contractId])).toBe(2));
+    // What complaints publishes now: the ruling names the work orders it concerned.
+    await events.publish(
+      Topics.complaints,
+      DisputeRuled.create(randomUUID(), {
+        disputeId: randomUUID(),
+        contractId,
+        customerId: ruledOn.payload.customerId,
+        ruling: 'AMEND_CONTRACT',
+        ruledAt: '2026-06-10T02:00:00.000Z',
+        workOrderIds: [ruledOn.payload.workOrderId],
+        reason: 'AREA_MISMATCH',
+      }),
+    );
+    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NOT NULL', [contractId])).toBe(1));
+    const open = await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NULL AND work_order_id = $2', [contractId, stillDisputed.payload.workOrderId]);
+    expect(open).toBe(1);
+  });
+
   it('pays a line once when two batches run at the same time', async () => {
     const qian = randomUUID();
     const jobs = [1, 2, 3].map((day) => verified(qian, { brand: 'Midea', distanceKm: 1, verifiedAt: `2026-07-0${day}T03:00:00.000Z` }));

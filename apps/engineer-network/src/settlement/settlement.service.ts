@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   CompensationApprovedPayload,
   ComplaintFiledPayload,
@@ -78,8 +78,9 @@ export class SettlementService {
     if (dispute.workOrderId) await this.hold(manager, 'DISPUTE', dispute.contractId, dispute.workOrderId, disputedAt);
   }
 
+  /** A ruling that names its work orders releases exactly those jobs; an older ruling without them, every job of the contract. */
   releaseForDispute(ruling: DisputeRuledPayload, manager: EntityManager): Promise<void> {
-    return this.release(manager, 'DISPUTE', ruling.contractId, ruling.ruledAt);
+    return this.release(manager, 'DISPUTE', ruling.contractId, ruling.ruledAt, ruling.workOrderIds);
   }
 
   linesOf(engineerIds: readonly string[]): Promise<SettlementLine[]> {
@@ -117,7 +118,8 @@ export class SettlementService {
       .execute();
   }
 
-  private async release(manager: EntityManager, source: HoldSource, sourceId: string, releasedAt: string): Promise<void> {
-    await manager.update(SettlementHold, { source, sourceId, releasedAt: IsNull() }, { releasedAt: new Date(releasedAt) });
+  private async release(manager: EntityManager, source: HoldSource, sourceId: string, releasedAt: string, workOrderIds?: string[]): Promise<void> {
+    const jobs = workOrderIds ? { workOrderId: In(onlyUuids(workOrderIds)) } : {};
+    await manager.update(SettlementHold, { source, sourceId, releasedAt: IsNull(), ...jobs }, { releasedAt: new Date(releasedAt) });
   }
 }
