@@ -21,8 +21,8 @@ export const FOLLOW_UP_PRIORITY = 0;
 
 @ObjectType({ description: "A call to make: a customer's consumables are due, or they said they are interested." })
 @Entity('call_task')
-// One reminder task per device and due date: a second daily run, or a rerun after a crash, inserts nothing.
-@Index('uq_call_task_reminder', ['deviceId', 'dueOn'], { unique: true, where: `kind = 'REMINDER'` })
+// One reminder task per device, due date and day: a second run that day, or a rerun after a crash, inserts nothing.
+@Index('uq_call_task_reminder', ['deviceId', 'dueOn', 'openedOn'], { unique: true, where: `kind = 'REMINDER'` })
 // An interested customer is followed up once per call that found them interested.
 @Index('uq_call_task_follow_up', ['parentTaskId'], { unique: true, where: `parent_task_id IS NOT NULL` })
 @Index('ix_call_task_agent_status', ['agentId', 'status'])

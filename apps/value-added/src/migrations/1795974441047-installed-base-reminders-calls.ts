@@ -13,7 +13,7 @@ export class InstalledBaseRemindersCalls1795974441047 implements MigrationInterf
     await queryRunner.query(`CREATE INDEX "ix_call_task_device_status" ON "call_task" ("device_id", "status") `);
     await queryRunner.query(`CREATE INDEX "ix_call_task_agent_status" ON "call_task" ("agent_id", "status") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_call_task_follow_up" ON "call_task" ("parent_task_id") WHERE parent_task_id IS NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_call_task_reminder" ON "call_task" ("device_id", "due_on") WHERE kind = 'REMINDER'`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_call_task_reminder" ON "call_task" ("device_id", "due_on", "opened_on") WHERE kind = 'REMINDER'`);
     await queryRunner.query(`CREATE TABLE "call_record" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "agent_id" text NOT NULL, "tier" text NOT NULL, "outcome" text NOT NULL, "notes" text, "called_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_07076b3bd2491d1c7e3fd211daa" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_call_record_agent" ON "call_record" ("agent_id", "called_at") `);
     await queryRunner.query(`CREATE INDEX "ix_call_record_task" ON "call_record" ("task_id", "called_at") `);
