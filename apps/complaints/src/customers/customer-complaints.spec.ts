@@ -1,50 +1,65 @@
-import { randomUUID } from 'node:crypto';
-import { errorCodes, ServiceUnderTest, sqlStatementsDuring, staff, startServiceUnderTest } from '@aftercare/testing';
-import { complaintsService } from '../complaints.service';
+import { errorCodes, sqlStatementsDuring, staff } from '@aftercare/testing';
+import { complaintInput, ComplaintsWorld, FILE, Job } from '../complaints.spec-support';
 
-const FILE = `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`;
-const CUSTOMER_COMPLAINTS = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Customer { id complaints { id summary } } }
+const ENTITIES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Customer { id complaints { summary customer { id } } }
+    ... on Order { id complaints { summary } }
+    ... on WorkOrder { id complaints { summary } }
+    ... on Engineer { id complaints { summary } }
+  }
 }`;
 
-type Entities = { _entities: { id: string; complaints: { id: string; summary: string }[] }[] };
+type Entities = { _entities: { id: string; complaints: { summary: string; customer?: { id: string } }[] }[] };
 
-/** Customer 360: the gateway asks complaints for the complaints of customers sales returned. */
-describe('Customer.complaints (complaints, real PostgreSQL)', () => {
-  let complaints: ServiceUnderTest;
-  const agent = staff('COMPLAINTS_AGENT');
-  const [wang, li, zhao] = [randomUUID(), randomUUID(), randomUUID()];
+/** Customer 360 and the order, work order and engineer views: complaints for entities other services own, one query per kind. */
+describe('complaints on customers, orders, work orders and engineers (complaints, real PostgreSQL)', () => {
+  let world: ComplaintsWorld;
+  let wang: Job;
+  let li: Job;
 
-  async function file(customerId: string, summary: string): Promise<void> {
-    const response = await complaints.graphql(FILE, { input: { category: 'SERVICE', customerId, summary, involvesLiability: false } }, agent);
-    expect(response.errors).toBeUndefined();
+  async function file(job: Job, summary: string, workOrder = true): Promise<void> {
+    await world.ok(FILE, { input: complaintInput(job, { summary, involvesLiability: false, category: 'SERVICE', workOrderId: workOrder ? job.workOrderId : null, orderId: job.orderId }) });
   }
 
   beforeAll(async () => {
-    complaints = await startServiceUnderTest(complaintsService);
+    world = await ComplaintsWorld.start();
+    [wang, li] = await world.known({}, {});
     await file(wang, 'Engineer late');
     await file(li, 'Filter leaks');
-    await file(wang, 'No callback after the repair');
+    await file(wang, 'No callback after the repair', false);
   });
 
-  afterAll(() => complaints?.stop());
+  afterAll(() => world?.stop());
 
-  it("lists each customer's complaints newest first, for many customers in one query", async () => {
-    const representations = [wang, li, zhao].map((id) => ({ __typename: 'Customer', id }));
-    let response: Awaited<ReturnType<typeof complaints.graphql<Entities>>> | undefined;
-    const statements = await sqlStatementsDuring(complaints.service.dataSource, async () => {
-      response = await complaints.graphql<Entities>(CUSTOMER_COMPLAINTS, { representations }, agent);
+  it('lists each entity’s complaints newest first, many entities of each kind in one query per kind', async () => {
+    const representations = [
+      ...[wang, li].map((job) => ({ __typename: 'Customer', id: job.customerId })),
+      ...[wang, li].map((job) => ({ __typename: 'Order', id: job.orderId })),
+      ...[wang, li].map((job) => ({ __typename: 'WorkOrder', id: job.workOrderId })),
+      ...[wang, li].map((job) => ({ __typename: 'Engineer', id: job.engineerId })),
+    ];
+    let response: Entities | undefined;
+    const statements = await sqlStatementsDuring(world.dataSource, async () => {
+      response = await world.ok<Entities>(ENTITIES, { representations }, staff('DISPATCHER'));
     });
-    expect(response!.data!._entities.map((customer) => customer.complaints.map((complaint) => complaint.summary))).toEqual([
+    expect(response!._entities.map((entity) => entity.complaints.map((complaint) => complaint.summary))).toEqual([
       ['No callback after the repair', 'Engineer late'],
       ['Filter leaks'],
-      [],
+      ['No callback after the repair', 'Engineer late'],
+      ['Filter leaks'],
+      ['Engineer late'],
+      ['Filter leaks'],
+      ['Engineer late'],
+      ['Filter leaks'],
     ]);
-    expect(statements.filter((sql) => sql.includes('FROM "complaint"'))).toHaveLength(1);
+    expect(response!._entities[0].complaints[0].customer).toEqual({ id: wang.customerId });
+    expect(statements.filter((sql) => sql.includes('FROM "complaint"'))).toHaveLength(4);
   });
 
-  it('is for complaint handlers only', async () => {
-    const response = await complaints.graphql(CUSTOMER_COMPLAINTS, { representations: [{ __typename: 'Customer', id: wang }] }, staff('ENGINEER'));
+  it('is for complaint handlers, dispatch and sales', async () => {
+    const response = await world.complaints.graphql(ENTITIES, { representations: [{ __typename: 'Customer', id: wang.customerId }] }, staff('ENGINEER'));
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect((await world.complaints.graphql(ENTITIES, { representations: [{ __typename: 'Customer', id: wang.customerId }] }, staff('SALES'))).errors).toBeUndefined();
   });
 });
