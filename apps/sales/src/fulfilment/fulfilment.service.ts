@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { SelfInstallRefundApprovedPayload } from '@aftercare/event-contracts';
+import { ReplacementOrderedPayload, SelfInstallRefundApprovedPayload } from '@aftercare/event-contracts';
 import { findReferencing } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { Order, OrderStatus } from '../orders/order.entity';
@@ -19,6 +19,20 @@ export class FulfilmentService {
       .set({ status })
       .where('id = :orderId AND status = ANY(:from)', { orderId, from: ADVANCES_FROM[status] })
       .execute();
+  }
+
+  /**
+   * Consumables sold by value-added become a VALUE_ADDED order under the same id, once however often the
+   * event comes. Value-added's customers all come from our cards; an unknown one is left out rather than
+   * blocking the stream.
+   */
+  async recordValueAddedOrder(manager: EntityManager, ordered: ReplacementOrderedPayload): Promise<void> {
+    await manager.query(
+      `INSERT INTO sales_order (id, channel, customer_id, product_model, site_address, city, preferred_date)
+       SELECT $1, 'VALUE_ADDED', c.id, $3, $4, $5, $6 FROM customer c WHERE c.id = $2
+       ON CONFLICT (id) DO NOTHING`,
+      [ordered.replacementOrderId, ordered.customerId, ordered.productModel, ordered.address, ordered.city, ordered.preferredDate],
+    );
   }
 
   async recordRefund(manager: EntityManager, refund: SelfInstallRefundApprovedPayload): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ReplacementOrdered,
   SelfInstallRefundApproved,
   Topics,
   WorkOrderAssigned,
@@ -122,5 +123,36 @@ describe('orders from every channel follow fulfilment (sales, real PostgreSQL an
     await applied(refund.id, republished.id);
     const response = await sales.graphql(ORDER, { id }, rep);
     expect(response.data).toEqual({ order: { id, status: 'PLACED', refundedCents: 15000, refunds: [{ id: refundId, amountCents: 15000, workOrderId }] } });
+  });
+
+  it('records a value-added order from ReplacementOrdered once, which follows its replacement work order; refused at the door cancels it', async () => {
+    const ordered = (replacementOrderId: string) =>
+      ReplacementOrdered.create(replacementOrderId, {
+        replacementOrderId,
+        customerId,
+        brand: 'PHILIPS',
+        productModel: 'AquaPure X5',
+        stages: ['PP sediment', 'Activated carbon'],
+        city: 'Shanghai',
+        address: '88 Century Avenue',
+        preferredDate: '2026-12-05',
+        amountCents: 7500,
+      });
+    const [done, refused] = [randomUUID(), randomUUID()];
+    const first = ordered(done);
+    const again = ReplacementOrdered.create(done, first.payload);
+    await events.publish(Topics['value-added'], first, again, ordered(refused));
+    await applied(first.id, again.id);
+    expect(await countRows(sales.service.dataSource, 'sales_order', `id = ANY($1) AND channel = 'VALUE_ADDED'`, [[done, refused]])).toBe(2);
+    const listed = await sales.graphql<{ customer: { orders: { id: string; channel: string }[] } }>(CUSTOMER_ORDERS, { id: customerId }, rep);
+    expect(listed.data!.customer.orders).toContainEqual({ id: done, channel: 'VALUE_ADDED' });
+
+    const replacement = facts(done, 'CONSUMABLE_REPLACEMENT');
+    await events.publish(Topics['service-dispatch'], assigned(replacement), completed(replacement));
+    await eventually(async () => expect(await statusOf(done)).toBe('INSTALLED'));
+    const turnedAway = facts(refused, 'CONSUMABLE_REPLACEMENT');
+    const atTheDoor = WorkOrderCompleted.create(turnedAway.workOrderId, { ...completed(turnedAway).payload, refusedAtDoor: true });
+    await events.publish(Topics['service-dispatch'], atTheDoor);
+    await eventually(async () => expect(await statusOf(refused)).toBe('CANCELLED'));
   });
 });
