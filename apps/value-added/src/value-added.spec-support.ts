@@ -178,3 +178,30 @@ export class ValueAddedDriver {
     return outboxEvents(this.dataSource, eventType, aggregateId);
   }
 }
+
+/** Plays dispatch announcing what the engineer recorded on the replacement work order of an order. */
+export function replacementCompleted(
+  order: { replacementOrderId: string; customerId: string; serial?: string },
+  onSite: { replacedStages?: string[]; paymentCollectedCents?: number; paymentRefused?: boolean; refusedAtDoor?: boolean },
+): EventEnvelope<'WorkOrderCompleted', WorkOrderCompletedPayload> {
+  const workOrderId = randomUUID();
+  return WorkOrderCompleted.create(workOrderId, {
+    workOrderId,
+    type: 'CONSUMABLE_REPLACEMENT',
+    orderId: order.replacementOrderId,
+    contractId: null,
+    customerId: order.customerId,
+    city: 'Shanghai',
+    brand: 'PHILIPS',
+    productModel: 'AquaPure X5',
+    engineerId: randomUUID(),
+    completedAt: new Date().toISOString(),
+    measuredAreaM2: null,
+    paymentCollectedCents: onSite.paymentCollectedCents ?? 0,
+    paymentRefused: onSite.paymentRefused ?? false,
+    serial: order.serial ?? null,
+    siteAddress: '88 Century Avenue',
+    replacedStages: onSite.replacedStages ?? [],
+    refusedAtDoor: onSite.refusedAtDoor ?? false,
+  });
+}
