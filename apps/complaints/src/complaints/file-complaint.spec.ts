@@ -78,7 +78,7 @@ describe('taking complaints in (complaints, real PostgreSQL and Kafka)', () => {
   });
 
   it.each([
-    ['an unknown customer', (job: Job) => ({ customerId: randomUUID(), workOrderId: null }), 'NOT_FOUND'],
+    ['an unknown customer', () => ({ customerId: randomUUID(), workOrderId: null }), 'NOT_FOUND'],
     ['an unknown order', (job: Job) => ({ orderId: randomUUID(), workOrderId: null, customerId: job.customerId }), 'NOT_FOUND'],
     ['an unknown work order', () => ({ workOrderId: randomUUID() }), 'NOT_FOUND'],
     ["another customer's work order", (job: Job) => ({ customerId: job.customerId }), 'BAD_USER_INPUT'],

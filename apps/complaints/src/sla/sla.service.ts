@@ -72,10 +72,10 @@ export class SlaService {
 
   /** The opinion deadline: the policy's, or 48 elapsed hours from receipt when that is sooner and liability is at stake. */
   private opinionDeadline(calendar: BusinessCalendar, policy: SlaPolicy | null, receivedAt: Date, involvesLiability: boolean) {
-    const byPolicy = policy ? this.deadline(calendar, policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes) : null;
-    if (!involvesLiability) return byPolicy ? { ...byPolicy, rule: false, countedIn: policy!.countedIn } : null;
+    const byPolicy = policy ? { ...this.deadline(calendar, policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes), rule: false, countedIn: policy.countedIn } : null;
+    if (!involvesLiability) return byPolicy;
     const byRule = this.deadline(calendar, 'ELAPSED_HOURS', receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
-    if (byPolicy && byPolicy.dueAt <= byRule.dueAt) return { ...byPolicy, rule: false, countedIn: policy!.countedIn };
+    if (byPolicy && byPolicy.dueAt <= byRule.dueAt) return byPolicy;
     return { ...byRule, rule: true, countedIn: 'ELAPSED_HOURS' as const };
   }
 
@@ -145,11 +145,12 @@ export class SlaService {
     const paused = await manager.getRepository(SlaClock).find({ where: { complaintId, stoppedAt: IsNull() } });
     const calendar = await this.calendar(manager);
     for (const clock of paused) {
-      if (!clock.pausedAt) continue;
+      const pausedAt = clock.pausedAt;
+      if (!pausedAt) continue;
       const shift = (instant: Date): Date => {
-        if (instant <= clock.pausedAt!) return instant;
-        if (clock.countedIn === 'ELAPSED_HOURS') return new Date(at.getTime() + (instant.getTime() - clock.pausedAt!.getTime()));
-        return addBusinessTime(calendar, at, businessTimeBetween(calendar, clock.pausedAt!, instant));
+        if (instant <= pausedAt) return instant;
+        if (clock.countedIn === 'ELAPSED_HOURS') return new Date(at.getTime() + (instant.getTime() - pausedAt.getTime()));
+        return addBusinessTime(calendar, at, businessTimeBetween(calendar, pausedAt, instant));
       };
       await manager.update(SlaClock, { id: clock.id }, { pausedAt: null, dueAt: shift(clock.dueAt), warnAt: shift(clock.warnAt) });
     }
