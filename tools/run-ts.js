@@ -4,6 +4,7 @@
  *   node tools/run-ts.js apps/sales/src/main.ts [args…]
  * @swc-node/register compiles on load with decorator metadata and resolves the @aftercare/* paths.
  */
+require('./pinned-node').runOnPinnedNode();
 const path = require('node:path');
 
 process.env.SWC_NODE_PROJECT ??= path.join(__dirname, 'tsconfig.json');

@@ -6,6 +6,7 @@
  * then the five services and the gateway, each its own process running from source, and prints the URL.
  * Ctrl-C stops everything it started except the broker.
  */
+require('../pinned-node').runOnPinnedNode();
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensurePostgres } = require('../infra/postgres');

@@ -72,7 +72,8 @@ function display(file) {
  */
 function run(command, args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // kafka.sh runs its readiness check with the same Node as this process, never one found on PATH.
+    const child = spawn(command, args, { env: { ...env, NODE_BIN: process.execPath }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let partial = '';

@@ -13,6 +13,8 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller port       default: 9093
 #   KAFKA_HEAP             JVM heap flags              default: -Xms256m -Xmx512m
 #   KAFKA_READY_TIMEOUT    seconds `start` waits for the broker   default: 90
+#   NODE_BIN               node for the readiness check   default: the caller's (tools pass process.execPath),
+#                          else the repository's pinned Node 24 (node_modules/.bin/node), else `node` on PATH
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,6 +31,11 @@ KAFKA_HEAP=${KAFKA_HEAP:--Xms256m -Xmx512m}
 KAFKA_READY_TIMEOUT=${KAFKA_READY_TIMEOUT:-90}
 # Loopback only: this is a dev/test broker with no auth, it must not be reachable from elsewhere.
 KAFKA_HOST=127.0.0.1
+
+# Never a bare `node` when the repository has its pinned one: the system's may be an unsupported version.
+if [[ -z ${NODE_BIN:-} ]]; then
+  if [[ -x $REPO_ROOT/node_modules/.bin/node ]]; then NODE_BIN=$REPO_ROOT/node_modules/.bin/node; else NODE_BIN=node; fi
+fi
 
 # Absolute paths, because the broker is started in the background and
 # relative paths in server.properties would depend on the caller's cwd.
@@ -222,7 +229,7 @@ wait_ready() {
   local pid=$1
   log "waiting up to ${KAFKA_READY_TIMEOUT}s for the broker at $BROKERS..."
   local rc=0
-  node "$SCRIPT_DIR/wait-ready.js" --timeout "$KAFKA_READY_TIMEOUT" --pid "$pid" "$BROKERS" || rc=$?
+  "$NODE_BIN" "$SCRIPT_DIR/wait-ready.js" --timeout "$KAFKA_READY_TIMEOUT" --pid "$pid" "$BROKERS" || rc=$?
   case $rc in
     0) return 0 ;;
     3)
@@ -253,7 +260,7 @@ show_failure() {
 
 cmd_start() {
   require_java
-  command -v node >/dev/null 2>&1 || die "node not found (needed for the readiness check)"
+  command -v "$NODE_BIN" >/dev/null 2>&1 || die "$NODE_BIN not found (needed for the readiness check)"
   lock_home
 
   local pid

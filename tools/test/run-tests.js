@@ -6,6 +6,7 @@
  *   Kafka:      KAFKA_BROKERS, else the local broker from tools/kafka (started here, stopped after).
  * Extra arguments go to jest, e.g. `npm test -- apps/sales`.
  */
+require('../pinned-node').runOnPinnedNode();
 const { spawnSync } = require('node:child_process');
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -41,10 +42,11 @@ async function postgresForTests() {
 
 async function kafkaForTests() {
   if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS, stop: () => undefined };
-  const wasRunning = spawnSync('bash', [path.join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore' }).status === 0;
+  const kafkaEnv = { ...process.env, NODE_BIN: process.execPath };
+  const wasRunning = spawnSync('bash', [path.join(root, 'tools/kafka/kafka.sh'), 'status'], { stdio: 'ignore', env: kafkaEnv }).status === 0;
   const brokers = await ensureKafka();
   const stop = () => {
-    if (!wasRunning) spawnSync('bash', [path.join(root, 'tools/kafka/kafka.sh'), 'stop'], { stdio: 'inherit' });
+    if (!wasRunning) spawnSync('bash', [path.join(root, 'tools/kafka/kafka.sh'), 'stop'], { stdio: 'inherit', env: kafkaEnv });
   };
   return { brokers, stop };
 }

@@ -28,6 +28,8 @@ export class LocalKafkaBroker {
       KAFKA_LIBS_DIR: process.env['KAFKA_LIBS_DIR'] ?? join(WORKSPACE_ROOT, '.data/kafka/libs'),
       KAFKA_PORT: String(port),
       KAFKA_CONTROLLER_PORT: String(controllerPort),
+      // The broker's readiness check runs on this process's Node (24), not whatever `node` is on PATH.
+      NODE_BIN: process.execPath,
     };
     const broker = new LocalKafkaBroker(`127.0.0.1:${port}`, env, homeDir);
     await broker.start();
