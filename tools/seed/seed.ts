@@ -79,14 +79,52 @@ async function seedCatalogue(): Promise<void> {
   }
 }
 
+/**
+ * Complaints in several states, so a newcomer's inbox is real: one closed, one with product liability and a
+ * compensation waiting for a supervisor, one with an opinion given on a bad review, one just received, and a
+ * missed hotline call to call back. Complaints learns customers and orders from sales' events, so intake
+ * retries until they have arrived.
+ */
 async function seedComplaints(placed: Map<string, { orderId: string; customerId: string }>): Promise<void> {
+  const agent = asStaff('COMPLAINTS_AGENT');
+  const act = (query: string, variables: Record<string, unknown>, as = agent) => call(as, query, variables);
+  const fileOnce = async (input: Record<string, unknown>): Promise<string> => {
+    for (let attempt = 0; ; attempt++) {
+      const result = await call<{ fileComplaint: { id: string } }>(agent, `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`, { input }, attempt < 60 ? ['NOT_FOUND'] : []);
+      if (result.data?.fileComplaint) return result.data.fileComplaint.id;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const solutions: Record<string, string> = {
+    SERVICE: 'Apologise and offer a priority slot for any later visit',
+    PRODUCT_QUALITY: 'Engineer visit tomorrow to stop the leak; damage assessed on site',
+  };
+  const filed: string[] = [];
   for (const { externalRef, ...complaint } of DEMO_COMPLAINTS) {
     const order = placed.get(externalRef);
     if (!order) continue;
-    await call(asStaff('COMPLAINTS_AGENT'), `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`, {
-      input: { ...complaint, customerId: order.customerId, orderId: order.orderId },
-    });
+    filed.push(await fileOnce({ ...complaint, proposedSolution: solutions[complaint.category] ?? 'We call back within two hours', customerId: order.customerId, orderId: order.orderId }));
   }
+  const [late, leak] = filed;
+  const contact = (id: string, content: string) => act(`mutation ($id: ID!, $content: String!) { recordContact(id: $id, input: { content: $content }) { id } }`, { id, content });
+  if (late) {
+    await contact(late, 'Called the customer, apologised for the late arrival');
+    await act(`mutation ($id: ID!) { resolveComplaint(id: $id, input: { resolution: "Apology accepted; priority slot noted on the card" }) { id } }`, { id: late });
+    await act(`mutation ($id: ID!) { closeComplaint(id: $id, input: { satisfaction: 4, customerAccepted: true }) { id } }`, { id: late });
+  }
+  if (leak) {
+    await contact(leak, 'Customer sent photos of the wet floor');
+    await act(`mutation ($id: ID!) { determineLiability(id: $id, input: { liability: PRODUCT, finding: "Cracked housing from the factory" }) { id } }`, { id: leak });
+    await act(`mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 30000, payer: BRAND, reason: "Floor mat replaced" }) { id } }`, { id: leak });
+  }
+  const [first] = [...placed.values()];
+  if (first) {
+    const review = await fileOnce({ category: 'SERVICE', channel: 'REVIEW_SITE', customerId: first.customerId, orderId: first.orderId, involvesLiability: false, summary: 'One-star review: "nobody called me back"', proposedSolution: 'Call today, offer a filter voucher' });
+    await contact(review, 'Called; the customer had missed our two calls');
+    await act(`mutation ($id: ID!) { giveOpinion(id: $id, input: { opinion: "No fault found; goodwill voucher offered" }) { id } }`, { id: review });
+    await fileOnce({ category: 'HOTLINE', customerId: first.customerId, involvesLiability: false, summary: 'Waited 6 minutes on the 400 line', proposedSolution: 'Call back within two hours' });
+  }
+  await act(`mutation { recordHotlineCall(input: { callerPhone: "139 1234 5678", answered: false }) { id } }`, {});
 }
 
 async function main(): Promise<void> {
