@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-checks',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

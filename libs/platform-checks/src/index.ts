@@ -1,0 +1,4 @@
+export * from './workspace';
+export * from './event-map/event-origins';
+export * from './event-map/event-map';
+export * from './event-map/payload-usage';
