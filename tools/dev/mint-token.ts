@@ -2,9 +2,9 @@
  * Mints a staff bearer token for local development:
  *   npm run token -- ADMIN                     → a token for an admin
  *   npm run token -- DISPATCHER SUPERVISOR --sub li.na --name "Li Na"
- * Signed with AUTH_JWT_SECRET (the gateway's dev default when unset); valid 12 hours.
+ * Signed with AUTH_JWT_SECRET (this installation's generated one in .data/secrets when unset); valid 12 hours.
  */
-import { DEV_AUTH_JWT_SECRET, isStaffRole, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
+import { authJwtSecretFrom, isStaffRole, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -20,4 +20,4 @@ if (roles.length === 0 || unknown.length > 0) {
 }
 const sub = option(args, 'sub') ?? `dev-${roles.join('-').toLowerCase()}`;
 const name = option(args, 'name') ?? `Dev ${roles.join('/')}`;
-console.log(mintStaffToken({ sub, name, roles: roles as StaffRole[] }, process.env['AUTH_JWT_SECRET'] || DEV_AUTH_JWT_SECRET));
+console.log(mintStaffToken({ sub, name, roles: roles as StaffRole[] }, authJwtSecretFrom(process.env)));

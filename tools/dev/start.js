@@ -11,6 +11,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensurePostgres } = require('../infra/postgres');
 const { ensureKafka } = require('../infra/kafka');
+const { ensureInstallationSecrets } = require('./installation-secrets');
 
 const root = path.join(__dirname, '../..');
 const SERVICES = ['sales', 'service-dispatch', 'complaints', 'engineer-network', 'value-added'];
@@ -69,6 +70,12 @@ async function main() {
     : await ensurePostgres();
   const brokers = await ensureKafka();
   const env = { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: brokers, GATEWAY_PORT: String(GATEWAY_PORT) };
+  // The gateway alone holds the signing key and the staff-token secret; subgraphs get the public key only.
+  const secrets = ensureInstallationSecrets(process.env);
+  const serviceEnv = { ...env, GATEWAY_PUBLIC_KEYS: secrets.GATEWAY_PUBLIC_KEYS };
+  delete serviceEnv.GATEWAY_SIGNING_KEY;
+  delete serviceEnv.AUTH_JWT_SECRET;
+  const gatewayEnv = { ...env, ...secrets };
 
   const children = [];
   let stopping = false;
@@ -88,8 +95,8 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  SERVICES.forEach((app, index) => launch(app, index, env, children, onExit));
-  launch('gateway', SERVICES.length, env, children, onExit);
+  SERVICES.forEach((app, index) => launch(app, index, serviceEnv, children, onExit));
+  launch('gateway', SERVICES.length, gatewayEnv, children, onExit);
   await waitForGateway(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
 
   console.log(`

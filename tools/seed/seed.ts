@@ -7,12 +7,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEV_AUTH_JWT_SECRET, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
+import { authJwtSecretFrom, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
 import { DEMO_COMPLAINTS, DEMO_CONSUMABLE_PLANS, DEMO_ENGINEERS, DEMO_ORDERS, DEMO_PARTNERS } from './demo-data';
 
 const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:4000/graphql';
 const credentialsFile = process.env['SEED_CREDENTIALS_FILE'] ?? join(__dirname, '../../.data/dev-credentials.json');
-const secret = process.env['AUTH_JWT_SECRET'] || DEV_AUTH_JWT_SECRET;
+const secret = authJwtSecretFrom(process.env);
 const tokens = Object.fromEntries(
   StaffRoles.map((role) => [role, mintStaffToken({ sub: `demo-${role.toLowerCase()}`, name: `Demo ${role}`, roles: [role] }, secret)]),
 ) as Record<StaffRole, string>;

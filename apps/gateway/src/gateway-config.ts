@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { DEV_AUTH_JWT_SECRET, DEV_GATEWAY_SIGNING_SECRET, secretFrom } from '@aftercare/identity';
+import { authJwtSecretFrom, installationSecret } from '@aftercare/identity';
 
 export interface GatewayConfig {
   host: string;
   port: number;
   authJwtSecret: string;
-  gatewaySigningSecret: string;
+  /** Ed25519 private key (base64 PKCS#8 or PEM): only the gateway can mint identities for subgraphs. */
+  gatewaySigningKey: string;
   supergraphPath: string;
   /** Subgraph name → URL, for deployments where subgraphs do not listen where the supergraph says. */
   subgraphUrlOverrides: Record<string, string>;
@@ -24,8 +25,8 @@ export function gatewayConfigFrom(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     host: env['HOST'] || '127.0.0.1',
     port: Number(env['GATEWAY_PORT'] ?? 4000),
-    authJwtSecret: secretFrom(env, 'AUTH_JWT_SECRET', DEV_AUTH_JWT_SECRET),
-    gatewaySigningSecret: secretFrom(env, 'GATEWAY_SIGNING_SECRET', DEV_GATEWAY_SIGNING_SECRET),
+    authJwtSecret: authJwtSecretFrom(env),
+    gatewaySigningKey: installationSecret(env, 'GATEWAY_SIGNING_KEY'),
     supergraphPath: resolve(env['SUPERGRAPH_PATH'] ?? 'apps/gateway/supergraph.graphql'),
     subgraphUrlOverrides,
     corsOrigins: (env['CORS_ORIGINS'] ?? '')

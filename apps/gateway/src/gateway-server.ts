@@ -3,17 +3,25 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { listen } from '@aftercare/http-server';
-import { randomUUID } from 'node:crypto';
-import { REQUEST_ID_HEADER } from '@aftercare/identity';
+import type { Identity } from '@aftercare/identity';
 import type { Logger } from '@aftercare/logging';
 import { SupergraphSubgraph, subgraphsOf } from '@aftercare/supergraph';
 import { allowOrigins } from './cors';
 import { GatewayConfig, subgraphUrl } from './gateway-config';
+import { armorFor } from './edge/armor';
+import { AudienceBoundDataSource } from './edge/audience-bound-data-source';
+import { edgeConfigFrom } from './edge/edge-config';
+import { authenticate, rateLimit, requestId, requireJsonPost, requireRequestObject } from './edge/edge-middleware';
+import { edgePlugin } from './edge/edge-plugin';
+import { maskError } from './edge/error-masking';
+import { jsonErrorHandler, sendGraphqlError } from './edge/json-errors';
+import { RateLimiter } from './edge/rate-limit';
 import { checkSubgraphs } from './health/subgraph-readiness';
 import { authenticateRequest } from './identity/authenticate-request';
 import { PartnerCredentials } from './identity/partner-credentials';
-import { GatewayContext, SignedSubgraphDataSource } from './signed-subgraph-data-source';
+import { GatewayContext } from './signed-subgraph-data-source';
 import { supergraphFromFile } from './supergraph/supergraph-file';
+import { gatewayTelemetry } from './telemetry/gateway-telemetry';
 
 export interface RunningGateway {
   url: string;
@@ -22,44 +30,63 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const telemetry = gatewayTelemetry();
   let subgraphs: SupergraphSubgraph[] = [];
   const locate = (name: string) => {
     const subgraph = subgraphs.find((candidate) => candidate.name === name);
     if (!subgraph) throw new Error(`the supergraph has no subgraph named ${name}`);
     return subgraphUrl(config, name, subgraph.url);
   };
-  const partners = new PartnerCredentials(() => locate('sales'), config.gatewaySigningSecret);
+  const partners = new PartnerCredentials(() => locate('sales'), config.gatewaySigningKey);
+  const edge = edgeConfigFrom();
+  const armor = armorFor(edge);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
       subgraphs = subgraphsOf(sdl);
     }),
-    buildService: ({ name, url }) => new SignedSubgraphDataSource(subgraphUrl(config, name, url ?? ''), config.gatewaySigningSecret),
+    buildService: ({ name, url }) =>
+      telemetry.traced(new AudienceBoundDataSource(subgraphUrl(config, name, url ?? ''), config.gatewaySigningKey, name)),
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...armor,
+    introspection: true, // gated per caller by edgePlugin: staff in development only
+    formatError: maskError,
+    plugins: [...armor.plugins, edgePlugin({ staffIntrospection: edge.staffIntrospection, log: logger.error.bind(logger) })],
+  });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.use(allowOrigins(config.corsOrigins));
   app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', node: process.version });
   });
   app.get('/health/ready', async (_req, res) => {
     const results = await checkSubgraphs(subgraphs.map(({ name, url }) => ({ name, url: subgraphUrl(config, name, url) })));
     const ready = results.length > 0 && results.every((result) => result.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: results });
   });
+  telemetry.routes(app);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requestId(),
+    requireJsonPost(),
+    express.json({ limit: edge.maxBodyBytes, type: ['application/json', 'application/graphql-response+json'], strict: true }),
+    requireRequestObject(),
+    telemetry.graphqlMiddleware,
+    authenticate((req) => authenticateRequest(req, config.authJwtSecret, partners)),
+    rateLimit(new RateLimiter(), { partner: edge.partnerRate, staff: edge.staffRate, anonymous: edge.anonymousRate }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        identity: await authenticateRequest(req, config.authJwtSecret, partners),
-        requestId: req.header(REQUEST_ID_HEADER) ?? randomUUID(),
+      context: async ({ res }) => ({
+        identity: res.locals['identity'] as Identity,
+        requestId: res.locals['requestId'] as string,
       }),
     }),
   );
+  app.use((_req, res) => sendGraphqlError(res, 404, 'NOT_FOUND', 'No such endpoint'));
+  app.use(jsonErrorHandler(logger.error.bind(logger)));
 
   const server = await listen(app, config.host, config.port);
   const { port } = server;

@@ -10,13 +10,31 @@ export interface StaffTokenClaims {
   roles: StaffRole[];
 }
 
-/** Verifies a staff bearer token (HS256 with AUTH_JWT_SECRET) and returns who it names. */
+/** Who issues staff tokens and for whom; a token minted for another system is refused. */
+export const STAFF_TOKEN_ISSUER = 'aftercare-auth';
+export const STAFF_TOKEN_AUDIENCE = 'aftercare-graph';
+/** A staff token longer-lived than this is refused even if its signature holds. */
+const MAX_LIFETIME_SECONDS = 24 * 3600;
+
+/**
+ * Verifies a staff bearer token: HS256 only (the header cannot pick `none` or an asymmetric algorithm),
+ * signature, `exp` (required), `nbf`, `iss`, `aud`, then the claims it must carry.
+ */
 export function verifyStaffToken(token: string, secret: string): StaffIdentity {
   let claims: jwt.JwtPayload;
   try {
-    claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+    claims = jwt.verify(token, secret, {
+      algorithms: ['HS256'],
+      issuer: STAFF_TOKEN_ISSUER,
+      audience: STAFF_TOKEN_AUDIENCE,
+      clockTolerance: 5,
+    }) as jwt.JwtPayload;
   } catch (error) {
     throw new InvalidStaffTokenError((error as Error).message);
+  }
+  if (typeof claims.exp !== 'number') throw new InvalidStaffTokenError('token has no expiry');
+  if (typeof claims.iat === 'number' && claims.exp - claims.iat > MAX_LIFETIME_SECONDS) {
+    throw new InvalidStaffTokenError('token lives longer than allowed');
   }
   const roles: unknown = claims['roles'];
   if (typeof claims.sub !== 'string' || !claims.sub) {
@@ -38,6 +56,8 @@ export function mintStaffToken(claims: StaffTokenClaims, secret: string, expires
   return jwt.sign({ name: claims.name, roles: claims.roles }, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
+    issuer: STAFF_TOKEN_ISSUER,
+    audience: STAFF_TOKEN_AUDIENCE,
     expiresIn,
   });
 }

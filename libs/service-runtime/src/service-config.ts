@@ -1,4 +1,4 @@
-import { DEV_GATEWAY_SIGNING_SECRET, secretFrom } from '@aftercare/identity';
+import { GatewayVerificationKeys, gatewayVerificationKeysFrom } from '@aftercare/identity';
 import { DatabaseConfig, databaseConfigFor } from '@aftercare/persistence';
 import { MessagingConfig, messagingConfigFor } from '@aftercare/messaging';
 import type { ServiceDefinition } from './service-definition';
@@ -8,7 +8,8 @@ export interface ServiceConfig {
   port: number;
   database: DatabaseConfig;
   messaging: MessagingConfig;
-  gatewaySigningSecret: string;
+  /** The gateway's public keys: a subgraph can verify identities but never mint one. */
+  gatewayKeys: GatewayVerificationKeys;
 }
 
 export function envKey(serviceName: string, suffix: string): string {
@@ -23,6 +24,6 @@ export function serviceConfigFrom(definition: ServiceDefinition, env: NodeJS.Pro
     port: Number(port),
     database: databaseConfigFor(definition.name.replace(/-/g, '_'), env),
     messaging: messagingConfigFor(`aftercare-${definition.name}`, env),
-    gatewaySigningSecret: secretFrom(env, 'GATEWAY_SIGNING_SECRET', DEV_GATEWAY_SIGNING_SECRET),
+    gatewayKeys: gatewayVerificationKeysFrom(env),
   };
 }

@@ -6,6 +6,7 @@ import { listen } from '@aftercare/http-server';
 import { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import {
+  GatewayVerificationKeys,
   IDENTITY_HEADER,
   InvalidGatewaySignatureError,
   REQUEST_ID_HEADER,
@@ -20,11 +21,15 @@ export interface SubgraphServerOptions {
   schema: GraphQLSchema;
   host: string;
   port: number;
-  /** Secret shared with the gateway; requests without an identity it signed are refused. */
-  gatewaySigningSecret: string;
+  /** The gateway's public keys; requests without an identity it signed for this subgraph are refused. */
+  gatewayKeys: GatewayVerificationKeys;
+  /** This subgraph's name: the audience a gateway token must name. */
+  audience: string;
   logger: Logger;
   /** Answers whether the service can do its work (database reachable, …). */
   isReady: () => Promise<boolean>;
+  /** Platform routes (GET /metrics) and middleware for the parsed GraphQL request (tracing, request metrics). */
+  observability?: { routes(app: express.Express): void; graphqlMiddleware: express.RequestHandler[] };
 }
 
 export interface RunningSubgraphServer {
@@ -46,20 +51,22 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const app = express();
   app.disable('x-powered-by');
   app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', node: process.version });
   });
   app.get('/health/ready', async (_req, res) => {
     const ready = await options.isReady().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  options.observability?.routes(app);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    ...(options.observability?.graphqlMiddleware ?? []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
         try {
-          const identity = verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewaySigningSecret);
+          const identity = verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewayKeys, options.audience);
           return createRequestContext(identity, requestId);
         } catch (error) {
           if (!(error instanceof InvalidGatewaySignatureError)) throw error;

@@ -1,9 +1,11 @@
-import { Identity, signGatewayIdentity } from '@aftercare/identity';
+import { generateGatewayKeyPair, Identity, signGatewayIdentity } from '@aftercare/identity';
 
 import { randomBytes } from 'node:crypto';
 
-export const TEST_GATEWAY_SIGNING_SECRET = 'test-gateway-signing-secret';
-export const TEST_AUTH_JWT_SECRET = 'test-auth-jwt-secret';
+/** Tests make their own secrets, fresh per test process: nothing in the source is ever a key. */
+const TEST_GATEWAY_KEYS = generateGatewayKeyPair();
+export const TEST_GATEWAY_SIGNING_KEY = TEST_GATEWAY_KEYS.privateKey;
+export const TEST_AUTH_JWT_SECRET = randomBytes(32).toString('base64url');
 
 /**
  * Settings under which a test's services see only that test's data: their own databases (prefix) and
@@ -16,12 +18,13 @@ export function isolatedEnv(label: string, base: NodeJS.ProcessEnv = process.env
     ...base,
     DATABASE_PREFIX: `t_${slug}_${suffix}`,
     KAFKA_NAMESPACE: `test.${slug}.${suffix}.`,
-    GATEWAY_SIGNING_SECRET: TEST_GATEWAY_SIGNING_SECRET,
+    GATEWAY_SIGNING_KEY: TEST_GATEWAY_SIGNING_KEY,
+    GATEWAY_PUBLIC_KEYS: TEST_GATEWAY_KEYS.publicKey,
     AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
   };
 }
 
-/** An identity header signed with the test secret: what a client would need to steal to impersonate the gateway. */
-export function signGatewayIdentityForTest(identity: Identity): string {
-  return signGatewayIdentity(identity, TEST_GATEWAY_SIGNING_SECRET);
+/** An identity header signed with the test gateway key for one subgraph: what a client would need to steal to impersonate the gateway. */
+export function signGatewayIdentityForTest(identity: Identity, subgraph = 'sales'): string {
+  return signGatewayIdentity(identity, TEST_GATEWAY_SIGNING_KEY, subgraph);
 }

@@ -32,7 +32,7 @@ export async function startServiceUnderTest(
     env,
     graphql: (query, variables = {}, identity = ANONYMOUS) =>
       postGraphql(service.url, query, variables, {
-        [IDENTITY_HEADER]: signGatewayIdentity(identity, config.gatewaySigningSecret),
+        [IDENTITY_HEADER]: signGatewayIdentity(identity, env['GATEWAY_SIGNING_KEY'] ?? '', definition.name),
       }),
     stop: async () => {
       await service.stop();

@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, PartnerIdentity, signGatewayIdentity } from '@aftercare/identity';
 
 const LOOKUP = `query PartnerCredential($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;
-const KNOWN_KEY_TTL_MS = 60_000;
+/** Short, so a revoked or expired key stops working at the gateway within seconds. */
+const KNOWN_KEY_TTL_MS = 5_000;
 /** Short, so a key registered a moment ago works almost at once, yet a flood of bad keys costs one lookup each. */
 const UNKNOWN_KEY_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -21,7 +22,7 @@ export class PartnerCredentials {
 
   constructor(
     private readonly salesUrl: () => string,
-    private readonly signingSecret: string,
+    private readonly signingKey: string,
   ) {}
 
   async identify(apiKey: string): Promise<PartnerIdentity | null> {
@@ -39,7 +40,7 @@ export class PartnerCredentials {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingSecret),
+          [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
         },
         body: JSON.stringify({ query: LOOKUP, variables: { apiKey } }),
         signal: AbortSignal.timeout(3000),

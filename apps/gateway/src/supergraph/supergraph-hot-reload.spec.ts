@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@aftercare/logging';
 import { composeSupergraph, SUBGRAPHS } from '@aftercare/supergraph';
-import { eventually, postGraphql, WORKSPACE_ROOT } from '@aftercare/testing';
+import { mintStaffToken } from '@aftercare/identity';
+import { eventually, isolatedEnv, postGraphql, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
 import { gatewayConfigFrom } from '../gateway-config';
 import { RunningGateway, startGateway } from '../gateway-server';
 
@@ -17,7 +18,7 @@ describe('the gateway reloads its supergraph file without a restart', () => {
     directory = mkdtempSync(join(tmpdir(), 'supergraph-'));
     const salesOnly = composeSupergraph(WORKSPACE_ROOT, SUBGRAPHS.filter((subgraph) => subgraph.name === 'sales'));
     writeFileSync(join(directory, 'supergraph.graphql'), salesOnly);
-    const config = { ...gatewayConfigFrom({ SUPERGRAPH_PATH: join(directory, 'supergraph.graphql') }), port: 0 };
+    const config = { ...gatewayConfigFrom({ ...isolatedEnv('hot-reload'), SUPERGRAPH_PATH: join(directory, 'supergraph.graphql') }), port: 0 };
     gateway = await startGateway(config, createLogger('gateway'));
   });
 
@@ -27,7 +28,10 @@ describe('the gateway reloads its supergraph file without a restart', () => {
   });
 
   it('serves new types once the composed file changes, and keeps serving when a bad file arrives', async () => {
-    const workOrderType = async () => (await postGraphql<{ __type: { name: string } | null }>(gateway.url, HAS_TYPE, { name: 'WorkOrder' })).data?.__type;
+    // Introspection is for staff (in development) only.
+    const staff = { authorization: `Bearer ${mintStaffToken({ sub: 'dev', name: 'Dev', roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET)}` };
+    const workOrderType = async () =>
+      (await postGraphql<{ __type: { name: string } | null }>(gateway.url, HAS_TYPE, { name: 'WorkOrder' }, staff)).data?.__type;
     expect(await workOrderType()).toBeNull();
 
     writeFileSync(join(directory, 'supergraph.graphql'), composeSupergraph(WORKSPACE_ROOT));

@@ -1,0 +1,77 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { Identity, REQUEST_ID_HEADER } from '@aftercare/identity';
+import { RateLimit } from './edge-config';
+import { sendGraphqlError } from './json-errors';
+import { RateLimiter } from './rate-limit';
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Every request gets an id (the client's if it is a sane one), echoed in the response and the logs. */
+export function requestId(): RequestHandler {
+  return (req, res, next) => {
+    const offered = req.header(REQUEST_ID_HEADER);
+    const id = offered && CLIENT_REQUEST_ID.test(offered) ? offered : randomUUID();
+    res.locals['requestId'] = id;
+    res.setHeader(REQUEST_ID_HEADER, id);
+    next();
+  };
+}
+
+/** GraphQL over HTTP: POST bodies are JSON; anything else is 415 before a byte is parsed. */
+export function requireJsonPost(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET') return next();
+    if (req.method !== 'POST') return sendGraphqlError(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST (or GET for queries)');
+    if (!req.is(['application/json', 'application/graphql-response+json'])) {
+      return sendGraphqlError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the operation as application/json');
+    }
+    next();
+  };
+}
+
+/** The parsed body must be one GraphQL request object: no batches, no bare strings. */
+export function requireRequestObject(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return sendGraphqlError(res, 400, 'BAD_REQUEST', 'The body must be one JSON object { query, variables, operationName }');
+    }
+    next();
+  };
+}
+
+/** Who is calling, decided once per request before any limit applies; a wrong credential is 401/503 JSON. */
+export function authenticate(identify: (req: Request) => Promise<Identity>): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      res.locals['identity'] = await identify(req);
+      next();
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        const status = (error.extensions['http'] as { status?: number } | undefined)?.status ?? 401;
+        return sendGraphqlError(res, status, String(error.extensions['code'] ?? 'UNAUTHENTICATED'), error.message);
+      }
+      next(error);
+    }
+  };
+}
+
+/** Per partner, per staff user, per anonymous address: 429 with Retry-After once the bucket is empty. */
+export function rateLimit(limiter: RateLimiter, limits: { partner: RateLimit; staff: RateLimit; anonymous: RateLimit }): RequestHandler {
+  return (req, res, next) => {
+    const identity = res.locals['identity'] as Identity;
+    const [key, limit] =
+      identity.kind === 'partner'
+        ? [`partner:${identity.partnerId}`, limits.partner]
+        : identity.kind === 'staff'
+          ? [`staff:${identity.userId}`, limits.staff]
+          : [`ip:${req.ip ?? 'unknown'}`, limits.anonymous];
+    const verdict = limiter.take(key, limit);
+    if (verdict.allowed) return next();
+    res.setHeader('retry-after', String(verdict.retryAfterSeconds));
+    sendGraphqlError(res, 429, 'RATE_LIMITED', 'Too many requests; retry later', { retryAfterSeconds: verdict.retryAfterSeconds });
+  };
+}

@@ -1,0 +1,97 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode, visit } from 'graphql';
+import type { Identity } from '@aftercare/identity';
+import { isInternal, MASKED_MESSAGE } from './error-masking';
+
+export interface EdgeContext {
+  identity: Identity;
+  requestId: string;
+}
+
+/** Codes that mean the client sent something wrong: the answer is 4xx, never 500. */
+const CLIENT_MISTAKES: Record<string, number> = {
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function usesIntrospection(context: GraphQLRequestContext<EdgeContext>): boolean {
+  let found = false;
+  if (!context.document) return false;
+  visit(context.document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Per-request rules that need to know who is calling: introspection and "did you mean" suggestions for
+ * staff in development only; a subscription (this graph has none) is a client mistake; internal errors
+ * are logged with the request id, and the client gets only that id; client mistakes answer 4xx.
+ */
+export function edgePlugin(options: {
+  staffIntrospection: boolean;
+  log: (message: string, fields: Record<string, unknown>) => void;
+}): ApolloServerPlugin<EdgeContext> {
+  const mayExplore = (identity: Identity) => options.staffIntrospection && identity.kind === 'staff';
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context) {
+          const operation: OperationDefinitionNode | undefined = context.operation ?? undefined;
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not supported by this graph', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          if (usesIntrospection(context) && !mayExplore(context.contextValue.identity)) {
+            throw new GraphQLError('Introspection is not available to this caller', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        },
+        async didEncounterErrors(context) {
+          for (const error of context.errors) {
+            const code = error.extensions?.['code'];
+            if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
+              options.log('internal error', {
+                requestId: context.contextValue.requestId,
+                operationName: context.operationName,
+                error: error.originalError ?? error,
+                message: error.message,
+                extensions: error.extensions,
+                path: error.path,
+              });
+            }
+          }
+        },
+        async willSendResponse(context) {
+          const { body, http } = context.response;
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          const explore = mayExplore(context.contextValue?.identity ?? { kind: 'anonymous' });
+          const errors: GraphQLFormattedError[] = body.singleResult.errors.map((error) => {
+            if (error.message === MASKED_MESSAGE || isInternal(error)) {
+              return { ...error, message: MASKED_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.contextValue?.requestId } };
+            }
+            return explore ? error : { ...error, message: error.message.replace(SUGGESTION, '') };
+          });
+          body.singleResult.errors = errors;
+          const noData = body.singleResult.data === undefined || body.singleResult.data === null;
+          if (noData && (http.status === undefined || http.status >= 500)) {
+            const statuses = errors.map((error) => CLIENT_MISTAKES[String(error.extensions?.['code'])]);
+            if (statuses.every((status) => status !== undefined)) http.status = Math.max(...(statuses as number[]));
+          }
+        },
+      };
+    },
+  };
+}
