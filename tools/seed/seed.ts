@@ -127,6 +127,48 @@ async function seedComplaints(placed: Map<string, { orderId: string; customerId:
   await act(`mutation { recordHotlineCall(input: { callerPhone: "139 1234 5678", answered: false }) { id } }`, {});
 }
 
+/**
+ * Value-added: the call team (the printed VALUE_ADDED_AGENT token is one of its reminder agents), both brands
+ * opted in, the customers' older machines handed over with their install days (so their filters are due), and
+ * today's reminder run: a queue to work straight away. Serials are fixed, so a second seed adds nothing.
+ */
+async function seedValueAdded(placed: Map<string, { orderId: string; customerId: string }>): Promise<void> {
+  const supervisor = asStaff('SUPERVISOR');
+  const team = [
+    { agentId: 'demo-value_added_agent', name: 'Demo Agent', tier: 'REMINDER' },
+    ...['Zhang Min', 'Wu Hao', 'Zheng Li', 'Feng Yu', 'Cao Jing', 'Peng Fei', 'Lu Yan', 'Jiang Tao'].map((name) => ({ agentId: name.toLowerCase().replace(' ', '.'), name, tier: 'REMINDER' })),
+    ...['Song Jia', 'Tang Wei', 'Han Xue'].map((name) => ({ agentId: name.toLowerCase().replace(' ', '.'), name, tier: 'SALES' })),
+  ];
+  for (const agent of team) await call(supervisor, `mutation ($input: SetCallAgentInput!) { setCallAgent(input: $input) { id } }`, { input: agent });
+  for (const brand of ['PHILIPS', 'XIAOMI']) await call(supervisor, `mutation ($brand: String!) { setBrandReminderService(input: { brand: $brand, optedIn: true }) { optedIn } }`, { brand });
+  await call(supervisor, `mutation { defineWarrantyTerm(input: { brand: "PHILIPS", months: 24 }) { months } }`, {});
+  await call(supervisor, `mutation { defineWarrantyTerm(input: { brand: "XIAOMI", months: 12 }) { months } }`, {});
+  // Households have a machine or two; the restaurant and the hotel one per kitchen or floor.
+  const machines: Record<string, number> = { 'PH-2026-11-0004': 6, 'XM-20261122-A04': 8, 'PH-2026-11-0001': 2, 'XM-20261122-A01': 2 };
+  const day = (monthsAgo: number, daysAgo: number) => {
+    const date = new Date();
+    date.setUTCMonth(date.getUTCMonth() - monthsAgo, Math.min(date.getUTCDate(), 28) - daysAgo);
+    return date.toISOString().slice(0, 10);
+  };
+  const devices = [...placed].flatMap(([externalRef, { customerId }]) => {
+    const order = DEMO_ORDERS.find((demo) => demo.externalRef === externalRef)!;
+    const philips = order.partner === 'PHILIPS';
+    return Array.from({ length: machines[externalRef] ?? 1 }, (_, i) => ({
+      serial: `DEMO-${externalRef}-${i + 1}`,
+      customerId,
+      brand: order.partner,
+      productModel: philips ? 'AquaPure X5' : 'Mi Water Purifier H1000G',
+      city: order.customer.city,
+      address: order.customer.address,
+      // Installed 3–8 months ago (Philips: sediment every 3 months) or 12–14 (Xiaomi: PPC every 12): due now.
+      installedOn: philips ? day(3 + (i % 6), i) : day(12 + (i % 3), i),
+    }));
+  });
+  await call(supervisor, `mutation ($devices: [InstalledDeviceInput!]!) { importInstalledBase(devices: $devices) }`, { devices });
+  const run = await call<{ runDailyReminders: { tasksOpened: number; tasksAssigned: number } }>(supervisor, `mutation { runDailyReminders { tasksOpened tasksAssigned } }`, {});
+  console.log(`value-added: ${devices.length} machines in the installed base; today's run opened ${run.data?.runDailyReminders.tasksOpened ?? 0} call tasks`);
+}
+
 async function main(): Promise<void> {
   const firstRun = !existsSync(credentialsFile);
   const known: Record<string, string> = firstRun ? {} : JSON.parse(readFileSync(credentialsFile, 'utf8')).partners;
@@ -135,6 +177,7 @@ async function main(): Promise<void> {
   writeFileSync(credentialsFile, JSON.stringify({ partners: keys }, null, 2));
   const placed = await seedOrders(keys);
   await seedCatalogue();
+  await seedValueAdded(placed);
   // Complaints have no natural key to deduplicate on, so they are filed on the first run only.
   if (firstRun) await seedComplaints(placed);
 

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInChina } from '@aftercare/business-time';
-import { alignByKey, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
+import { alignByKey, badInput, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
-import { DEVICE_READERS } from '../roles';
+import { CAMPAIGN_RUNNERS, DEVICE_READERS } from '../roles';
+import { InstalledDeviceInput } from './device.inputs';
 import { DevicesService } from './devices.service';
 import { InstalledDevice } from './installed-device.entity';
 import { StageClock } from './stage-clock.entity';
@@ -22,6 +23,15 @@ export class DeviceResolver {
     return loaders
       .get<string, InstalledDevice | null>(DEVICE_BY_SERIAL, async (serials) => alignByKey(serials, await this.devices.findBySerial(serials), (d) => d.serial))
       .load(serial.trim());
+  }
+
+  @Authorized(...CAMPAIGN_RUNNERS)
+  @Mutation(() => Int, { description: 'Adds machines installed before we served them (a brand opting in hands over its base); known serials are skipped. Returns how many were added.' })
+  importInstalledBase(@Arg('devices', () => [InstalledDeviceInput]) devices: InstalledDeviceInput[]): Promise<number> {
+    const today = todayInChina();
+    const future = devices.findIndex((device) => device.installedOn > today);
+    if (future >= 0) throw badInput('A machine cannot have been installed after today', `devices.${future}.installedOn`);
+    return this.devices.importDevices(devices);
   }
 
   @FieldResolver(() => Customer)

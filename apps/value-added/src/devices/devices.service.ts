@@ -65,6 +65,36 @@ export class DevicesService {
     );
   }
 
+  /**
+   * Machines installed before we served them, in one statement: new serials become devices with clocks from
+   * their install day (so they may be due at once); serials already known are left as they are. Returns how
+   * many were added.
+   */
+  async importDevices(devices: { serial: string; customerId: string; brand: string; productModel: string; city: string; address: string; installedOn: string }[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on)
+         SELECT trim(d.serial), d."customerId", trim(d.brand), trim(d."productModel"), trim(d.city), trim(d.address), d."installedOn"
+           FROM jsonb_to_recordset($1::jsonb) AS d(serial text, "customerId" uuid, brand text, "productModel" text, city text, address text, "installedOn" date)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [JSON.stringify(devices)],
+      )) as { id: string }[];
+      const ids = inserted.map((row) => row.id);
+      await manager.query(
+        `INSERT INTO stage_clock (device_id, stage, interval_months, last_changed_on, next_due_on)
+         SELECT d.id, s.name, s.interval_months, d.installed_on, (d.installed_on + make_interval(months => s.interval_months))::date
+           FROM installed_device d JOIN consumable_plan p ON p.product_model = d.product_model JOIN consumable_stage s ON s.plan_id = p.id
+          WHERE d.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      await manager.query(
+        `UPDATE installed_device d SET reminder_due_on = (SELECT min(next_due_on) FROM stage_clock WHERE device_id = d.id) WHERE d.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return ids.length;
+    });
+  }
+
   /** A plan defined after machines of its model were installed starts their clocks from each install day. */
   async startClocksForModel(manager: EntityManager, planId: string, productModel: string): Promise<void> {
     await manager.query(
