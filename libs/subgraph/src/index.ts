@@ -11,3 +11,4 @@ export * from './subgraph-server';
 export * from './pagination';
 export * from './validation';
 export * from './enums';
+export * from './input-guard';

@@ -1,6 +1,7 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { badInput } from './errors';
+import { isUuid } from './input-guard';
 
 @ArgsType()
 export class PageArgs {
@@ -70,10 +71,16 @@ export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`, 'utf8').toString('base64url');
 }
 
+const ISSUED_CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** Anything but a cursor this API issued (base64url of an ISO instant and a UUID) is BAD_USER_INPUT, never SQL. */
 export function decodeCursor(cursor: string): KeysetPosition {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [createdAt, id, ...rest] = ISSUED_CURSOR.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : [];
   const date = new Date(createdAt ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw badInput('after is not a cursor this API issued', 'after');
+  const year = date.getUTCFullYear();
+  if (!id || rest.length > 0 || !isUuid(id) || Number.isNaN(date.getTime()) || year < 1000 || year > 9999) {
+    throw badInput('after is not a cursor this API issued', 'after');
+  }
   return { createdAt: date, id };
 }
 

@@ -8,6 +8,10 @@ function parseCalendarDate(value: unknown): string {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
+  const year = Number(value.slice(0, 4));
+  if (year < 1000) {
+    throw new GraphQLError(`Date ${value} is out of range (years 1000–9999)`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   const parsed = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
     throw new GraphQLError(`Date ${value} does not exist`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -22,7 +26,7 @@ export const CalendarDateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseCalendarDate(value)),
   parseValue: parseCalendarDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseCalendarDate(ast.value);
   },
 });

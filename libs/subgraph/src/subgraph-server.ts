@@ -15,6 +15,7 @@ import {
 import type { Logger } from '@aftercare/logging';
 import { DomainError, ErrorCodes } from './errors';
 import { createErrorFormatter } from './format-error';
+import { inputGuardPlugin } from './input-guard';
 import { createRequestContext, RequestContext } from './request-context';
 
 export interface SubgraphServerOptions {
@@ -44,7 +45,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     // Traces are for Apollo's cloud, which this platform never talks to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin()],
   });
   await apollo.start();
 

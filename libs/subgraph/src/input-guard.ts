@@ -1,0 +1,159 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  FieldNode,
+  getNamedType,
+  getNullableType,
+  GraphQLArgument,
+  GraphQLError,
+  GraphQLInputType,
+  GraphQLSchema,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import { ErrorCodes } from './errors';
+
+/** No single text input is longer than this; per-field limits (class-validator) are tighter. */
+export const MAX_TEXT_LENGTH = 4000;
+/** PostgreSQL has no year 0 and our business has no dates before this or after that. */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
+/** Far above any amount, quantity or coordinate the platform stores; beyond it a number is an attack. */
+const MAX_ABS_NUMBER = 1e12;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export interface InputProblem {
+  field: string;
+  messages: string[];
+}
+
+/** What is wrong with one string, or null. Lone surrogates and NULs never reach SQL or the jsonb outbox. */
+export function textProblem(value: string, maxLength = MAX_TEXT_LENGTH): string | null {
+  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (no lone surrogates)';
+  if (CONTROL.test(value)) return 'must not contain control characters';
+  return null;
+}
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+function walk(value: unknown, type: GraphQLInputType | undefined, path: string, problems: InputProblem[]): void {
+  if (value === null || value === undefined) return;
+  const report = (message: string): void => {
+    problems.push({ field: path, messages: [message] });
+  };
+  const nullable = type ? getNullableType(type) : undefined;
+  if (nullable && isListType(nullable)) {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, nullable.ofType as GraphQLInputType, `${path}[${index}]`, problems));
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walk(item, undefined, `${path}[${index}]`, problems));
+    return;
+  }
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) return report(problem);
+    const named = type ? getNamedType(type) : undefined;
+    if (named && isScalarType(named) && named.name === 'ID' && !isUuid(value)) report('must be an id this API issued (a UUID)');
+    return;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_NUMBER) report('is out of range');
+    return;
+  }
+  if (value instanceof Date) {
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(value.getTime()) || year < MIN_YEAR || year > MAX_YEAR) report(`must be a date between the years ${MIN_YEAR} and ${MAX_YEAR}`);
+    return;
+  }
+  if (typeof value === 'object') {
+    const named = type ? getNamedType(type) : undefined;
+    const fields = named && isInputObjectType(named) ? named.getFields() : undefined;
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (textProblem(key, 200)) {
+        report('has a malformed key');
+        continue;
+      }
+      walk(item, fields?.[key]?.type, path ? `${path}.${key}` : key, problems);
+    }
+  }
+}
+
+/** Federation representations: free-form, but every string in them is text and every `id` an issued id. */
+function walkRepresentations(value: unknown, problems: InputProblem[]): void {
+  if (!Array.isArray(value)) return;
+  value.forEach((representation, index) => {
+    walk(representation, undefined, `representations[${index}]`, problems);
+    const id = (representation as { id?: unknown } | null)?.id;
+    if (id !== undefined && !isUuid(id)) problems.push({ field: `representations[${index}].id`, messages: ['must be a UUID'] });
+  });
+}
+
+/** Every argument of every field in the operation, coerced to its schema type, checked as above. */
+export function inputProblems(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode) {
+        const fieldDef = typeInfo.getFieldDef();
+        if (!fieldDef || !node.arguments?.length) return;
+        let values: Record<string, unknown>;
+        try {
+          values = getArgumentValues(fieldDef, node, variables);
+        } catch {
+          return; // execution reports coercion errors itself, as BAD_USER_INPUT
+        }
+        for (const arg of fieldDef.args as readonly GraphQLArgument[]) {
+          if (fieldDef.name === '_entities' && arg.name === 'representations') walkRepresentations(values[arg.name], problems);
+          else walk(values[arg.name], arg.type, arg.name, problems);
+        }
+      },
+    }),
+  );
+  return problems;
+}
+
+export function inputRejected(problems: InputProblem[]): GraphQLError {
+  return new GraphQLError(`Invalid input: ${problems.map((p) => `${p.field} (${p.messages.join('; ')})`).join(', ')}`, {
+    extensions: { code: ErrorCodes.BAD_USER_INPUT, fields: problems },
+  });
+}
+
+/** Codes a client caused: the subgraph answers them with HTTP 200 so the gateway passes the code through untouched. */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The edge of every subgraph: before any resolver runs, each argument (variables and literals alike) is
+ * checked for NUL and control characters, lone surrogates, over-long text, ids and representation ids that
+ * are not UUIDs, impossible years and out-of-range numbers — so nothing malformed reaches SQL.
+ */
+export function inputGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context) {
+          const problems = inputProblems(context.schema, context.document, context.request.variables ?? {});
+          if (problems.length > 0) throw inputRejected(problems.slice(0, 20));
+        },
+        async willSendResponse(context) {
+          const { body, http } = context.response;
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          const clientOnly = body.singleResult.errors.every((error) => CLIENT_CODES.has(String(error.extensions?.['code'])));
+          if (clientOnly && http.status !== undefined && http.status >= 400) http.status = 200;
+        },
+      };
+    },
+  };
+}
