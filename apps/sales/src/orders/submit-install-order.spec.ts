@@ -163,7 +163,7 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       expect((await sales.graphql(ORDER, { id }, brand)).data).toEqual({ order: { id, externalRef: input.externalRef } });
       expect(errorCodes(await sales.graphql(ORDER, { id }, otherBrand))).toEqual(['NOT_FOUND']);
       expect((await sales.graphql(ORDER, { id }, staff('DISPATCHER'))).data).toEqual({ order: { id, externalRef: input.externalRef } });
-      expect(errorCodes(await sales.graphql(ORDER, { id: 'not-a-uuid' }, staff('SUPERVISOR')))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await sales.graphql(ORDER, { id: 'not-a-uuid' }, staff('SUPERVISOR')))).toEqual(['BAD_USER_INPUT']);
     });
 
     it("pages through the partner's own orders, newest first", async () => {

@@ -109,9 +109,9 @@ describe('work order lifecycle (dispatch, real PostgreSQL and Kafka)', () => {
       ]);
     });
 
-    it('reports NOT_FOUND for unknown and malformed ids', async () => {
+    it('reports NOT_FOUND for unknown ids and BAD_USER_INPUT for malformed ones', async () => {
       expect(errorCodes(await dispatch.sut.graphql(START, { id: randomUUID() }, dispatcher))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await dispatch.sut.graphql(START, { id: 'WO-1' }, dispatcher))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await dispatch.sut.graphql(START, { id: 'WO-1' }, dispatcher))).toEqual(['BAD_USER_INPUT']);
     });
   });
 
