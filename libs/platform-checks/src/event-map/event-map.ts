@@ -49,17 +49,18 @@ class ListingContainer extends ServiceContainer {
  * Every service's definition, found where the house shape puts it: `apps/<service>/src/<service>.service.ts`
  * for each subgraph of the registry. Loaded by path (not imported), because a library never depends on an app.
  */
+export function loadServiceDefinition(name: string, root: string = WORKSPACE_ROOT): ServiceDefinition {
+  const file = join(root, 'apps', name, 'src', `${name}.service.ts`);
+  const exported: Record<string, unknown> = require(file);
+  const definition = Object.values(exported).find(
+    (value): value is ServiceDefinition => typeof value === 'object' && value !== null && (value as ServiceDefinition).name === name,
+  );
+  if (!definition) throw new Error(`${file} exports no ServiceDefinition named "${name}"`);
+  return definition;
+}
+
 export function loadServiceDefinitions(root: string = WORKSPACE_ROOT): ServiceDefinition[] {
-  return SUBGRAPHS.map(({ name }) => {
-    const file = join(root, 'apps', name, 'src', `${name}.service.ts`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported: Record<string, unknown> = require(file);
-    const definition = Object.values(exported).find(
-      (value): value is ServiceDefinition => typeof value === 'object' && value !== null && (value as ServiceDefinition).name === name,
-    );
-    if (!definition) throw new Error(`${file} exports no ServiceDefinition named "${name}"`);
-    return definition;
-  });
+  return SUBGRAPHS.map(({ name }) => loadServiceDefinition(name, root));
 }
 
 const keyOf = (event: { type: string; version: number }) => `${event.type}@${event.version}`;
