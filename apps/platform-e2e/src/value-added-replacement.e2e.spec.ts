@@ -45,7 +45,7 @@ describe('value-added: reminder → call → order → replacement on site → c
       { name: "PP sediment", intervalMonths: 3, priceCents: 3000 }, { name: "Activated carbon", intervalMonths: 6, priceCents: 4500 },
       { name: "RO membrane", intervalMonths: 24, priceCents: 39900 } ] }) { id } }`);
     await ok(supervisor, `mutation { setBrandReminderService(input: { brand: "PHILIPS", optedIn: true }) { optedIn } }`);
-    await ok(supervisor, `mutation ($id: ID!) { setCallAgent(input: { agentId: $id, name: "Li Na", tier: REMINDER }) { id } }`, { id: AGENT_ID });
+    await ok(supervisor, `mutation ($id: String!) { setCallAgent(input: { agentId: $id, name: "Li Na", tier: REMINDER }) { id } }`, { id: AGENT_ID });
     const { registerEngineer } = await ok<{ registerEngineer: { id: string } }>(
       ['DISPATCHER'],
       `mutation { registerEngineer(input: { name: "Zhao Lei", phone: "13811110001", employment: EMPLOYEE, homeCity: "Hangzhou", dailyCapacity: 6,

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { AgentTier } from '@aftercare/event-contracts';
 import { CalendarDateScalar, NotBlank } from '@aftercare/subgraph';
@@ -6,7 +6,8 @@ import { AgentTierEnum } from './agent.entity';
 
 @InputType()
 export class SetCallAgentInput {
-  @Field(() => ID, { description: "The agent's staff user id (their token's sub)." })
+  // A staff user id is whatever the identity provider issues (e.g. "li.na"), not a uuid: a String, not an ID.
+  @Field(() => String, { description: "The agent's staff user id (their token's sub)." })
   @NotBlank()
   @MaxLength(200)
   agentId: string;
@@ -30,7 +31,7 @@ export class SetCallAgentInput {
 
 @InputType()
 export class MarkAgentAbsentInput {
-  @Field(() => ID)
+  @Field(() => String, { description: 'Staff user id.' })
   @NotBlank()
   agentId: string;
 

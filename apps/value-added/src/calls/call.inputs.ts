@@ -38,14 +38,14 @@ export class ReassignCallTaskInput {
   @Field(() => ID)
   taskId: string;
 
-  @Field(() => ID)
+  @Field(() => String, { description: 'Staff user id.' })
   @NotBlank()
   agentId: string;
 }
 
 @InputType()
 export class QueueFilter {
-  @Field(() => ID, { nullable: true, description: "One agent's queue; omit for the whole team." })
+  @Field(() => String, { nullable: true, description: "One agent's queue (staff user id); omit for the whole team." })
   @IsOptional()
   agentId?: string | null;
 
