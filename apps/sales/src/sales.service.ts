@@ -22,6 +22,7 @@ import { CustomerContractsResolver } from './contracts/customer-contracts.resolv
 import { PromiseApproval } from './contracts/promise-approval.entity';
 import { Customer } from './customers/customer.entity';
 import { CustomerResolver } from './customers/customer.resolver';
+import { reachable } from './customers/customer-access';
 import { CustomersService } from './customers/customers.service';
 import { GradeChange } from './customers/grade-change.entity';
 import { OwnerChange } from './customers/owner-change.entity';
@@ -49,6 +50,9 @@ import { CustomerValueResolver } from './value-index/customer-value.resolver';
 import { ValueFact } from './value-index/value-fact.entity';
 import { valueIndexHandlers } from './value-index/value-index.handlers';
 import { ValueIndexService } from './value-index/value-index.service';
+
+/** Its own loader key: the filtered reference batch must never be shared with an unfiltered by-id loader. */
+const CUSTOMER_REFERENCE = Symbol('customer-reference');
 
 export const salesService: ServiceDefinition = {
   name: 'sales',
@@ -89,8 +93,13 @@ export const salesService: ServiceDefinition = {
   ],
   orphanedTypes: [Customer, Partner, Salesperson, Contract],
   referenceResolvers: (container) => ({
-    Order: batchedReference(Order, (ids) => container.get(OrdersService).findByIds(ids)),
-    Customer: batchedReference(Customer, (ids) => container.get(CustomersService).findByIds(ids)),
+    // Row rules hold through _entities too: a partner resolves only its own orders, a salesperson only own cards.
+    Order: batchedReference(Order, (ids, { identity }) =>
+      container.get(OrdersService).findByIds(ids).then((orders) => orders.filter((order) => identity.kind !== 'partner' || order.partnerId === identity.partnerId)),
+    ),
+    Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) =>
+      container.get(CustomersService).findByIds(ids).then((customers) => customers.filter((customer) => reachable(identity, customer))),
+    ),
     Partner: batchedReference(Partner, (ids) => container.get(PartnersService).findByIds(ids)),
     Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
     Contract: batchedReference(Contract, (ids) => container.get(ContractsService).findByIds(ids)),

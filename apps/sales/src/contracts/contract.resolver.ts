@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { byIdLoader, RequestContext } from '@aftercare/subgraph';
+import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
+import { reachable } from '../customers/customer-access';
 import { Customer } from '../customers/customer.entity';
 import { CustomersService } from '../customers/customers.service';
 import { Contract } from './contract.entity';
@@ -41,7 +42,9 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() contract: Contract, @Ctx() context: RequestContext): Promise<Customer | null> {
-    return byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(contract.customerId);
+  async customer(@Root() contract: Contract, @Ctx() context: RequestContext): Promise<Customer | null> {
+    const customer = await byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(contract.customerId);
+    if (!customer || !reachable(context.identity, customer)) throw notFound('Customer', contract.customerId);
+    return customer;
   }
 }

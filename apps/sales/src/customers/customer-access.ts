@@ -17,3 +17,18 @@ export function staffId(identity: Identity): string {
   if (identity.kind !== 'staff') throw new DomainError(ErrorCodes.FORBIDDEN, 'Only staff may do this');
   return identity.userId;
 }
+
+/** Staff whose work is the service itself: they reach any customer through an order, a work order or a complaint. */
+const SERVICE_ROLES = ['ADMIN', 'SUPERVISOR', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'] as const;
+
+/**
+ * The row rule for every path to a card (order.customer, contract.customer, `_entities`, a mutation's
+ * answer): what a caller cannot open with `customer(id)` it cannot reach another way. A salesperson
+ * reaches only their own cards; partners never reach a card (they see what they sent, see partnerView).
+ */
+export function reachable(identity: Identity, customer: Customer): boolean {
+  if (identity.kind === 'system') return true;
+  if (identity.kind !== 'staff') return false;
+  if (hasAnyRole(identity, SERVICE_ROLES)) return true;
+  return customer.ownerId === identity.userId;
+}

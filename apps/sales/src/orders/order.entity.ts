@@ -46,6 +46,13 @@ export class Order {
   @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
   customer?: Customer;
 
+  /** The contact the partner submitted, kept as sent: the partner is shown this, never the card it matched. */
+  @Column({ type: 'text', nullable: true })
+  submittedName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  submittedPhone: string | null;
+
   @Field({ description: 'Where the work is done; may differ from the address on the customer card.' })
   @Column({ type: 'text' })
   siteAddress: string;

@@ -1,6 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PartnerIdentity } from '@aftercare/identity';
-import { byIdLoader, PageArgs, RequestContext } from '@aftercare/subgraph';
+import { byIdLoader, notFound, PageArgs, RequestContext } from '@aftercare/subgraph';
+import { reachable } from '../customers/customer-access';
+import { partnerView } from '../customers/partner-view';
 import { Customer } from '../customers/customer.entity';
 import { CustomersService } from '../customers/customers.service';
 import { Partner } from '../partners/partner.entity';
@@ -48,7 +50,10 @@ export class OrderResolver {
 
   @FieldResolver(() => Customer)
   async customer(@Root() order: Order, @Ctx() context: RequestContext): Promise<Customer | null> {
-    return byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(order.customerId);
+    if (context.identity.kind === 'partner') return partnerView(order);
+    const customer = await byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(order.customerId);
+    if (!customer || !reachable(context.identity, customer)) throw notFound('Customer', order.customerId);
+    return customer;
   }
 
   @FieldResolver(() => Partner, { nullable: true })

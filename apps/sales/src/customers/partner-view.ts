@@ -1,0 +1,19 @@
+import type { Order } from '../orders/order.entity';
+import { Customer } from './customer.entity';
+
+/**
+ * What a partner sees as an order's customer: exactly what it submitted (name, phone, site), never the
+ * card the phone matched — a matching phone links the order to the card, it does not open the card.
+ * The CRM fields are refused to partners field by field (see Customer).
+ */
+export function partnerView(order: Order): Customer {
+  return Object.assign(new Customer(), {
+    id: order.customerId,
+    name: order.submittedName ?? '',
+    phone: order.submittedPhone ?? '',
+    city: order.city,
+    address: order.siteAddress,
+    contacts: [],
+    sites: [],
+  });
+}
