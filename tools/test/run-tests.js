@@ -56,7 +56,8 @@ async function dropLeftoverTestDatabases(url) {
   await client.connect();
   try {
     const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [TEST_DATABASE_PATTERN]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // Without FORCE: a database another run on this machine is using right now stays; only idle leftovers go.
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   } finally {
     await client.end();
   }
