@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InboxEvent, MessagingTables1763800000000, OutboxEvent } from '@aftercare/messaging';
+import { InboxEvent, messagingMigrations, OutboxEvent } from '@aftercare/messaging';
 import { databaseConfigFor, dropDatabase, openServiceDatabase, schemaDrift } from '@aftercare/persistence';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const dataSource = await openServiceDatabase({
     config,
     entities: [OutboxEvent, InboxEvent, ...definition.entities],
-    migrations: [MessagingTables1763800000000, ...definition.migrations],
+    migrations: [...messagingMigrations, ...definition.migrations],
   });
   try {
     const drift = await schemaDrift(dataSource);

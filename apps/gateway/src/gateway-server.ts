@@ -22,6 +22,7 @@ import { PartnerCredentials } from './identity/partner-credentials';
 import { GatewayContext } from './signed-subgraph-data-source';
 import { supergraphFromFile } from './supergraph/supergraph-file';
 import { gatewayTelemetry } from './telemetry/gateway-telemetry';
+import { mountGraphqlIde } from './ide/graphql-ide';
 
 export interface RunningGateway {
   url: string;
@@ -69,6 +70,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: results });
   });
   telemetry.routes(app);
+  mountGraphqlIde(app, { authJwtSecret: config.authJwtSecret });
   app.use(
     '/graphql',
     requestId(),

@@ -1,3 +1,5 @@
+import { trace } from '@opentelemetry/api';
+
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof LEVELS;
 
@@ -28,6 +30,12 @@ export function createLogger(service: string, component?: string, level: LogLeve
     if (LEVELS[level] < threshold) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, service, message };
     if (component) entry['component'] = component;
+    // The active trace (request, outbox publish, event handling): one id finds every line of a flow across services.
+    const spanContext = trace.getActiveSpan()?.spanContext();
+    if (spanContext && trace.isSpanContextValid(spanContext)) {
+      entry['traceId'] = spanContext.traceId;
+      entry['spanId'] = spanContext.spanId;
+    }
     for (const [key, value] of Object.entries(fields ?? {})) entry[key] = serialise(value);
     process.stdout.write(`${JSON.stringify(entry)}\n`);
   };

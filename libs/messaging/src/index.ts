@@ -8,3 +8,5 @@ export * from './inbox/inbox-event.entity';
 export * from './inbox/event-handler';
 export * from './inbox/event-consumer';
 export * from './migrations/messaging-tables.migration';
+export * from './migrations/outbox-trace-context.migration';
+export * from './migrations';

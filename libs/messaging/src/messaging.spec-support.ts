@@ -7,7 +7,7 @@ import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare
 import { createKafka } from './kafka';
 import { InboxEvent } from './inbox/inbox-event.entity';
 import { MessagingConfig, messagingConfigFor } from './messaging-config';
-import { MessagingTables1763800000000 } from './migrations/messaging-tables.migration';
+import { messagingMigrations } from './migrations';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 
 /** An event of no real service, so these tests exercise the machinery and nothing else. */
@@ -28,7 +28,7 @@ export async function messagingTestbed(label: string): Promise<MessagingTestbed>
   const dataSource = await openServiceDatabase({
     config: database,
     entities: [OutboxEvent, InboxEvent],
-    migrations: [MessagingTables1763800000000],
+    migrations: messagingMigrations,
   });
   await dataSource.query('CREATE TABLE noted (n int NOT NULL)');
   const config = { ...messagingConfigFor('messaging-test'), namespace: `test.${label}.${suffix}.` };

@@ -1,4 +1,5 @@
 import { createLogger } from '@aftercare/logging';
+import { startTracing } from '@aftercare/telemetry';
 import { printServiceSchema, startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
 
@@ -12,11 +13,14 @@ export async function runServiceMain(definition: ServiceDefinition, argv: string
     return;
   }
   const logger = createLogger(definition.name);
+  // Before anything runs: spans of this process carry the service's name; OTLP export when configured.
+  const tracing = startTracing(definition.name);
   try {
     const service = await startService(definition, undefined, logger);
     const shutdown = async (signal: string) => {
       logger.info('shutting down', { signal });
       await service.stop();
+      await tracing.shutdown().catch(() => undefined);
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { NonEmptyArray } from 'type-graphql';
 import type { EventDefinition, ServiceName } from '@aftercare/event-contracts';
 import type { EventHandler } from '@aftercare/messaging';

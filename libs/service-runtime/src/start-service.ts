@@ -5,7 +5,7 @@ import {
   createKafka,
   EventConsumer,
   InboxEvent,
-  MessagingTables1763800000000,
+  messagingMigrations,
   Outbox,
   OutboxEvent,
   OutboxRelay,
@@ -13,6 +13,7 @@ import {
 import { openServiceDatabase } from '@aftercare/persistence';
 import { buildFederatedSchema, printFederatedSchema, ServiceContainer, startSubgraphServer } from '@aftercare/subgraph';
 import { ServiceConfig, serviceConfigFrom } from './service-config';
+import { serviceTelemetry } from './service-telemetry';
 import type { ServiceDefinition } from './service-definition';
 
 export interface RunningService {
@@ -56,8 +57,9 @@ export async function startService(
   const dataSource = await openServiceDatabase({
     config: config.database,
     entities: [OutboxEvent, InboxEvent, ...definition.entities],
-    migrations: [MessagingTables1763800000000, ...definition.migrations],
+    migrations: [...messagingMigrations, ...definition.migrations],
   });
+  const telemetry = serviceTelemetry(definition.name, dataSource);
   const container = containerFor().register(DataSource, dataSource);
   const kafka = createKafka(config.messaging);
 
@@ -75,6 +77,7 @@ export async function startService(
     logger: logger.child('consumer'),
     group: definition.name,
     handlers: definition.eventHandlers?.(container) ?? [],
+    observer: telemetry.consumerObserver,
   });
 
   try {
@@ -87,6 +90,7 @@ export async function startService(
       gatewayKeys: config.gatewayKeys,
       audience: definition.name,
       logger,
+      observability: telemetry.observability,
       isReady: async () => {
         await dataSource.query('SELECT 1');
         return true;

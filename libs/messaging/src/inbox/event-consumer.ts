@@ -2,6 +2,7 @@ import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, isEventEnvelope } from '@aftercare/event-contracts';
 import type { Logger } from '@aftercare/logging';
+import { contextFromCarrier, inSpan, SpanKind, tracerFor } from '@aftercare/telemetry';
 import { MessagingConfig, namespaced } from '../messaging-config';
 import { ensureTopics } from '../topics-admin';
 import { EventHandler } from './event-handler';
@@ -17,6 +18,14 @@ export interface EventConsumerOptions {
   /** Attempts per event before it is parked on the dead-letter topic. */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** Told about lag and dead letters (the service's metrics). */
+  observer?: ConsumerObserver;
+}
+
+export interface ConsumerObserver {
+  /** Messages behind the partition's high watermark after a batch. */
+  lag(topic: string, partition: number, lag: number): void;
+  deadLettered(eventType: string): void;
 }
 
 const RESTART_DELAY_MS = 2000;
@@ -35,10 +44,12 @@ export class EventConsumer {
   private running: Promise<void> | null = null;
   private readyResolvers: (() => void)[] = [];
   private joined = false;
+  private readonly tracer;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.tracer = tracerFor(options.group);
   }
 
   /** Starts in the background: a broker that is down at boot must not keep the service from serving. */
@@ -102,6 +113,9 @@ export class EventConsumer {
       this.joined = true;
       this.readyResolvers.splice(0).forEach((resolve) => resolve());
     });
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      this.options.observer?.lag(payload.topic, payload.partition, Math.max(0, Number(payload.offsetLag)));
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.options.logger.warn('event consumer crashed', { error: payload.error, restart: payload.restart });
       if (!payload.restart && !this.stopped) {
@@ -132,6 +146,27 @@ export class EventConsumer {
     }
     const handlers = this.options.handlers.filter((handler) => handler.event.matches(envelope));
     if (handlers.length === 0) return;
+    // A CONSUMER span, child of the relay's publish span carried in the headers: the handler's queries and the
+    // events it records join the trace of the request that started it all.
+    await inSpan(
+      this.tracer,
+      `consume ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFromCarrier(message.headers as Record<string, unknown> | undefined),
+        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'aftercare.event_type': envelope.type, 'aftercare.event_id': envelope.id },
+      },
+      () => this.applyWithRetries(topic, partition, message, envelope, handlers),
+    );
+  }
+
+  private async applyWithRetries(
+    topic: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    envelope: EventEnvelope,
+    handlers: EventHandler[],
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.apply(envelope, handlers);
@@ -188,6 +223,7 @@ export class EventConsumer {
         },
       ],
     });
+    this.options.observer?.deadLettered(envelope?.type ?? 'unreadable');
   }
 }
 

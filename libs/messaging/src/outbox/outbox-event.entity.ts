@@ -29,4 +29,8 @@ export class OutboxEvent {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** W3C trace context (`traceparent`, `tracestate`) of the transaction that recorded the event. */
+  @Column({ type: 'jsonb', nullable: true })
+  traceContext: Record<string, string> | null;
 }

@@ -2,6 +2,8 @@ import { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Logger } from '@aftercare/logging';
+import { contextFromCarrier, currentTraceCarrier, SpanKind, SpanStatusCode, tracerFor } from '@aftercare/telemetry';
+import { trace, Tracer } from '@opentelemetry/api';
 import { ensureTopics } from '../topics-admin';
 import { MessagingConfig, namespaced } from '../messaging-config';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -26,6 +28,7 @@ interface PendingRow {
   message_key: string;
   event_type: string;
   envelope: unknown;
+  trace_context: Record<string, string> | null;
 }
 
 /** Any constant works; it only has to be the same for every instance of one service. */
@@ -50,11 +53,13 @@ export class OutboxRelay {
   private stopped = true;
   private failures = 0;
   private lastPurge = 0;
+  private readonly tracer: Tracer;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retentionHours = options.retentionHours ?? 72;
+    this.tracer = tracerFor(options.config.clientId);
   }
 
   async start(): Promise<void> {
@@ -137,12 +142,19 @@ export class OutboxRelay {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
       if (!locked) return 0;
       const rows: PendingRow[] = await manager.query(
-        `SELECT sequence, topic, message_key, event_type, envelope FROM outbox_event
+        `SELECT sequence, topic, message_key, event_type, envelope, trace_context FROM outbox_event
           WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      await producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows) });
+      const spans = rows.map((row) => this.publishSpan(row));
+      try {
+        await producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows, spans) });
+      } catch (error) {
+        for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message }).end();
+        throw error;
+      }
+      for (const span of spans) span.end();
       await manager.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [
         rows.map((row) => row.sequence),
       ]);
@@ -150,14 +162,24 @@ export class OutboxRelay {
     });
   }
 
-  private toTopicMessages(rows: PendingRow[]) {
+  /** A PRODUCER span per event, child of the trace that recorded it; its context travels in the message headers. */
+  private publishSpan(row: PendingRow) {
+    return this.tracer.startSpan(
+      `publish ${row.event_type}`,
+      { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'aftercare.event_type': row.event_type } },
+      contextFromCarrier(row.trace_context),
+    );
+  }
+
+  private toTopicMessages(rows: PendingRow[], spans: ReturnType<OutboxRelay['publishSpan']>[]) {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       const topic = namespaced(this.options.config, row.topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.message_key, value: JSON.stringify(row.envelope), headers: { 'event-type': row.event_type } });
+      const traceHeaders = currentTraceCarrier(trace.setSpan(contextFromCarrier(null), spans[index]!)) ?? {};
+      messages.push({ key: row.message_key, value: JSON.stringify(row.envelope), headers: { 'event-type': row.event_type, ...traceHeaders } });
       byTopic.set(topic, messages);
-    }
+    });
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   }
 

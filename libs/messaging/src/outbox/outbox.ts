@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EventEnvelope, Topics } from '@aftercare/event-contracts';
+import { currentTraceCarrier } from '@aftercare/telemetry';
 import { OutboxEvent } from './outbox-event.entity';
 
 /** The channel the relay listens on; NOTIFY is delivered only when the writing transaction commits. */
@@ -13,6 +14,7 @@ export const OUTBOX_CHANNEL = 'aftercare_outbox';
 export class Outbox {
   async record(manager: EntityManager, ...events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
+    const traceContext = currentTraceCarrier();
     await manager.insert(
       OutboxEvent,
       events.map((event) => ({
@@ -22,6 +24,7 @@ export class Outbox {
         eventType: event.type,
         envelope: event,
         publishedAt: null,
+        traceContext,
       })) as QueryDeepPartialEntity<OutboxEvent>[],
     );
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);

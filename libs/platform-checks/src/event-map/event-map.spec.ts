@@ -74,7 +74,7 @@ describe('the event-map checks catch', () => {
     it('a field a consumer reads that the producer no longer sets', () => {
       const usage = analysePayloadUsage(['shipping', 'notices'], root);
       const problems = payloadContractProblems(
-        { services: ['shipping', 'notices'], flows: [{ ...flow('ParcelShipped', ['shipping'], ['notices']), source: 'shipping' as never }] },
+        { services: ['shipping', 'notices'] as never[], flows: [{ ...flow('ParcelShipped', ['shipping'], ['notices']), source: 'shipping' as never }] },
         usage,
       );
       expect(problems).toEqual(['notices reads ParcelShipped.payload.trackingNote (apps/notices/src/on-shipped.ts:2) but shipping never sets it']);
@@ -82,7 +82,7 @@ describe('the event-map checks catch', () => {
 
     it('an event built by a service that does not declare it', () => {
       const usage = analysePayloadUsage(['shipping'], root);
-      expect(payloadContractProblems({ services: ['shipping'], flows: [] }, usage)).toEqual([
+      expect(payloadContractProblems({ services: ['shipping'] as never[], flows: [] }, usage)).toEqual([
         'shipping builds ParcelShipped events but does not list ParcelShipped in its `publishes`',
       ]);
     });

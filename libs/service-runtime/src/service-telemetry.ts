@@ -1,0 +1,46 @@
+import type { Express } from 'express';
+import { DataSource } from 'typeorm';
+import type { ConsumerObserver } from '@aftercare/messaging';
+import { graphqlTelemetry, PlatformMetrics } from '@aftercare/telemetry';
+
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: number };
+}
+
+/**
+ * One service's metrics (served on GET /metrics) and request tracing: GraphQL requests per operation, the
+ * outbox backlog and the age of its oldest unsent event, consumer lag per partition, dead letters, pool use.
+ */
+export function serviceTelemetry(service: string, dataSource: DataSource) {
+  const metrics = new PlatformMetrics(service);
+  metrics.observeOutbox(async () => {
+    const [row] = await dataSource.query(
+      `SELECT count(*)::int AS backlog,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM outbox_event WHERE published_at IS NULL`,
+    );
+    return { backlog: Number(row.backlog), oldestUnsentSeconds: Number(row.age) };
+  });
+  metrics.observePool(() => {
+    // TypeORM's postgres driver keeps its pg.Pool as `master`.
+    const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options?.max ?? 10 } : null;
+  });
+  const consumerObserver: ConsumerObserver = {
+    lag: (topic, partition, lag) => metrics.consumerLag.set({ topic, partition: String(partition) }, lag),
+    deadLettered: (eventType) => metrics.deadLetters.inc({ group: service, event_type: eventType }),
+  };
+  return {
+    metrics,
+    consumerObserver,
+    observability: {
+      routes: (app: Express) => {
+        app.get('/metrics', metrics.handler());
+      },
+      graphqlMiddleware: [graphqlTelemetry(service, metrics)],
+    },
+  };
+}

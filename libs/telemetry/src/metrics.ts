@@ -1,0 +1,115 @@
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Client-chosen operation names become label values; past this many distinct ones they count as "other". */
+const MAX_OPERATION_LABELS = 200;
+
+export interface OutboxState {
+  backlog: number;
+  oldestUnsentSeconds: number;
+}
+
+export interface PoolState {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+/**
+ * The Prometheus metrics of one process (a service or the gateway), in a registry of its own so several
+ * services can run in one test process. Request rate is the `_count` of the duration histogram.
+ */
+export class PlatformMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  readonly requestDuration: Histogram<'operation' | 'status'>;
+  readonly deadLetters: Counter<'group' | 'event_type'>;
+  readonly consumerLag: Gauge<'topic' | 'partition'>;
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry, prefix: 'aftercare_process_' });
+    this.requestDuration = new Histogram({
+      name: 'aftercare_graphql_request_duration_seconds',
+      help: 'GraphQL requests by operation name and HTTP status class; the request rate is its _count',
+      labelNames: ['operation', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.deadLetters = new Counter({
+      name: 'aftercare_dead_letters_total',
+      help: 'Events parked on the dead-letter topic after bounded retries',
+      labelNames: ['group', 'event_type'],
+      registers: [this.registry],
+    });
+    this.consumerLag = new Gauge({
+      name: 'aftercare_consumer_lag_messages',
+      help: "Messages behind the partition's high watermark after the consumer's last batch",
+      labelNames: ['topic', 'partition'],
+      registers: [this.registry],
+    });
+  }
+
+  /** The label for an operation name, bounded so a client cannot grow the registry without limit. */
+  operationLabel(name: string | undefined): string {
+    const operation = name && /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(name) ? name : 'anonymous';
+    if (this.operations.has(operation)) return operation;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(operation);
+    return operation;
+  }
+
+  /** Outbox backlog and the age of the oldest unsent event, read when Prometheus scrapes. */
+  observeOutbox(read: () => Promise<OutboxState>): void {
+    let last: Promise<OutboxState> | null = null;
+    const state = () => (last ??= read().finally(() => setTimeout(() => (last = null), 0)));
+    new Gauge({
+      name: 'aftercare_outbox_backlog_events',
+      help: 'Committed events not yet published to Kafka',
+      registers: [this.registry],
+      async collect() {
+        this.set((await state()).backlog);
+      },
+    });
+    new Gauge({
+      name: 'aftercare_outbox_oldest_unsent_age_seconds',
+      help: 'Age of the oldest committed event not yet published (0 when none)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await state()).oldestUnsentSeconds);
+      },
+    });
+  }
+
+  /** Database connection pool use, read when Prometheus scrapes. */
+  observePool(read: () => PoolState | null): void {
+    new Gauge({
+      name: 'aftercare_db_pool_connections',
+      help: 'Database pool connections by state (in_use, idle, waiting requests, max)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const pool = read();
+        if (!pool) return;
+        this.set({ state: 'in_use' }, pool.total - pool.idle);
+        this.set({ state: 'idle' }, pool.idle);
+        this.set({ state: 'waiting' }, pool.waiting);
+        this.set({ state: 'max' }, pool.max);
+      },
+    });
+  }
+
+  /** GET /metrics in the Prometheus text format. */
+  handler(): RequestHandler {
+    return async (_req, res) => {
+      try {
+        const body = await this.registry.metrics();
+        res.setHeader('content-type', this.registry.contentType);
+        res.end(body);
+      } catch (error) {
+        res.status(500).type('text/plain').end(`metrics unavailable: ${(error as Error).message}`);
+      }
+    };
+  }
+}
