@@ -12,3 +12,4 @@ export * from './pagination';
 export * from './validation';
 export * from './enums';
 export * from './input-guard';
+export * from './access-table';

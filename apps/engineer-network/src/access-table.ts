@@ -1,0 +1,37 @@
+import { defineAccessTable } from '@aftercare/subgraph';
+
+/**
+ * Who may run each of engineer-network's operations (and read its sensitive fields). The resolvers' @Authorized lists
+ * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ */
+export const engineerNetworkAccess = defineAccessTable({
+  service: 'engineer-network',
+  Query: {
+    backupCandidates: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    backupTask: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    backupTimeToFill: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    coverage: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    coverageGaps: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    engineer: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    me: ['ENGINEER'],
+    myPayouts: ['ENGINEER'],
+    mySettlements: ['ENGINEER'],
+    openBackupTasks: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    payoutBatch: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    selfInstallRefunds: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    settlementLines: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    tariffs: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+  },
+  Mutation: {
+    cancelEngineerUnavailability: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    certifyEngineerSkill: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    changeEngineerProfile: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    defineTariff: ['ADMIN'],
+    fillBackupTask: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    markEngineerUnavailable: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    registerEngineer: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    runPayoutBatch: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    setNeighbouringCities: ['SUPERVISOR', 'ADMIN'],
+    withdrawEngineerSkill: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+  },
+});

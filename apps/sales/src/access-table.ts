@@ -1,0 +1,55 @@
+import { AccessRule, defineAccessTable } from '@aftercare/subgraph';
+import { CUSTOMER_360_READERS } from './customers/customer-readers';
+
+/**
+ * Who may run each of sales's operations (and read its sensitive fields). The resolvers' @Authorized lists
+ * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ */
+export const salesAccess = defineAccessTable({
+  service: 'sales',
+  Query: {
+    areaTolerancePercent: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    churnReport: ['SUPERVISOR', 'ADMIN'],
+    contract: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    customer: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    customers: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    myOrders: ['PARTNER'],
+    order: ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'],
+    partnerCredential: ['SYSTEM'],
+    promiseTemplates: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    referenceDataHistory: ['SUPERVISOR', 'ADMIN'],
+    referencePrices: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    salesperson: ['SALES', 'SUPERVISOR', 'ADMIN'],
+  },
+  Mutation: {
+    approvePromise: ['SUPERVISOR'],
+    changeProspectGrade: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    createContract: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    createCustomer: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    departSalesperson: ['SUPERVISOR', 'ADMIN'],
+    logContact: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    placeOrder: ['SALES', 'SUPERVISOR', 'ADMIN', 'VALUE_ADDED_AGENT'],
+    recordChurn: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    registerPartner: ['ADMIN'],
+    registerSalesperson: ['ADMIN'],
+    reviewContract: ['SUPERVISOR', 'ADMIN'],
+    setAreaTolerance: ['ADMIN'],
+    setPromiseTemplate: ['ADMIN'],
+    setReferencePrice: ['ADMIN'],
+    submitInstallOrder: ['PARTNER'],
+    updateCustomer: ['SALES', 'SUPERVISOR', 'ADMIN'],
+  },
+  // CRM fields of a card: never partners (they see only what they submitted); a salesperson reaches only own cards.
+  fields: {
+    'Customer.region': CUSTOMER_360_READERS as AccessRule,
+    'Customer.businessType': CUSTOMER_360_READERS as AccessRule,
+    'Customer.scale': CUSTOMER_360_READERS as AccessRule,
+    'Customer.influence': CUSTOMER_360_READERS as AccessRule,
+    'Customer.grade': CUSTOMER_360_READERS as AccessRule,
+    'Customer.key': CUSTOMER_360_READERS as AccessRule,
+    'Customer.referredById': CUSTOMER_360_READERS as AccessRule,
+    'Customer.serviceContactId': CUSTOMER_360_READERS as AccessRule,
+    'Customer.contacts': CUSTOMER_360_READERS as AccessRule,
+    'Customer.sites': CUSTOMER_360_READERS as AccessRule,
+  },
+});

@@ -1,0 +1,32 @@
+import { defineAccessTable } from '@aftercare/subgraph';
+
+/**
+ * Who may run each of service-dispatch's operations (and read its sensitive fields). The resolvers' @Authorized lists
+ * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ */
+export const serviceDispatchAccess = defineAccessTable({
+  service: 'service-dispatch',
+  Query: {
+    myWorkOrders: ['ENGINEER'],
+    returnVisitsDue: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    workOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER', 'PARTNER'],
+    workOrdersOn: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+  },
+  Mutation: {
+    acceptSelfInstall: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    assignWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    cancelWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    completeWorkOrder: ['ENGINEER', 'DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    createWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    dispatchDay: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    dispatchWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    planContractVisits: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    recordInspection: ['SUPERVISOR', 'ADMIN'],
+    recordReturnVisit: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    recordSatisfactionSurvey: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    rescheduleWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    scheduleWorkOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    startWorkOrder: ['ENGINEER', 'DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    submitEvaluation: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+  },
+});
