@@ -1,2 +1,3 @@
 export * from './china-time';
 export * from './business-calendar';
+export * from './appointment-day';
