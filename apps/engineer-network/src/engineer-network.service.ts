@@ -2,6 +2,7 @@ import {
   BackupEngineerFound,
   CompensationApproved,
   ComplaintFiled,
+  ComplaintReopened,
   ComplaintResolved,
   ContractDisputed,
   DisputeRuled,
@@ -102,6 +103,7 @@ export const engineerNetworkService: ServiceDefinition = {
       on(CompensationApproved, (event, manager) => settlement.recordClawback(event.payload, manager)),
       on(ComplaintFiled, (event, manager) => settlement.holdForComplaint(event.payload, manager)),
       on(ComplaintResolved, (event, manager) => settlement.releaseForComplaint(event.payload, manager)),
+      on(ComplaintReopened, (event, manager) => settlement.holdAgainForComplaint(event.payload, manager)),
       on(ContractDisputed, (event, manager) => settlement.holdForDispute(event.payload, manager, event.occurredAt)),
       on(DisputeRuled, (event, manager) => settlement.releaseForDispute(event.payload, manager)),
     ];

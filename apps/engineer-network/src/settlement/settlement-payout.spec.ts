@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CompensationApproved,
   ComplaintFiled,
+  ComplaintReopened,
   ComplaintResolved,
   ContractDisputed,
   DisputeRuled,
@@ -196,6 +197,34 @@ describe('settlement from verification through holds to a balanced payout batch 
       ['2026-11-15', 14550, 3],
       ['2026-11-22', 12000, 1],
     ]);
+  });
+
+  it('holds a job again when its complaint is reopened, and releases it when the complaint is resolved again', async () => {
+    const zhou = randomUUID();
+    const job = verified(zhou, { brand: 'Midea', distanceKm: 3, verifiedAt: '2026-07-02T03:00:00.000Z' });
+    const complaint = complaintFiled(job.payload.workOrderId);
+    const { complaintId, customerId } = complaint.payload;
+    const workOrderId = job.payload.workOrderId;
+    const resolved = (resolvedAt: string) => ComplaintResolved.create(complaintId, { complaintId, customerId, workOrderId, satisfaction: 3, resolvedAt });
+    const holdOpen = () => countRows(network.service.dataSource, 'settlement_hold', 'work_order_id = $1 AND released_at IS NULL', [workOrderId]);
+
+    await events.publish(Topics.complaints, complaint);
+    await events.publish(Topics['service-dispatch'], job);
+    await events.publish(Topics.complaints, resolved('2026-07-03T02:00:00.000Z'));
+    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'work_order_id = $1 AND released_at IS NOT NULL', [workOrderId])).toBe(1));
+
+    const reopened = ComplaintReopened.create(complaintId, { complaintId, customerId, workOrderId, engineerId: zhou, reason: 'Leak came back', reopenedAt: '2026-07-04T02:00:00.000Z' });
+    await events.publish(Topics.complaints, reopened, reopened);
+    await eventually(async () => expect(await holdOpen()).toBe(1));
+    const asZhou = { kind: 'staff' as const, userId: zhou, name: 'Zhou', roles: ['ENGINEER' as const] };
+    const held = await ok<{ mySettlements: { status: string }[] }>(MY_SETTLEMENTS, {}, asZhou);
+    expect(held.mySettlements.map((line) => line.status)).toEqual(['HELD']);
+
+    await events.publish(Topics.complaints, resolved('2026-07-06T02:00:00.000Z'));
+    await eventually(async () => expect(await holdOpen()).toBe(0));
+    const due = await ok<{ mySettlements: { status: string }[] }>(MY_SETTLEMENTS, {}, asZhou);
+    expect(due.mySettlements.map((line) => line.status)).toEqual(['DUE']);
+    expect(await countRows(network.service.dataSource, 'settlement_hold', 'work_order_id = $1', [workOrderId])).toBe(1);
   });
 
   it('keeps a job without a tariff UNPRICED until one is defined, and carries a clawback larger than the pay forward', async () => {

@@ -2,6 +2,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   CompensationApprovedPayload,
   ComplaintFiledPayload,
+  ComplaintReopenedPayload,
   ComplaintResolvedPayload,
   ContractDisputedPayload,
   DisputeRuledPayload,
@@ -72,6 +73,18 @@ export class SettlementService {
 
   releaseForComplaint(complaint: ComplaintResolvedPayload, manager: EntityManager): Promise<void> {
     return this.release(manager, 'COMPLAINT', complaint.complaintId, complaint.resolvedAt);
+  }
+
+  /** A reopened complaint holds the job's pay again (if it is not paid yet) until it is resolved once more. */
+  async holdAgainForComplaint(complaint: ComplaintReopenedPayload, manager: EntityManager): Promise<void> {
+    if (!complaint.workOrderId) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SettlementHold)
+      .values({ source: 'COMPLAINT', sourceId: complaint.complaintId, workOrderId: complaint.workOrderId, openedAt: new Date(complaint.reopenedAt) })
+      .orUpdate(['opened_at', 'released_at'], ['source', 'source_id', 'work_order_id'])
+      .execute();
   }
 
   async holdForDispute(dispute: ContractDisputedPayload, manager: EntityManager, disputedAt: string): Promise<void> {
