@@ -58,7 +58,8 @@ describe('observability across the platform (every app in its own process)', () 
 
   beforeAll(async () => {
     collector = await startCollector();
-    platform = await startPlatform('e2e-observe', { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200' });
+    // LOG_LEVEL info: each service logs the URL it listens on, which the metrics test reads.
+    platform = await startPlatform('e2e-observe', { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200', LOG_LEVEL: 'info' });
   });
 
   afterAll(async () => {
@@ -94,12 +95,18 @@ describe('observability across the platform (every app in its own process)', () 
       expect(entry).toBeDefined();
       const inTrace = collector.spans.filter((span) => span.traceId === entry!.traceId);
       const byId = new Map(inTrace.map((span) => [span.spanId, span]));
-      const one = (service: string, name: string) => {
-        const found = inTrace.filter((span) => span.service === service && span.name === name);
-        expect({ service, name, count: found.length }).toEqual({ service, name, count: 1 });
+      const one = (service: string, name: string | RegExp) => {
+        const found = inTrace.filter((span) => span.service === service && (typeof name === 'string' ? span.name === name : name.test(span.name)));
+        expect({ service, name: String(name), count: found.length, seen: found.length === 1 ? [] : inTrace.map((span) => `${span.service}: ${span.name}`) }).toEqual({
+          service,
+          name: String(name),
+          count: 1,
+          seen: [],
+        });
         return found[0]!;
       };
-      const salesRequest = one('sales', 'graphql SubmitInstallOrder');
+      // The gateway names each subgraph operation after the client's: SubmitInstallOrder__sales__0.
+      const salesRequest = one('sales', /^graphql SubmitInstallOrder__sales__\d+$/);
       const publish = one('sales', 'publish OrderPlaced');
       const consume = one('service-dispatch', 'consume OrderPlaced');
       return { entry: entry!, byId, salesRequest, publish, consume };
@@ -132,6 +139,16 @@ describe('observability across the platform (every app in its own process)', () 
     const dispatch = await (await fetch(`${baseOf(platform.services['service-dispatch']!)}/metrics`)).text();
     expect(dispatch).toMatch(/aftercare_consumer_lag_messages\{[^}]*topic="[^"]*aftercare\.sales\.events"[^}]*partition="\d+"[^}]*\} 0/);
     const sales = await (await fetch(`${baseOf(platform.services['sales']!)}/metrics`)).text();
-    expect(sales).toMatch(/aftercare_graphql_request_duration_seconds_count\{[^}]*operation="SubmitInstallOrder"[^}]*\} [1-9]/);
+    expect(sales).toMatch(/aftercare_graphql_request_duration_seconds_count\{[^}]*operation="SubmitInstallOrder__sales__\d+"[^}]*\} [1-9]/);
+  });
+
+  it('serves the GraphQL IDE on the gateway in development, from its own assets', async () => {
+    const page = await fetch(`${platform.gatewayBase}/ide`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const [, asset] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+      expect({ asset, status: (await fetch(`${platform.gatewayBase}${asset}`)).status }).toEqual({ asset, status: 200 });
+    }
   });
 });
