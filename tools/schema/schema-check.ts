@@ -24,14 +24,14 @@ function git(args: string[]): string {
 }
 
 function baseSupergraph(ref: string | undefined): { ref: string; sdl: string } {
-  for (const candidate of ref ? [ref] : ['origin/main', 'HEAD']) {
+  for (const candidate of [ref ?? 'origin/main', 'HEAD']) {
     try {
       return { ref: candidate, sdl: git(['show', `${candidate}:${SUPERGRAPH_PATH}`]) };
     } catch {
-      if (ref) throw new Error(`no ${SUPERGRAPH_PATH} at ${ref}`);
+      if (candidate !== 'HEAD') console.log(`no ${SUPERGRAPH_PATH} at ${candidate}: comparing with HEAD`);
     }
   }
-  throw new Error(`no base supergraph: neither origin/main nor HEAD has ${SUPERGRAPH_PATH}`);
+  throw new Error(`no base supergraph: HEAD has no ${SUPERGRAPH_PATH}`);
 }
 
 function affectedServices(base: string): string[] {
