@@ -47,6 +47,7 @@ import { WorkOrderFact } from './read-models/work-order-fact.entity';
 import { ReportsResolver } from './reports/reports.resolver';
 import { BusinessHoliday } from './sla/holiday.entity';
 import { SlaClock } from './sla/sla-clock.entity';
+import { SlaService } from './sla/sla.service';
 import { SlaPolicy } from './sla/sla-policy.entity';
 
 export const complaintsService: ServiceDefinition = {
@@ -95,6 +96,8 @@ export const complaintsService: ServiceDefinition = {
     DisputeOpened,
     DisputeRuled,
   ],
+  // Stored deadlines are swept by every instance; each warning and breach is claimed once in the database.
+  background: (container) => [{ name: 'sla-sweep', intervalMs: 30_000, run: () => container.get(SlaService).sweep() }],
   eventHandlers: (container) => {
     const readModels = container.get(ReadModelsService);
     return [

@@ -11,6 +11,7 @@ import {
   WorkOrderCancelled,
   WorkOrderCompleted,
 } from '@aftercare/event-contracts';
+import { todayInChina } from '@aftercare/business-time';
 import { on } from '@aftercare/messaging';
 import { alignByKey, batchedReference, RequestContext } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
@@ -23,6 +24,7 @@ import { WarrantyTerm } from './brands/warranty-term.entity';
 import { CallRecord } from './calls/call-record.entity';
 import { CallTask } from './calls/call-task.entity';
 import { CallTaskResolver } from './calls/call-task.resolver';
+import { DailyRunService } from './calls/daily-run.service';
 import { ConsumablePlan } from './consumable-plans/consumable-plan.entity';
 import { ConsumablePlanResolver, ConsumableStageResolver } from './consumable-plans/consumable-plan.resolver';
 import { ConsumablePlansService } from './consumable-plans/consumable-plans.service';
@@ -84,6 +86,8 @@ export const valueAddedService: ServiceDefinition = {
     },
   }),
   publishes: [ConsumablePlanDefined, ReminderDue, CallOutcomeRecorded, ReplacementOrdered],
+  // The day's run is idempotent, so repeating it through the day only picks up what fell due since (a restart loses nothing).
+  background: (container) => [{ name: 'daily-reminder-run', intervalMs: 10 * 60_000, run: () => container.get(DailyRunService).run(todayInChina()) }],
   eventHandlers: (container) => {
     const customers = container.get(CustomersService);
     const devices = container.get(DevicesService);

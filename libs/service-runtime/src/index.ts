@@ -2,3 +2,4 @@ export * from './service-definition';
 export * from './service-config';
 export * from './start-service';
 export * from './run-service-main';
+export * from './background-work';

@@ -1,5 +1,6 @@
 import { createLogger } from '@aftercare/logging';
 import { startTracing } from '@aftercare/telemetry';
+import { startBackgroundWork } from './background-work';
 import { printServiceSchema, startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
 
@@ -17,8 +18,10 @@ export async function runServiceMain(definition: ServiceDefinition, argv: string
   const tracing = startTracing(definition.name);
   try {
     const service = await startService(definition, undefined, logger);
+    const background = (definition.background?.(service.container) ?? []).map((work) => startBackgroundWork(work, logger.child(work.name)));
     const shutdown = async (signal: string) => {
       logger.info('shutting down', { signal });
+      await Promise.all(background.map((work) => work.stop()));
       await service.stop();
       await tracing.shutdown().catch(() => undefined);
       process.exit(0);

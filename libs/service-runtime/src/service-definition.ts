@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { EventDefinition, ServiceName } from '@aftercare/event-contracts';
 import type { EventHandler } from '@aftercare/messaging';
 import type { ServiceContainer } from '@aftercare/subgraph';
+import type { BackgroundWork } from './background-work';
 
 /**
  * Everything that makes one service different from another. The runtime turns it into a running
@@ -26,6 +27,8 @@ export interface ServiceDefinition {
    * is `eventHandlers`). A platform test checks every consumed event against these.
    */
   publishes?: EventDefinition<string, unknown>[];
+  /** Work the running service repeats (sweeps, daily runs); started by `runServiceMain`, not by tests, which run it by hand. */
+  background?: (container: ServiceContainer) => BackgroundWork[];
   /** Events from other services (or itself) this service reacts to. */
   eventHandlers?: (container: ServiceContainer) => EventHandler[];
 }

@@ -1,5 +1,5 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
