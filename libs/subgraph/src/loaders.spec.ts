@@ -1,4 +1,4 @@
-import { groupLoader, LoaderRegistry } from './loaders';
+import { groupLoader, LoaderRegistry, loaderKey } from './loaders';
 
 interface Stage {
   planId: string;
@@ -23,5 +23,39 @@ describe('groupLoader', () => {
     expect(lists.map((list) => list.map((stage) => stage.name))).toEqual([['carbon', 'sediment'], ['membrane'], []]);
     expect(loadByKeys).toHaveBeenCalledTimes(1);
     expect(loadByKeys.mock.calls[0][0]).toEqual(['p1', 'p2', 'p3']);
+  });
+});
+
+describe('loader keys', () => {
+  class Contract {
+    constructor(
+      readonly id: string,
+      readonly customerId: string,
+    ) {}
+  }
+  const contracts = [new Contract('c1', 'k1'), new Contract('c2', 'k1'), new Contract('c3', 'k2')];
+
+  it('keeps a by-id loader and a by-customer group loader apart even when both are keyed by the entity class', async () => {
+    const loaders = new LoaderRegistry();
+    const byId = loaders.get<string, Contract | null>(Contract, async (ids) => ids.map((id) => contracts.find((contract) => contract.id === id) ?? null));
+    const byCustomer = groupLoader<string, Contract>(
+      loaders,
+      Contract,
+      async (customerIds) => contracts.filter((contract) => customerIds.includes(contract.customerId)),
+      (contract) => contract.customerId,
+    );
+
+    const [one, ofCustomer] = await Promise.all([byId.load('c3'), byCustomer.load('k1')]);
+    expect(one?.id).toBe('c3');
+    expect(ofCustomer.map((contract) => contract.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('gives each typed key its own loader for the request, and the same one when asked again', () => {
+    const loaders = new LoaderRegistry();
+    const first = loaderKey<string, number>('open workload by agent');
+    const second = loaderKey<string, number>('open workload by agent');
+    const batch = async (keys: readonly string[]) => keys.map((key) => key.length);
+    expect(loaders.get(first, batch)).toBe(loaders.get(first, batch));
+    expect(loaders.get(first, batch)).not.toBe(loaders.get(second, batch));
   });
 });

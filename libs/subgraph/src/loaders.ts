@@ -1,17 +1,55 @@
 import DataLoader from 'dataloader';
 
+declare const loaderTypes: unique symbol;
+
+/**
+ * A typed, unique name for one request-scoped loader: what it is keyed by (K) and what it yields (V).
+ * Declare one per loader (`const ORDERS_BY_CUSTOMER = loaderKey<string, Order[]>('orders by customer')`) so
+ * two loaders can never share a cache by accident and `get` checks the batch function's types.
+ */
+export class LoaderKey<K, V> {
+  declare readonly [loaderTypes]: (key: K) => V;
+  constructor(readonly description: string) {}
+  toString(): string {
+    return `LoaderKey(${this.description})`;
+  }
+}
+
+export function loaderKey<K, V>(description: string): LoaderKey<K, V> {
+  return new LoaderKey<K, V>(description);
+}
+
+/**
+ * Older call sites key loaders by an entity class, a string or a symbol; still unique per kind of loader,
+ * but untyped: prefer a LoaderKey.
+ */
+export type LegacyLoaderKey = unknown;
+
+/** What a loader does with its key; loaders of different kinds never share a cache, whatever key they pass. */
+type LoaderKind = 'one' | 'group';
+
 /**
  * DataLoaders live for one request: they batch the N lookups of one query into one and never serve
  * another request's (possibly differently authorised) cache.
  */
 export class LoaderRegistry {
-  private readonly loaders = new Map<unknown, DataLoader<unknown, unknown>>();
+  private readonly loaders = new Map<LoaderKind, Map<unknown, DataLoader<unknown, unknown>>>();
 
-  get<K, V>(key: unknown, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+  /** The request's loader for this key: one value per key (by id, a summary per customer, …). */
+  get<K, V>(key: LoaderKey<K, V>, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V>;
+  get<K, V>(key: LegacyLoaderKey, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V>;
+  get<K, V>(key: LoaderKey<K, V> | LegacyLoaderKey, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    return this.loaderOf('one', key, batch);
+  }
+
+  /** @internal the registry behind `get` and `groupLoader`, per kind of loader. */
+  loaderOf<K, V>(kind: LoaderKind, key: unknown, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    let ofKind = this.loaders.get(kind);
+    if (!ofKind) this.loaders.set(kind, (ofKind = new Map()));
+    let loader = ofKind.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch);
-      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+      ofKind.set(key, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }
@@ -36,9 +74,10 @@ export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
  */
 export function groupLoader<K, V>(
   loaders: LoaderRegistry,
-  key: unknown,
+  key: LoaderKey<K, V[]> | LegacyLoaderKey,
   loadByKeys: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V[]> {
-  return loaders.get<K, V[]>(key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf));
+  // A group loader keyed by an entity class must not take over that class's by-id loader (or the reverse).
+  return loaders.loaderOf<K, V[]>('group', key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf));
 }
