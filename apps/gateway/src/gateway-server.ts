@@ -9,9 +9,8 @@ import { SupergraphSubgraph, subgraphsOf } from '@aftercare/supergraph';
 import { allowOrigins } from './cors';
 import { GatewayConfig, subgraphUrl } from './gateway-config';
 import { armorFor } from './edge/armor';
-import { AudienceBoundDataSource } from './edge/audience-bound-data-source';
 import { edgeConfigFrom } from './edge/edge-config';
-import { authenticate, rateLimit, requestId, requireJsonPost, requireRequestObject } from './edge/edge-middleware';
+import { authenticate, clientMistakesAre4xx, rateLimit, requestId, requireJsonPost, requireRequestObject } from './edge/edge-middleware';
 import { edgePlugin } from './edge/edge-plugin';
 import { maskError } from './edge/error-masking';
 import { jsonErrorHandler, sendGraphqlError } from './edge/json-errors';
@@ -19,7 +18,7 @@ import { RateLimiter } from './edge/rate-limit';
 import { checkSubgraphs } from './health/subgraph-readiness';
 import { authenticateRequest } from './identity/authenticate-request';
 import { PartnerCredentials } from './identity/partner-credentials';
-import { GatewayContext } from './signed-subgraph-data-source';
+import { defaultSubgraphTransports, GatewayContext, SignedSubgraphDataSource } from './signed-subgraph-data-source';
 import { supergraphFromFile } from './supergraph/supergraph-file';
 import { gatewayTelemetry } from './telemetry/gateway-telemetry';
 import { mountGraphqlIde } from './ide/graphql-ide';
@@ -47,7 +46,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       subgraphs = subgraphsOf(sdl);
     }),
     buildService: ({ name, url }) =>
-      telemetry.traced(new AudienceBoundDataSource(subgraphUrl(config, name, url ?? ''), config.gatewaySigningKey, name)),
+      // Audience-bound (the subgraph's name), signed once per request and subgraph, over a shared keep-alive agent.
+      telemetry.traced(new SignedSubgraphDataSource(subgraphUrl(config, name, url ?? ''), config.gatewaySigningKey, name)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -74,6 +74,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     '/graphql',
     requestId(),
+    clientMistakesAre4xx(),
     requireJsonPost(),
     express.json({ limit: edge.maxBodyBytes, type: ['application/json', 'application/graphql-response+json'], strict: true }),
     requireRequestObject(),
@@ -100,6 +101,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     stop: async () => {
       await server.close();
       await apollo.stop();
+      defaultSubgraphTransports.destroy();
     },
   };
 }

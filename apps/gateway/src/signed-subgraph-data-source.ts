@@ -1,26 +1,83 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, Identity, REQUEST_ID_HEADER, signGatewayIdentity } from '@aftercare/identity';
+import { identityKeyOf, SignatureCache } from './subgraph-transport/request-identity';
+import { ReplyResponse } from './subgraph-transport/reply-response';
+import { SubgraphTransports } from './subgraph-transport/subgraph-http-client';
+import { subgraphTransportConfigFrom } from './subgraph-transport/transport-config';
 
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
 }
 
+/** The process-wide transports: one keep-alive agent per subgraph URL, whatever the supergraph reloads. */
+export const defaultSubgraphTransports = new SubgraphTransports(subgraphTransportConfigFrom());
+
+/** Subgraph operations the gateway sends read `query …` or `{ … }`; anything else (a mutation) is never resent or shared. */
+const QUERY_OPERATION = /^\s*(?:query\b|\{)/;
+
 /**
  * Every subgraph request carries the caller's identity signed by the gateway. Client headers are never
  * copied onto subgraph requests, so nothing a client sends can pose as that identity.
+ *
+ * With an audience (the subgraph's name), the identity is signed once per client request and subgraph —
+ * not once per fetch — and bound to that subgraph. Requests go through the subgraph's shared keep-alive
+ * client (subgraph-transport), where identical in-flight queries of the same caller may share one request.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly signatures = new SignatureCache();
+
   constructor(
     url: string,
     private readonly signingSecret: string,
+    private readonly audience?: string,
+    private readonly transports: SubgraphTransports = defaultSubgraphTransports,
   ) {
     super({ url });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('identity' in context) || !context.identity) return;
-    request.http?.headers.set(IDENTITY_HEADER, signGatewayIdentity(context.identity, this.signingSecret));
+    const { audience } = this;
+    const token = audience
+      ? this.signatures.tokenFor(context, audience, () => this.sign(context.identity, audience))
+      : this.sign(context.identity);
+    request.http?.headers.set(IDENTITY_HEADER, token);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** Ed25519 over the identity: the one cryptographic cost per request and subgraph. */
+  protected sign(identity: Identity, audience?: string): string {
+    return signGatewayIdentity(identity, this.signingSecret, audience);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const headers = new Headers();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers };
+    await this.willSendRequest?.(options);
+    if (!request.query) throw new Error('Missing query');
+
+    const { http, ...payload } = request;
+    const body = JSON.stringify(payload);
+    const isQuery = QUERY_OPERATION.test(request.query);
+    const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
+    const shareKey = isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${body}` : undefined;
+    const reply = await this.transports
+      .clientFor(this.url)
+      .post(body, Object.fromEntries(http!.headers), { idempotent: isQuery, shareKey });
+
+    const response: FetcherResponse = new ReplyResponse(this.url, reply);
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    }
+    const result = parsed as GatewayGraphQLResponse;
+    return this.didReceiveResponse ? this.didReceiveResponse({ response: result, request, context: context as GatewayContext }) : result;
   }
 }

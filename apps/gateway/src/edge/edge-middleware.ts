@@ -75,3 +75,46 @@ export function rateLimit(limiter: RateLimiter, limits: { partner: RateLimit; st
     sendGraphqlError(res, 429, 'RATE_LIMITED', 'Too many requests; retry later', { retryAfterSeconds: verdict.retryAfterSeconds });
   };
 }
+
+/** Codes that mean the client sent something wrong; Apollo's gateway answers some of them with 500. */
+export const CLIENT_MISTAKE_STATUS: Record<string, number> = {
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  INVALID_GRAPHQL: 400,
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+/**
+ * The last word on the status line: a body with no data whose every error is a client mistake is a 4xx,
+ * whatever status the GraphQL engine picked (parse errors and unknown operation names come out as 500).
+ */
+export function clientMistakesAre4xx(): RequestHandler {
+  return (_req, res, next) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args;
+      if (res.statusCode >= 500 && chunk && !res.headersSent) {
+        try {
+          const body = JSON.parse(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)) as {
+            data?: unknown;
+            errors?: { extensions?: { code?: string } }[];
+          };
+          const statuses = (body.errors ?? []).map((error) => CLIENT_MISTAKE_STATUS[String(error.extensions?.code)]);
+          if ((body.data === undefined || body.data === null) && statuses.length > 0 && statuses.every((status) => status !== undefined)) {
+            res.statusCode = Math.max(...(statuses as number[]));
+          }
+        } catch {
+          // not JSON: leave it to the error handler's own status
+        }
+      }
+      return end(...args);
+    }) as Response['end'];
+    next();
+  };
+}
