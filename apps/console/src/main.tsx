@@ -1,0 +1,14 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Console } from './app/console';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider theme={{ token: { colorPrimary: '#1565c0', borderRadius: 4 } }}>
+      <AntApp>
+        <Console />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,289 @@
+import { App, Badge, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import {
+  AssignWorkOrderDocument,
+  BackupCandidatesDocument,
+  BoardWorkOrderFragment,
+  DayBoardDocument,
+  DispatchDayDocument,
+  DispatchDayMutation,
+  FillBackupTaskDocument,
+  OpenBackupTasksDocument,
+  OpenBackupTasksQuery,
+} from '../gql/graphql';
+import { ErrorNotice } from '../lib/errors';
+import { useMutation, useQuery } from '../lib/graphql';
+import { href } from '../lib/route';
+import { useSession } from '../lib/session';
+import { Loaded } from '../lib/states';
+import { chinaDate, formatTime, words } from '../lib/time';
+
+const STATUS_COLOUR: Record<string, string> = {
+  CREATED: 'default',
+  SCHEDULED: 'blue',
+  ASSIGNED: 'green',
+  IN_PROGRESS: 'gold',
+  COMPLETED: 'cyan',
+  VERIFIED: 'purple',
+  CANCELLED: 'red',
+};
+
+export const StatusTag = ({ status }: { status: string }) => (
+  <Tag color={STATUS_COLOUR[status] ?? 'default'} data-testid="work-order-status">
+    {words(status)}
+  </Tag>
+);
+
+const SLOT_ORDER: Record<string, number> = { MORNING: 0, AFTERNOON: 1, EVENING: 2 };
+const POLL_MS = 4000;
+
+export function DispatcherBoard() {
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const [date, setDate] = useState(chinaDate());
+  const [city, setCity] = useState<string>();
+  const [lastRun, setLastRun] = useState<DispatchDayMutation['dispatchDay']>();
+  const [runError, setRunError] = useState<unknown>();
+  const [overriding, setOverriding] = useState<BoardWorkOrderFragment>();
+
+  const board = useQuery(session, DayBoardDocument, { date }, { pollMs: POLL_MS });
+  const backups = useQuery(session, OpenBackupTasksDocument, {}, { pollMs: POLL_MS * 3 });
+  const [dispatchDay, dispatching] = useMutation(session, DispatchDayDocument);
+
+  const day = board.data?.workOrdersOn ?? [];
+  const cities = useMemo(() => [...new Set(day.map((workOrder) => workOrder.city))].sort(), [day]);
+  const shown = day
+    .filter((workOrder) => !city || workOrder.city === city)
+    .sort((a, b) => a.city.localeCompare(b.city) || (SLOT_ORDER[a.appointmentSlot ?? ''] ?? 9) - (SLOT_ORDER[b.appointmentSlot ?? ''] ?? 9));
+  const count = (status: string) => shown.filter((workOrder) => workOrder.status === status).length;
+  const unplaced = shown.filter((workOrder) => workOrder.awaitingBackup || workOrder.selfInstallOffered);
+  const justAssigned = new Set(lastRun?.date === date ? lastRun.assignedWorkOrderIds : []);
+
+  const run = async () => {
+    setRunError(undefined);
+    try {
+      const result = await dispatchDay({ date });
+      setLastRun(result.dispatchDay);
+      const { considered, assignedWorkOrderIds, unassignableWorkOrderIds, beyondServiceRadiusWorkOrderIds } = result.dispatchDay;
+      message.success(
+        `Dispatch of ${date}: ${considered} considered, ${assignedWorkOrderIds.length} assigned, ${unassignableWorkOrderIds.length} waiting for a backup engineer, ${beyondServiceRadiusWorkOrderIds.length} beyond the service radius`,
+      );
+      await Promise.all([board.refetch(), backups.refetch()]);
+    } catch (error) {
+      setRunError(error);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Space wrap size="large">
+          <span>
+            Day{' '}
+            <DatePicker
+              allowClear={false}
+              value={dayjs(date)}
+              onChange={(value) => value && setDate(value.format('YYYY-MM-DD'))}
+              data-testid="board-date"
+            />
+          </span>
+          <span>
+            City{' '}
+            <Select allowClear placeholder="Every city" style={{ width: 180 }} value={city} onChange={setCity} options={cities.map((name) => ({ value: name, label: name }))} />
+          </span>
+          <Button type="primary" onClick={() => void run()} loading={dispatching.loading} data-testid="run-dispatch">
+            Run the day’s dispatch
+          </Button>
+          <Tooltip title={`The board refreshes every ${POLL_MS / 1000} s`}>
+            <Badge status={board.loading ? 'processing' : board.error ? 'error' : 'success'} text={board.error ? 'refresh failed' : 'live'} />
+          </Tooltip>
+        </Space>
+        {runError ? <div style={{ marginTop: 12 }}><ErrorNotice error={runError} /></div> : null}
+        {lastRun && lastRun.date === date && (
+          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="dispatch-result">
+            Last run: {lastRun.considered} considered · {lastRun.assignedWorkOrderIds.length} assigned · {lastRun.unassignableWorkOrderIds.length} waiting for a backup ·{' '}
+            {lastRun.beyondServiceRadiusWorkOrderIds.length} beyond the service radius
+          </Typography.Paragraph>
+        )}
+      </Card>
+
+      <Row gutter={16}>
+        {['SCHEDULED', 'ASSIGNED', 'IN_PROGRESS', 'COMPLETED'].map((status) => (
+          <Col span={6} key={status}>
+            <Card size="small">
+              <Statistic title={words(status)} value={count(status)} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+
+      <Card title={`Appointments on ${date}${city ? ` in ${city}` : ''}`}>
+        <Loaded query={board} isEmpty={() => shown.length === 0} empty={`No appointments on ${date}${city ? ` in ${city}` : ''}`}>
+          {() => (
+            <Table<BoardWorkOrderFragment>
+              rowKey="id"
+              size="middle"
+              pagination={false}
+              dataSource={shown}
+              data-testid="day-board"
+              rowClassName={(workOrder) => (justAssigned.has(workOrder.id) ? 'just-assigned' : '')}
+              columns={[
+                { title: 'City', dataIndex: 'city', render: (value: string, _row, index) => (index === 0 || shown[index - 1]?.city !== value ? <strong>{value}</strong> : '') },
+                { title: 'Slot', dataIndex: 'appointmentSlot', render: words },
+                { title: 'Type', dataIndex: 'type', render: words },
+                { title: 'Status', dataIndex: 'status', render: (status: string, row) => <Space><StatusTag status={status} />{justAssigned.has(row.id) && <Tag color="green">just assigned</Tag>}</Space> },
+                { title: 'Product', render: (_, row) => [row.brand, row.productModel].filter(Boolean).join(' ') || '—' },
+                { title: 'Site', dataIndex: 'siteAddress' },
+                { title: 'Customer', render: (_, row) => <a href={href('customers', row.customerId)}>open 360</a> },
+                { title: 'Engineer', dataIndex: 'engineerId', render: (id: string | null, row) => (id ? <Typography.Text code>{id.slice(0, 8)}</Typography.Text> : row.awaitingBackup ? <Tag color="orange">awaiting backup</Tag> : '—') },
+                {
+                  title: '',
+                  render: (_, row) =>
+                    ['SCHEDULED', 'ASSIGNED'].includes(row.status) ? (
+                      <Button size="small" onClick={() => setOverriding(row)}>
+                        Override
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+        </Loaded>
+      </Card>
+
+      <Card title="Nobody could take these">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {unplaced.length > 0 && (
+            <Table<BoardWorkOrderFragment>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={unplaced}
+              columns={[
+                { title: 'City', dataIndex: 'city' },
+                { title: 'Product', render: (_, row) => [row.brand, row.productModel].filter(Boolean).join(' ') || '—' },
+                { title: 'Why', render: (_, row) => (row.selfInstallOffered ? <Tag color="volcano">beyond the service radius: self-install offered</Tag> : <Tag color="orange">no suitable engineer: backup search open</Tag>) },
+              ]}
+            />
+          )}
+          <Loaded query={backups} isEmpty={(data) => data.openBackupTasks.length === 0} empty="No backup engineer searches are open">
+            {(data) => <BackupTasks tasks={data.openBackupTasks} onFilled={() => void Promise.all([backups.refetch(), board.refetch()])} />}
+          </Loaded>
+        </Space>
+      </Card>
+
+      <OverrideModal workOrder={overriding} onClose={() => setOverriding(undefined)} onDone={() => void board.refetch()} />
+    </Space>
+  );
+}
+
+function OverrideModal({ workOrder, onClose, onDone }: { workOrder?: BoardWorkOrderFragment; onClose: () => void; onDone: () => void }) {
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const [assign, assigning] = useMutation(session, AssignWorkOrderDocument);
+  const [error, setError] = useState<unknown>();
+  const [form] = Form.useForm<{ engineerId: string; reason: string }>();
+
+  const submit = async (values: { engineerId: string; reason: string }) => {
+    if (!workOrder) return;
+    setError(undefined);
+    try {
+      await assign({ input: { workOrderId: workOrder.id, engineerId: values.engineerId.trim(), reason: values.reason } });
+      message.success('Assigned by hand');
+      form.resetFields();
+      onDone();
+      onClose();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <Modal open={!!workOrder} title="Assign by hand (overrides the rules)" onCancel={onClose} okText="Assign" confirmLoading={assigning.loading} onOk={() => form.submit()} destroyOnClose>
+      {workOrder && (
+        <Typography.Paragraph>
+          {words(workOrder.type)} in {workOrder.city}, {workOrder.siteAddress} — {[workOrder.brand, workOrder.productModel].filter(Boolean).join(' ')}
+        </Typography.Paragraph>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item name="engineerId" label="Engineer id" rules={[{ required: true, message: 'Which engineer?' }]}>
+          <Input placeholder="The engineer’s id" />
+        </Form.Item>
+        <Form.Item name="reason" label="Reason (kept in the work order’s history)" rules={[{ required: true, whitespace: true, message: 'Say why you override the rules' }]}>
+          <Input.TextArea rows={2} placeholder="e.g. Installed it last year; the customer asked for him" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+type Task = OpenBackupTasksQuery['openBackupTasks'][number];
+
+function BackupTasks({ tasks, onFilled }: { tasks: Task[]; onFilled: () => void }) {
+  const [open, setOpen] = useState<Task>();
+  return (
+    <>
+      <Table<Task>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={tasks}
+        data-testid="backup-tasks"
+        columns={[
+          { title: 'City', dataIndex: 'city' },
+          { title: 'Work', dataIndex: 'workType', render: words },
+          { title: 'Skill needed', render: (_, task) => [task.brand, task.productModel].filter(Boolean).join(' ') || 'none' },
+          { title: 'Deadline', dataIndex: 'deadline', render: formatTime },
+          { title: 'Opened', dataIndex: 'openedAt', render: formatTime },
+          { title: '', render: (_, task) => <Button size="small" onClick={() => setOpen(task)}>Find an engineer</Button> },
+        ]}
+      />
+      {open && <BackupCandidatesModal task={open} onClose={() => setOpen(undefined)} onFilled={onFilled} />}
+    </>
+  );
+}
+
+function BackupCandidatesModal({ task, onClose, onFilled }: { task: Task; onClose: () => void; onFilled: () => void }) {
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const candidates = useQuery(session, BackupCandidatesDocument, { taskId: task.id });
+  const [fill, filling] = useMutation(session, FillBackupTaskDocument);
+  const [error, setError] = useState<unknown>();
+
+  const choose = async (engineerId: string) => {
+    setError(undefined);
+    try {
+      await fill({ taskId: task.id, input: { engineerId } });
+      message.success('Backup engineer found; dispatch assigns the work order');
+      onFilled();
+      onClose();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <Modal open title={`Backup engineer for ${task.city} — ${[task.brand, task.productModel].filter(Boolean).join(' ')}`} onCancel={onClose} footer={null} width={720}>
+      {error ? <ErrorNotice error={error} /> : null}
+      <Loaded query={candidates} isEmpty={(data) => data.backupCandidates.length === 0} empty="No candidates nearby: certify or recruit an engineer in engineer-network">
+        {(data) => (
+          <Table
+            rowKey={(candidate) => candidate.engineer.id}
+            size="small"
+            pagination={false}
+            dataSource={data.backupCandidates}
+            columns={[
+              { title: 'Engineer', render: (_, candidate) => candidate.engineer.name },
+              { title: 'Home city', render: (_, candidate) => candidate.engineer.homeCity },
+              { title: 'Kind', dataIndex: 'kind', render: words },
+              { title: 'Covers the city', dataIndex: 'coversCity', render: (value: boolean) => (value ? 'yes' : 'no') },
+              { title: '', render: (_, candidate) => <Button size="small" type="primary" loading={filling.loading} onClick={() => void choose(candidate.engineer.id)}>Put on the job</Button> },
+            ]}
+          />
+        )}
+      </Loaded>
+    </Modal>
+  );
+}
