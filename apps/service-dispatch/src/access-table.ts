@@ -11,6 +11,7 @@ export const serviceDispatchAccess = defineAccessTable({
     returnVisitsDue: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     workOrder: ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER', 'PARTNER'],
     workOrdersOn: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    workOrders: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
   },
   Mutation: {
     acceptSelfInstall: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],

@@ -4,6 +4,8 @@ import {
   ComplaintFiled,
   ContractSigned,
   CustomerQualityChanged,
+  CustomerProfileChanged,
+  CustomerRegistered,
   CustomerValueChanged,
   EngineerAvailabilityChanged,
   EngineerProfileChanged,
@@ -31,6 +33,9 @@ import { ContractVisitsResolver } from './contracts/contract-visits.resolver';
 import { ContractVisitsService } from './contracts/contract-visits.service';
 import { ServiceContract } from './contracts/service-contract.entity';
 import { Customer } from './customers/customer.entity';
+import { CustomerCard } from './customers/customer-card.entity';
+import { CustomerCardsService } from './customers/customer-cards.service';
+import { CustomerEngineersResolver } from './customers/customer-engineers.resolver';
 import { CustomerValue } from './customers/customer-value.entity';
 import { CustomerValuesService } from './customers/customer-values.service';
 import { CustomerWorkOrdersResolver } from './customers/customer-work-orders.resolver';
@@ -50,6 +55,7 @@ import { QualityResolver } from './quality/quality.resolver';
 import { QualityService } from './quality/quality.service';
 import { WorkOrder } from './work-orders/work-order.entity';
 import { WorkOrderResolver } from './work-orders/work-order.resolver';
+import { WorkOrderBoardResolver } from './work-orders/work-order-board.resolver';
 import { WorkOrderSourcesService } from './work-orders/work-order-sources.service';
 import { WorkOrderTransition } from './work-orders/work-order-transition.entity';
 import { WorkOrdersService } from './work-orders/work-orders.service';
@@ -67,6 +73,7 @@ export const serviceDispatchService: ServiceDefinition = {
     ReturnVisit,
     QualityRecord,
     CustomerQuality,
+    CustomerCard,
   ],
   migrations: serviceDispatchMigrations,
   resolvers: [
@@ -80,6 +87,8 @@ export const serviceDispatchService: ServiceDefinition = {
     EngineerWorkOrdersResolver,
     CustomerQualityResolver,
     EngineerQualityResolver,
+    WorkOrderBoardResolver,
+    CustomerEngineersResolver,
   ],
   orphanedTypes: [Order, Customer, Engineer, WorkOrder],
   referenceResolvers: (container) => ({
@@ -102,7 +111,12 @@ export const serviceDispatchService: ServiceDefinition = {
     const sources = () => container.get(WorkOrderSourcesService);
     const roster = () => container.get(RosterService);
     return [
-      on(OrderPlaced, (event, manager) => container.get(WorkOrdersService).createInstallFor(event, manager)),
+      on(OrderPlaced, async (event, manager) => {
+        await container.get(CustomerCardsService).orderPlaced(event.payload, manager);
+        await container.get(WorkOrdersService).createInstallFor(event, manager);
+      }),
+      on(CustomerRegistered, (event, manager) => container.get(CustomerCardsService).cardChanged(event.payload, manager)),
+      on(CustomerProfileChanged, (event, manager) => container.get(CustomerCardsService).cardChanged(event.payload, manager)),
       on(ReplacementOrdered, (event, manager) => sources().replacementOrdered(event, manager)),
       on(ContractSigned, (event, manager) => container.get(ContractVisitsService).contractSigned(event, manager)),
       on(LiabilityDetermined, (event, manager) => sources().liabilityDetermined(event, manager)),

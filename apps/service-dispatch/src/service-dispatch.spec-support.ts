@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EngineerProfile, EngineerRegistered, EventEnvelope, Topics } from '@aftercare/event-contracts';
+import { CustomerRegistered, EngineerProfile, EngineerRegistered, EventEnvelope, Topics } from '@aftercare/event-contracts';
+import { todayInChina } from '@aftercare/business-time';
 import type { Identity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
 import { serviceDispatchService } from './service-dispatch.service';
@@ -8,7 +9,7 @@ export const dispatcher = staff('DISPATCHER');
 
 /** A calendar day `days` from today (UTC), so appointments are never in the past. */
 export function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return todayInChina(new Date(Date.now() + days * 86_400_000));
 }
 
 /** An engineer's staff identity: their token's sub is their Engineer id. */
@@ -20,6 +21,11 @@ const WORK_ORDER_FIELDS = 'id type status city brand productModel preferredDate 
 
 /** Drives the real service (real PostgreSQL and Kafka) the way dispatchers, engineers and the other services do. */
 export class DispatchDriver {
+  /** Customers sales has announced to this dispatch (work orders by hand need a known customer). */
+  private readonly knownCustomers = new Set<string>();
+  /** The customer of work orders whose test does not care whose they are. */
+  private defaultCustomerId = '';
+
   private constructor(
     readonly sut: ServiceUnderTest,
     readonly events: EventStream,
@@ -29,7 +35,18 @@ export class DispatchDriver {
     const sut = await startServiceUnderTest(serviceDispatchService);
     const events = new EventStream(sut.env);
     await sut.service.consumer.ready();
-    return new DispatchDriver(sut, events);
+    const driver = new DispatchDriver(sut, events);
+    driver.defaultCustomerId = await driver.customer();
+    return driver;
+  }
+
+  /** Plays sales registering a customer card and waits until dispatch knows the customer. */
+  async customer(customerId: string = randomUUID(), city = 'Suzhou'): Promise<string> {
+    if (this.knownCustomers.has(customerId)) return customerId;
+    const card = { customerId, name: 'Wang Fang', city, region: city, address: '1 Garden Road', ownerId: null, key: false };
+    await this.playAndApply(Topics.sales, CustomerRegistered.create(customerId, card));
+    this.knownCustomers.add(customerId);
+    return customerId;
   }
 
   async stop(): Promise<void> {
@@ -73,9 +90,10 @@ export class DispatchDriver {
   }
 
   async createWorkOrder(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: string }> {
+    const customerId = typeof overrides['customerId'] === 'string' ? await this.customer(overrides['customerId']) : this.defaultCustomerId;
     const input = {
       type: 'INSTALL',
-      customerId: randomUUID(),
+      customerId,
       city: 'Suzhou',
       siteAddress: '1 Garden Road',
       brand: 'PHILIPS',

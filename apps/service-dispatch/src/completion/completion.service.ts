@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { chinaDate } from '@aftercare/business-time';
 import { AreaMeasured, WorkOrderCompleted, WorkOrderVerified } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
@@ -15,8 +16,9 @@ import { ReturnVisit } from './return-visit.entity';
 /** The callback is made the day after the job, when the customer has lived with it for a day. */
 const RETURN_VISIT_AFTER_DAYS = 1;
 
+/** The China-time day `days` after the instant: the business's calendar, like every other day in dispatch. */
 function daysFrom(date: Date, days: number): string {
-  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(date.getTime() + days * 86_400_000));
 }
 
 @Injectable()

@@ -43,7 +43,7 @@ describe('work order lifecycle (dispatch, real PostgreSQL and Kafka)', () => {
     });
 
     it('is for dispatchers, supervisors and admins', async () => {
-      const input = { type: 'REPAIR', customerId: randomUUID(), city: 'Suzhou', siteAddress: '1 Garden Road' };
+      const input = { type: 'REPAIR', customerId: await dispatch.customer(), city: 'Suzhou', siteAddress: '1 Garden Road' };
       expect((await dispatch.sut.graphql(CREATE, { input }, staff('SUPERVISOR'))).errors).toBeUndefined();
       const before = await stored();
       expect(errorCodes(await dispatch.sut.graphql(CREATE, { input }, staff('ENGINEER')))).toEqual(['FORBIDDEN']);

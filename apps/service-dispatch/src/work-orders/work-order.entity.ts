@@ -23,6 +23,8 @@ export const AppointmentSlotEnum = defineEnum(AppointmentSlots, 'AppointmentSlot
 @Index('uq_work_order_source', ['sourceRef'], { unique: true })
 // The dispatch queue of a day: scheduled work orders of that date.
 @Index('ix_work_order_queue', ['appointmentDate', 'status'])
+// The board lists oldest first and pages by (createdAt, id): one index range scan per page.
+@Index('ix_work_order_created', ['createdAt', 'id'])
 export class WorkOrder {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -6,10 +6,12 @@ import {
   WorkOrderCreated,
   WorkOrderRescheduled,
 } from '@aftercare/event-contracts';
+import { isPastChinaDay } from '@aftercare/business-time';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
 import { badInput, Injectable, notFound } from '@aftercare/subgraph';
+import { CustomerCardsService } from '../customers/customer-cards.service';
 import { WorkOrderMove, nextStatus } from './lifecycle';
 import { actorOf, assertMayAct } from './work-order-access';
 import { factsOf } from './work-order-facts';
@@ -39,12 +41,9 @@ function inAppointmentOrder(workOrders: WorkOrder[]): WorkOrder[] {
   return [...workOrders].sort((a, b) => (a.appointmentDate ?? '').localeCompare(b.appointmentDate ?? '') || slot(a) - slot(b));
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
+/** "Today" is China time, the same rule partner intake in sales applies to a preferred date. */
 function assertNotPast(date: string, field: string): void {
-  if (date < today()) throw badInput(`${field} ${date} is in the past`, field);
+  if (isPastChinaDay(date)) throw badInput(`${field} ${date} is in the past`, field);
 }
 
 @Injectable()
@@ -52,6 +51,7 @@ export class WorkOrdersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly customerCards: CustomerCardsService,
   ) {}
 
   /**
@@ -102,6 +102,7 @@ export class WorkOrdersService {
   async createByDispatcher(input: CreateWorkOrderInput, identity: Identity): Promise<WorkOrder> {
     if (input.preferredDate) assertNotPast(input.preferredDate, 'preferredDate');
     return this.dataSource.transaction(async (manager) => {
+      await this.customerCards.requireKnown(manager, input.customerId);
       const created = await this.create(
         manager,
         {

@@ -1,0 +1,25 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Engineer } from '../engineers/engineer.entity';
+import { WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+import { WorkOrderBoardService } from '../work-orders/work-order-board.service';
+import { Customer } from './customer.entity';
+
+const SERVED_BY = Symbol('engineersWhoServed');
+
+/** Everyone who serves the customer; an engineer sees only their own jobs, not the colleagues who came before. */
+export const SERVICE_HISTORY_READERS = [...WORK_ORDER_MANAGERS, 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'] as const;
+
+@Resolver(() => Customer)
+export class CustomerEngineersResolver {
+  constructor(private readonly board: WorkOrderBoardService) {}
+
+  @Authorized(...SERVICE_HISTORY_READERS)
+  @FieldResolver(() => [Engineer], {
+    description: "The engineers who completed the customer's work orders, most recent first (profiles from engineer-network).",
+  })
+  async engineersWhoServed(@Root() customer: Customer, @Ctx() { loaders }: RequestContext): Promise<Engineer[]> {
+    const served = await groupLoader(loaders, SERVED_BY, (ids: readonly string[]) => this.board.engineersWhoServed(ids), (row) => row.customerId).load(customer.id);
+    return served.map((row) => ({ id: row.engineerId }));
+  }
+}
