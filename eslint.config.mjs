@@ -14,13 +14,30 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+            // type:testing (libs/testing, the test harness) is for tests only: see the rule for non-test files below.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
           ],
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The test harness starts processes, brokers and databases: production code never imports it.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec-support.ts', '**/*-e2e/**', '**/libs/testing/**', '**/jest.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@aftercare/testing', message: 'libs/testing is for tests only (*.spec.ts, *.spec-support.ts, e2e projects)' }] }],
+    },
+  },
+  {
+    // Benchmarks drive services the way clients do, through their public entry points, never an app's internals by path.
+    files: ['**/tools/bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'bench tools import no app internals by path' }] }],
     },
   },
   {
