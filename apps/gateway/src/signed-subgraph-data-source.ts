@@ -69,7 +69,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const shareKey = isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${body}` : undefined;
     const reply = await this.transports
       .clientFor(this.url)
-      .post(body, Object.fromEntries(http!.headers), { idempotent: isQuery, shareKey });
+      .post(body, Object.fromEntries(http?.headers ?? headers), { idempotent: isQuery, shareKey });
 
     const response: FetcherResponse = new ReplyResponse(this.url, reply);
     if (!response.ok) throw await this.errorFromResponse(response);

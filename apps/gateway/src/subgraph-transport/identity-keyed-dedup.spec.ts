@@ -1,4 +1,4 @@
-import type { GraphQLDataSourceRequestKind } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import {
@@ -13,8 +13,8 @@ import { GatewayContext, SignedSubgraphDataSource } from '../signed-subgraph-dat
 import { SubgraphTransports } from './subgraph-http-client';
 import { subgraphTransportConfigFrom } from './transport-config';
 
-/** The enum's value (the package's type-only export has no runtime enum object under swc). */
-const INCOMING = 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION;
+/** GraphQLDataSourceRequestKind.INCOMING_OPERATION (@apollo/gateway does not export the enum from its entry point). */
+const INCOMING = 'incoming operation' as Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>['kind'];
 const keys = generateGatewayKeyPair();
 const trusted = verificationKeys([parsePublicKey(keys.publicKey)]);
 const SALES: Identity = { kind: 'staff', userId: 'li.na', name: 'Li Na', roles: ['SALES'] };
