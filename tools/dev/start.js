@@ -31,8 +31,8 @@ function formatLine(app, colour, line) {
   return `\x1b[${colour}m${app.padEnd(16)}\x1b[0m ${text}`;
 }
 
-function launch(app, index, env, children, onExit) {
-  const child = spawn(process.execPath, [path.join(root, 'tools/run-ts.js'), `apps/${app}/src/main.ts`], {
+function launch(app, index, env, children, onExit, args = [path.join(root, 'tools/run-ts.js'), `apps/${app}/src/main.ts`]) {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,10 +97,16 @@ async function main() {
 
   SERVICES.forEach((app, index) => launch(app, index, serviceEnv, children, onExit));
   launch('gateway', SERVICES.length, gatewayEnv, children, onExit);
+  // The console (apps/console) on its own port, proxying /graphql to the gateway: one origin, no CORS. It
+  // failing (say, its port is taken) leaves the platform up.
+  const consolePort = Number(process.env.CONSOLE_PORT ?? 4200);
+  const consoleEnv = { ...process.env, CONSOLE_GATEWAY: `http://127.0.0.1:${GATEWAY_PORT}`, CONSOLE_PORT: String(consolePort) };
+  launch('console', SERVICES.length + 1, consoleEnv, children, (app, code) => !stopping && console.error(`console stopped (exit code ${code}); the platform keeps running`), [path.join(root, 'apps/console/serve-console.js')]);
   await waitForGateway(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
 
   console.log(`
   Aftercare is up:  http://127.0.0.1:${GATEWAY_PORT}/graphql   (health: /health/ready)
+  Console:          http://127.0.0.1:${consolePort}/            (sign in as a seeded person)
 
   Load the demo data and get credentials:   npm run seed
   A staff token for any role:               npm run token -- ADMIN

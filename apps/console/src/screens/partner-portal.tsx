@@ -113,7 +113,6 @@ function Orders() {
                   pagination={false}
                   dataSource={rows}
                   data-testid="my-orders"
-                  expandable={{ defaultExpandAllRows: true, rowExpandable: () => true, expandedRowRender: (order) => <OrderWorkOrders order={order} /> }}
                   columns={[
                     { title: 'Reference', dataIndex: 'externalRef' },
                     { title: 'Product', dataIndex: 'productModel' },
@@ -122,6 +121,7 @@ function Orders() {
                     { title: 'Preferred', dataIndex: 'preferredDate', render: (value: string | null) => value ?? '—' },
                     { title: 'Status', dataIndex: 'status', render: (status: string) => <Tag>{words(status)}</Tag> },
                     { title: 'Received', dataIndex: 'createdAt', render: formatTime },
+                    { title: 'Work orders', render: (_, order) => <OrderWorkOrders order={order} /> },
                   ]}
                 />
                 {data.myOrders.pageInfo.hasNextPage && size < MAX_PAGE && (
@@ -139,7 +139,7 @@ function Orders() {
 }
 
 function OrderWorkOrders({ order }: { order: Order }) {
-  if (order.workOrders.length === 0) return <Typography.Text type="secondary">No work order yet: our dispatch opens it within moments.</Typography.Text>;
+  if (order.workOrders.length === 0) return <Typography.Text type="secondary">No work order yet: dispatch opens it within moments</Typography.Text>;
   return (
     <Space direction="vertical" data-testid="order-work-orders">
       {order.workOrders.map((workOrder) => (
