@@ -29,6 +29,7 @@ import { CoverageService } from './coverage/coverage.service';
 import { WorkOrderDemand } from './coverage/work-order-demand.entity';
 import { Engineer } from './engineers/engineer.entity';
 import { EngineerResolver } from './engineers/engineer.resolver';
+import { EngineerListResolver } from './engineers/engineer-list';
 import { EngineerSkill } from './engineers/engineer-skill.entity';
 import { EngineersService } from './engineers/engineers.service';
 import { UnavailabilityWindow } from './engineers/unavailability-window.entity';
@@ -38,6 +39,7 @@ import { RefundsService } from './refunds/refunds.service';
 import { SelfInstallRefund } from './refunds/self-install-refund.entity';
 import { Payout, PayoutBatch } from './settlement/payout.entity';
 import { PayoutBatchResolver, PayoutResolver } from './settlement/payout.resolver';
+import { PayoutBatchListResolver } from './settlement/payout-batch-list';
 import { SettlementHold } from './settlement/settlement-hold.entity';
 import { SettlementLine } from './settlement/settlement-line.entity';
 import { SettlementResolver } from './settlement/settlement.resolver';
@@ -72,6 +74,8 @@ export const engineerNetworkService: ServiceDefinition = {
     BackupTaskResolver,
     RefundResolver,
     CoverageResolver,
+    EngineerListResolver,
+    PayoutBatchListResolver,
   ],
   referenceResolvers: (container) => ({
     Engineer: batchedReference(Engineer, (ids) => container.get(EngineersService).findByIds(ids)),
