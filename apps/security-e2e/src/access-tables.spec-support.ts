@@ -4,12 +4,11 @@ import type { AccessTable } from '@aftercare/subgraph';
 import { WORKSPACE_ROOT } from '@aftercare/testing';
 
 /**
- * PENDING — complaints and value-added are being rewritten; until each ships its own
- * `apps/<service>/src/access-table.ts` (exporting one AccessTable built with defineAccessTable from
- * @aftercare/subgraph), the walk checks only that their operations refuse anonymous callers and never 5xx.
- * The lead empties this set once both files exist; from then on any of their operations without a rule fails.
+ * PENDING — services whose `apps/<service>/src/access-table.ts` does not exist yet: the walk then checks only
+ * that their operations refuse anonymous callers and never 5xx. Empty: every service has its table, so any
+ * operation without a rule fails the walk. Keep it empty; a new service ships its table with its first operation.
  */
-export const PENDING_SERVICES = new Set(['complaints', 'value-added']);
+export const PENDING_SERVICES = new Set<string>();
 
 /**
  * Each service's table, read from its own file (by path: an e2e project imports no app code). A service

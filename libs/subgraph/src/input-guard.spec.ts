@@ -4,7 +4,9 @@ import { inputProblems, textProblem } from './input-guard';
 
 const schema = buildSchema(`
   scalar DateTimeISO
-  input NoteInput { text: String!, tags: [String!], ownerId: ID, when: DateTimeISO, amount: Float }
+  input LineInput { sku: String! }
+  input SiteInput { ownerId: ID }
+  input NoteInput { text: String!, tags: [String!], ownerId: ID, when: DateTimeISO, amount: Float, lines: [LineInput!], site: SiteInput }
   type Query { order(id: ID!): String, notes(input: NoteInput!): String, many(ids: [ID!]!): String }
 `);
 const ID = '0b5f2a5e-8c1e-4a57-9a51-1f0e1c2d3e4f';
@@ -18,25 +20,30 @@ describe('the input guard at the edge of a subgraph', () => {
   });
 
   it.each([
-    ['a NUL byte', { text: 'a\u0000b' }, 'input.text'],
-    ['a lone high surrogate', { text: 'x\uD800' }, 'input.text'],
-    ['a lone low surrogate in a list', { text: 'ok', tags: ['\uDC00'] }, 'input.tags[0]'],
-    ['over-long text', { text: 'x'.repeat(4001) }, 'input.text'],
-    ['a non-UUID id inside an input', { text: 'ok', ownerId: "1' OR '1'='1" }, 'input.ownerId'],
-    ['an out-of-range number', { text: 'ok', amount: 1e300 }, 'input.amount'],
+    ['a NUL byte', { text: 'a\u0000b' }, 'text'],
+    ['a lone high surrogate', { text: 'x\uD800' }, 'text'],
+    ['a lone low surrogate in a list', { text: 'ok', tags: ['\uDC00'] }, 'tags'],
+    ['over-long text', { text: 'x'.repeat(4001) }, 'text'],
+    ['a non-UUID id inside an input', { text: 'ok', ownerId: "1' OR '1'='1" }, 'ownerId'],
+    ['an out-of-range number', { text: 'ok', amount: 1e300 }, 'amount'],
+    ['a NUL in an object of a list', { text: 'ok', lines: [{ sku: 'a' }, { sku: 'b\u0000' }] }, 'lines.1.sku'],
+    ['a non-UUID id in a nested object', { text: 'ok', site: { ownerId: 'x' } }, 'site.ownerId'],
   ])('rejects %s', (_case, input, field) => {
     expect(problems(`query($input: NoteInput!) { notes(input: $input) }`, { input })).toEqual([field]);
   });
 
+  it('names an input object argument from inside, as class-validator does (one convention for extensions.fields)', () => {
+    expect(problems(`{ notes(input: { text: "a\\u0000" }) }`)).toEqual(['text']);
+  });
+
   it('rejects non-UUID ids in literals and lists', () => {
     expect(problems(`{ order(id: "42") }`)).toEqual(['id']);
-    expect(problems(`query($ids: [ID!]!) { many(ids: $ids) }`, { ids: [ID, 'nope'] })).toEqual(['ids[1]']);
+    expect(problems(`query($ids: [ID!]!) { many(ids: $ids) }`, { ids: [ID, 'nope'] })).toEqual(['ids']);
+    expect(problems(`query($id: ID!) { order(id: $id) }`, { id: 'x' })).toEqual(['id']);
   });
 
   it('rejects the year 0000', () => {
-    expect(problems(`query($input: NoteInput!) { notes(input: $input) }`, { input: { text: 'ok', when: new Date('0000-01-01T00:00:00Z') } })).toEqual([
-      'input.when',
-    ]);
+    expect(problems(`query($input: NoteInput!) { notes(input: $input) }`, { input: { text: 'ok', when: new Date('0000-01-01T00:00:00Z') } })).toEqual(['when']);
   });
 
   it('finds no fault in control characters people type (tab, newline)', () => {

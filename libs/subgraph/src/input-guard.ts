@@ -46,18 +46,20 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+/**
+ * `path` is the field as class-validator names it, so a client sees one convention whoever refused the input:
+ * the path inside the argument's input object (`customer.phone`), an index for objects in a list
+ * (`skills.0.productModel`), a list of scalars by its own name (`cities`), and a scalar argument by its name (`id`).
+ */
 function walk(value: unknown, type: GraphQLInputType | undefined, path: string, problems: InputProblem[]): void {
   if (value === null || value === undefined) return;
   const report = (message: string): void => {
     problems.push({ field: path, messages: [message] });
   };
   const nullable = type ? getNullableType(type) : undefined;
-  if (nullable && isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, nullable.ofType as GraphQLInputType, `${path}[${index}]`, problems));
-    return;
-  }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, undefined, `${path}[${index}]`, problems));
+    const itemType = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : undefined;
+    value.forEach((item, index) => walk(item, itemType, isPlainObject(item) ? join(path, String(index)) : path, problems));
     return;
   }
   if (typeof value === 'string') {
@@ -84,18 +86,21 @@ function walk(value: unknown, type: GraphQLInputType | undefined, path: string, 
         report('has a malformed key');
         continue;
       }
-      walk(item, fields?.[key]?.type, path ? `${path}.${key}` : key, problems);
+      walk(item, fields?.[key]?.type, join(path, key), problems);
     }
   }
 }
+
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /** Federation representations: free-form, but every string in them is text and every `id` an issued id. */
 function walkRepresentations(value: unknown, problems: InputProblem[]): void {
   if (!Array.isArray(value)) return;
   value.forEach((representation, index) => {
-    walk(representation, undefined, `representations[${index}]`, problems);
+    walk(representation, undefined, `representations.${index}`, problems);
     const id = (representation as { id?: unknown } | null)?.id;
-    if (id !== undefined && !isUuid(id)) problems.push({ field: `representations[${index}].id`, messages: ['must be a UUID'] });
+    if (id !== undefined && !isUuid(id)) problems.push({ field: `representations.${index}.id`, messages: ['must be a UUID'] });
   });
 }
 
@@ -117,7 +122,8 @@ export function inputProblems(schema: GraphQLSchema, document: Parameters<typeof
         }
         for (const arg of fieldDef.args as readonly GraphQLArgument[]) {
           if (fieldDef.name === '_entities' && arg.name === 'representations') walkRepresentations(values[arg.name], problems);
-          else walk(values[arg.name], arg.type, arg.name, problems);
+          // An input object argument is named from inside (`customerId`, not `input.customerId`), as class-validator does.
+          else walk(values[arg.name], arg.type, isInputObjectType(getNullableType(arg.type)) ? '' : arg.name, problems);
         }
       },
     }),

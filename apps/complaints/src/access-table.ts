@@ -1,0 +1,52 @@
+import { defineAccessTable } from '@aftercare/subgraph';
+
+/**
+ * Who may run each of complaints' operations (and read the complaint lists it adds to other services'
+ * entities). The resolvers' @Authorized lists (src/roles.ts) enforce this; apps/security-e2e walks the
+ * composed supergraph for every role and compares with it.
+ */
+export const complaintsAccess = defineAccessTable({
+  service: 'complaints',
+  Query: {
+    complaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+    complaintInbox: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    complaintKpis: ['SUPERVISOR', 'ADMIN'],
+    complaintTrend: ['SUPERVISOR', 'ADMIN'],
+    dispute: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
+    disputes: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
+    hotlineAnswerRates: ['SUPERVISOR', 'ADMIN'],
+    nextSlaDeadlines: ['SUPERVISOR', 'ADMIN'],
+    openCallbacks: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    // A partner brand reads only its own brand's report (the resolver pins the brand to the caller).
+    productIssueReport: ['SUPERVISOR', 'ADMIN', 'COMPLAINTS_AGENT', 'PARTNER'],
+  },
+  Mutation: {
+    approveCompensation: ['SUPERVISOR', 'ADMIN'],
+    assignComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    closeComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    completeCallback: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    customerResponded: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    determineLiability: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    fileComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    fileDisputeEvidence: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
+    giveOpinion: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    openDispute: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES'],
+    proposeCompensation: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    recordContact: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    recordHotlineCall: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    rejectCompensation: ['SUPERVISOR', 'ADMIN'],
+    reopenComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    resolveComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    ruleDispute: ['SUPERVISOR', 'ADMIN'],
+    startInvestigation: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    waitForCustomer: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+  },
+  // What a customer, an order, a job or an engineer complained about: the care team, dispatch and sales — never a partner
+  // or an engineer (an engineer's own complaints reach them as held pay, not as the customer's words).
+  fields: {
+    'Customer.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+    'Order.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+    'WorkOrder.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+    'Engineer.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+  },
+});
