@@ -18,6 +18,10 @@ export interface Platform {
   asStaff<T = Record<string, unknown>>(roles: StaffRole[], query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
   /** An operation through the gateway as the partner owning this API key. */
   asPartner<T = Record<string, unknown>>(apiKey: string, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** The environment every process was started with (database prefix, Kafka namespace, ports, keys). */
+  env: NodeJS.ProcessEnv;
+  /** Starts a stopped or killed service again on its port, with extra environment (e.g. failpoints) or without. */
+  restart(app: string, extraEnv?: NodeJS.ProcessEnv): Promise<RunningProcess>;
   stop(): Promise<void>;
 }
 
@@ -60,11 +64,22 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
   );
 
   const gatewayUrl = `${gatewayBase}/graphql`;
-  return {
+  const platform: Platform = {
     gatewayUrl,
     gatewayBase,
     services,
     gateway,
+    env,
+    restart: async (app, extraEnv = {}) => {
+      await services[app]?.stop();
+      services[app] = await startProcess({
+        name: app,
+        entry: `apps/${app}/src/main.ts`,
+        env: { ...env, ...extraEnv },
+        readyUrl: `http://127.0.0.1:${ports[app]}/health/ready`,
+      });
+      return services[app];
+    },
     asStaff: (roles, query, variables) =>
       postGraphql(gatewayUrl, query, variables, {
         authorization: `Bearer ${mintStaffToken({ sub: `e2e-${roles.join('-').toLowerCase()}`, name: 'E2E', roles }, TEST_AUTH_JWT_SECRET)}`,
@@ -72,8 +87,9 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
     asPartner: (apiKey, query, variables) => postGraphql(gatewayUrl, query, variables, { 'x-api-key': apiKey }),
     stop: async () => {
       await gateway.stop();
-      await Promise.all(running.map((process) => process.stop()));
+      await Promise.all(Object.values(services).map((process) => process.stop()));
       await dropDatabasesWithPrefix(env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${env['DATABASE_PREFIX']}_`);
     },
   };
+  return platform;
 }

@@ -22,9 +22,15 @@ export function freePort(): Promise<number> {
 
 export interface RunningProcess {
   name: string;
+  pid: number | undefined;
   /** What the process printed, for diagnosing a failed test. */
   output(): string;
+  /** SIGTERM, then SIGKILL after 10 s: the orderly stop a deployment does. */
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL by default: a crash) and resolves once the process is gone. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves when the process exits by itself (a failpoint that kills it, a crash). */
+  exited(): Promise<void>;
 }
 
 /**
@@ -48,7 +54,18 @@ export async function startProcess(options: {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const running: RunningProcess = { name: options.name, output: () => output, stop: () => stopChild(child) };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running: RunningProcess = {
+    name: options.name,
+    pid: child.pid,
+    output: () => output,
+    stop: () => stopChild(child),
+    kill: (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    exited: () => exited,
+  };
   try {
     await waitUntilReady(child, options.readyUrl, options.timeoutMs ?? 60000);
   } catch (error) {

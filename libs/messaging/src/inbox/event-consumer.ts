@@ -5,6 +5,7 @@ import type { Logger } from '@aftercare/logging';
 import { contextFromCarrier, inSpan, SpanKind, tracerFor } from '@aftercare/telemetry';
 import { MessagingConfig, namespaced } from '../messaging-config';
 import { ensureTopics } from '../topics-admin';
+import { failpoint } from '../failpoints';
 import { EventHandler } from './event-handler';
 
 export interface EventConsumerOptions {
@@ -191,7 +192,9 @@ export class EventConsumer {
       );
       if (inserted.length === 0) return;
       for (const handler of handlers) await handler.handle(envelope, manager);
+      failpoint('consumer.before-commit');
     });
+    failpoint('consumer.after-commit');
   }
 
   private async toDeadLetter(

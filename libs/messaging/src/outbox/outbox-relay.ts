@@ -5,6 +5,7 @@ import type { Logger } from '@aftercare/logging';
 import { contextFromCarrier, currentTraceCarrier, SpanKind, SpanStatusCode, tracerFor } from '@aftercare/telemetry';
 import { trace, Tracer } from '@opentelemetry/api';
 import { ensureTopics } from '../topics-admin';
+import { failpoint } from '../failpoints';
 import { MessagingConfig, namespaced } from '../messaging-config';
 import { OUTBOX_CHANNEL } from './outbox';
 
@@ -155,6 +156,7 @@ export class OutboxRelay {
         throw error;
       }
       for (const span of spans) span.end();
+      failpoint('relay.after-publish');
       await manager.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [
         rows.map((row) => row.sequence),
       ]);
