@@ -27,15 +27,18 @@ export default [
   },
   {
     // The test harness starts processes, brokers and databases: production code never imports it.
+    // basePath: the patterns are the workspace's paths, whichever project's config imports this one.
+    basePath: import.meta.dirname,
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.spec-support.ts', '**/*-e2e/**', '**/libs/testing/**', '**/jest.config.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec-support.ts', 'apps/*-e2e/**', 'libs/testing/**', '**/jest.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@aftercare/testing', message: 'libs/testing is for tests only (*.spec.ts, *.spec-support.ts, e2e projects)' }] }],
     },
   },
   {
     // Benchmarks drive services the way clients do, through their public entry points, never an app's internals by path.
-    files: ['**/tools/bench/**/*.ts'],
+    basePath: import.meta.dirname,
+    files: ['tools/bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'bench tools import no app internals by path' }] }],
     },
