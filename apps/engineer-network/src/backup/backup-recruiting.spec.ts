@@ -10,7 +10,7 @@ import {
 } from '@aftercare/event-contracts';
 import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
-import { todayInChina } from '../china-time';
+import { todayInChina } from '@aftercare/business-time';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;
 const SUSPEND = `mutation ($id: ID!) { changeEngineerProfile(engineerId: $id, input: { status: SUSPENDED }) { id } }`;

@@ -8,7 +8,7 @@ import { EngineerSkill } from '../engineers/engineer-skill.entity';
 import { coveredCities } from '../engineers/engineer-profile';
 import { SkillInput } from '../engineers/engineer.inputs';
 import { EngineersService } from '../engineers/engineers.service';
-import { CHINA_TIME_ZONE, todayInChina } from '../china-time';
+import { CHINA_TIME_ZONE, todayInChina } from '@aftercare/business-time';
 import { BackupTask } from './backup-task.entity';
 import { BackupCandidate, BackupTimeToFill, FillBackupTaskInput, NeighbouringCitiesInput } from './backup.inputs';
 import { NeighbouringCity } from './neighbouring-city.entity';

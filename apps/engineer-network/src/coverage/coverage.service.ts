@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, WorkOrderAssignedPayload, WorkOrderUnassignablePayload } from '@aftercare/event-contracts';
 import { Injectable } from '@aftercare/subgraph';
-import { CHINA_TIME_ZONE } from '../china-time';
+import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { CoverageGapKind, SkillCoverage } from './skill-coverage';
 import { WorkOrderDemand } from './work-order-demand.entity';
 

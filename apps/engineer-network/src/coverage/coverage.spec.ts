@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics, WorkOrderAssigned, WorkOrderUnassignable } from '@aftercare/event-contracts';
 import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
-import { todayInChina } from '../china-time';
+import { todayInChina } from '@aftercare/business-time';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;
 const ON_LEAVE = `mutation ($id: ID!) { changeEngineerProfile(engineerId: $id, input: { status: ON_LEAVE }) { id } }`;

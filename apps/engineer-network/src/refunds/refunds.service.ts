@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, SelfInstallAcceptedPayload, SelfInstallRefundApproved } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { Injectable } from '@aftercare/subgraph';
-import { CHINA_TIME_ZONE } from '../china-time';
+import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { SelfInstallRefund } from './self-install-refund.entity';
 
 @Injectable()

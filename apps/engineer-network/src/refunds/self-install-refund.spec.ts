@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope, SelfInstallAccepted, SelfInstallRefundApproved, Topics } from '@aftercare/event-contracts';
 import { countRows, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
-import { todayInChina } from '../china-time';
+import { todayInChina } from '@aftercare/business-time';
 
 const REFUNDS = `query ($day: Date!) { selfInstallRefunds(from: $day, to: $day) { workOrderId orderId amountCents distanceKm } }`;
 

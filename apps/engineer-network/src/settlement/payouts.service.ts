@@ -4,7 +4,7 @@ import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
 import { badInput, DomainError, Injectable } from '@aftercare/subgraph';
 import { Payout, PayoutBatch } from './payout.entity';
-import { CHINA_TIME_ZONE, todayInChina } from '../china-time';
+import { CHINA_TIME_ZONE, todayInChina } from '@aftercare/business-time';
 
 // Two batches running at once could both pick the same due lines.
 const PAYOUT_LOCK = 'engineer-network.payout-batch';

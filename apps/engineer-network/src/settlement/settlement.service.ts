@@ -10,7 +10,7 @@ import {
 } from '@aftercare/event-contracts';
 import { findReferencing, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
-import { CHINA_TIME_ZONE } from '../china-time';
+import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { HoldSource, SettlementHold } from './settlement-hold.entity';
 import { SettlementLine } from './settlement-line.entity';
 import { TariffsService } from './tariffs.service';
