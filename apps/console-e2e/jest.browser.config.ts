@@ -6,7 +6,6 @@
 export default {
   displayName: 'console-e2e',
   preset: '../../jest.preset.js',
-  rootDir: __dirname,
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.browser.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/support/long-timeouts.ts'],

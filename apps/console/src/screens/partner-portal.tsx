@@ -113,11 +113,11 @@ function Orders() {
                   pagination={false}
                   dataSource={rows}
                   data-testid="my-orders"
+                  scroll={{ x: 'max-content' }}
                   columns={[
                     { title: 'Reference', dataIndex: 'externalRef' },
                     { title: 'Product', dataIndex: 'productModel' },
-                    { title: 'Customer', render: (_, order) => order.customer.name },
-                    { title: 'City', dataIndex: 'city' },
+                    { title: 'Customer', render: (_, order) => `${order.customer.name}, ${order.city}` },
                     { title: 'Preferred', dataIndex: 'preferredDate', render: (value: string | null) => value ?? '—' },
                     { title: 'Status', dataIndex: 'status', render: (status: string) => <Tag>{words(status)}</Tag> },
                     { title: 'Received', dataIndex: 'createdAt', render: formatTime },
@@ -139,14 +139,14 @@ function Orders() {
 }
 
 function OrderWorkOrders({ order }: { order: Order }) {
-  if (order.workOrders.length === 0) return <Typography.Text type="secondary">No work order yet: dispatch opens it within moments</Typography.Text>;
+  if (order.workOrders.length === 0) return <Typography.Text type="secondary">none yet: dispatch opens it within moments</Typography.Text>;
   return (
-    <Space direction="vertical" data-testid="order-work-orders">
+    <Space direction="vertical" size={2} data-testid="order-work-orders">
       {order.workOrders.map((workOrder) => (
-        <Space key={workOrder.id}>
-          <Tag>{words(workOrder.type)} work order</Tag>
+        <Space key={workOrder.id} size={4} wrap>
+          <span>{words(workOrder.type)} work order</span>
           <StatusTag status={workOrder.status} />
-          <span>{workOrder.appointmentDate ? `appointment ${workOrder.appointmentDate} ${words(workOrder.appointmentSlot)}` : 'not booked yet'}</span>
+          <Typography.Text type="secondary">{workOrder.appointmentDate ? `${workOrder.appointmentDate} ${words(workOrder.appointmentSlot).toLowerCase()}` : 'not booked yet'}</Typography.Text>
         </Space>
       ))}
     </Space>
