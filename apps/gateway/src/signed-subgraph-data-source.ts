@@ -4,7 +4,8 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, Identity, REQUEST_ID_HEADER, signGatewayIdentity } from '@aftercare/identity';
 import { identityKeyOf, SignatureCache } from './subgraph-transport/request-identity';
 import { ReplyResponse } from './subgraph-transport/reply-response';
-import { SubgraphTransports } from './subgraph-transport/subgraph-http-client';
+import { SubgraphRequestError, SubgraphTransports } from './subgraph-transport/subgraph-http-client';
+import { GraphQLError } from 'graphql';
 import { subgraphTransportConfigFrom } from './subgraph-transport/transport-config';
 
 export interface GatewayContext {
@@ -14,6 +15,9 @@ export interface GatewayContext {
 
 /** The process-wide transports: one keep-alive agent per subgraph URL, whatever the supergraph reloads. */
 export const defaultSubgraphTransports = new SubgraphTransports(subgraphTransportConfigFrom());
+
+/** The code of a subgraph that could not be reached (refused, reset, timed out): the request may be retried. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 /** Subgraph operations the gateway sends read `query …` or `{ … }`; anything else (a mutation) is never resent or shared. */
 const QUERY_OPERATION = /^\s*(?:query\b|\{)/;
@@ -48,6 +52,20 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
+  /**
+   * A subgraph that cannot be reached is the caller's clear, retryable error — naming the service, never its
+   * address; the other services' fields of the same request are still answered (a partial result).
+   */
+  private unavailable(error: SubgraphRequestError, isQuery: boolean): GraphQLError {
+    // A mutation whose connection broke after it was sent may have been applied: only the caller can tell.
+    const retryable = isQuery || error.code === 'ECONNREFUSED';
+    const service = this.audience ?? 'a';
+    return new GraphQLError(`The ${service} service is unavailable right now${retryable ? '; retry shortly' : ''}`, {
+      extensions: { code: SUBGRAPH_UNAVAILABLE, service: this.audience, retryable },
+      originalError: error,
+    });
+  }
+
   /** Ed25519 over the identity: the one cryptographic cost per request and subgraph. */
   protected sign(identity: Identity, audience?: string): string {
     return signGatewayIdentity(identity, this.signingSecret, audience);
@@ -69,7 +87,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const shareKey = isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${body}` : undefined;
     const reply = await this.transports
       .clientFor(this.url)
-      .post(body, Object.fromEntries(http?.headers ?? headers), { idempotent: isQuery, shareKey });
+      .post(body, Object.fromEntries(http?.headers ?? headers), { idempotent: isQuery, shareKey })
+      .catch((error: unknown) => {
+        throw error instanceof SubgraphRequestError ? this.unavailable(error, isQuery) : error;
+      });
 
     const response: FetcherResponse = new ReplyResponse(this.url, reply);
     if (!response.ok) throw await this.errorFromResponse(response);
