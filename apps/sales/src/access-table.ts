@@ -1,5 +1,5 @@
 import { AccessRule, defineAccessTable } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS } from './customers/customer-readers';
+import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './customers/customer-readers';
 
 /**
  * Who may run each of sales's operations (and read its sensitive fields). The resolvers' @Authorized lists
@@ -11,27 +11,34 @@ export const salesAccess = defineAccessTable({
     areaTolerancePercent: ['SALES', 'SUPERVISOR', 'ADMIN'],
     churnReport: ['SUPERVISOR', 'ADMIN'],
     contract: ['SALES', 'SUPERVISOR', 'ADMIN'],
-    customer: ['SALES', 'SUPERVISOR', 'ADMIN'],
-    customers: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    contracts: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    // The customer 360: every staff role that serves the customer; engineers without the CRM fields below.
+    customer: CUSTOMER_OPENERS as AccessRule,
+    customers: CUSTOMER_360_READERS as AccessRule,
     myOrders: ['PARTNER'],
     order: ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'],
     partnerCredential: ['SYSTEM'],
+    partners: ['SUPERVISOR', 'ADMIN'],
+    promiseApprovalRequests: ['SALES', 'SUPERVISOR', 'ADMIN'],
     promiseTemplates: ['SALES', 'SUPERVISOR', 'ADMIN'],
     referenceDataHistory: ['SUPERVISOR', 'ADMIN'],
     referencePrices: ['SALES', 'SUPERVISOR', 'ADMIN'],
     salesperson: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    salespeople: ['SALES', 'SUPERVISOR', 'ADMIN'],
   },
   Mutation: {
     approvePromise: ['SUPERVISOR'],
     changeProspectGrade: ['SALES', 'SUPERVISOR', 'ADMIN'],
     createContract: ['SALES', 'SUPERVISOR', 'ADMIN'],
     createCustomer: ['SALES', 'SUPERVISOR', 'ADMIN'],
+    decidePromiseApproval: ['SUPERVISOR'],
     departSalesperson: ['SUPERVISOR', 'ADMIN'],
     logContact: ['SALES', 'SUPERVISOR', 'ADMIN'],
     placeOrder: ['SALES', 'SUPERVISOR', 'ADMIN', 'VALUE_ADDED_AGENT'],
     recordChurn: ['SALES', 'SUPERVISOR', 'ADMIN'],
     registerPartner: ['ADMIN'],
     registerSalesperson: ['ADMIN'],
+    requestPromiseApproval: ['SALES', 'SUPERVISOR', 'ADMIN'],
     reviewContract: ['SUPERVISOR', 'ADMIN'],
     setAreaTolerance: ['ADMIN'],
     setPromiseTemplate: ['ADMIN'],

@@ -17,9 +17,12 @@ import { ChurnRecord } from './churn/churn-record.entity';
 import { ChurnResolver } from './churn/churn.resolver';
 import { Contract } from './contracts/contract.entity';
 import { ContractResolver } from './contracts/contract.resolver';
+import { ContractListResolver } from './contracts/contract-list.resolver';
 import { ContractsService } from './contracts/contracts.service';
 import { CustomerContractsResolver } from './contracts/customer-contracts.resolver';
 import { PromiseApproval } from './contracts/promise-approval.entity';
+import { PromiseApprovalRequest } from './contracts/promise-approval-request.entity';
+import { PromiseApprovalRequestResolver } from './contracts/promise-approval-requests';
 import { Customer } from './customers/customer.entity';
 import { CustomerResolver } from './customers/customer.resolver';
 import { reachable } from './customers/customer-access';
@@ -39,11 +42,13 @@ import { OrderResolver } from './orders/order.resolver';
 import { OrdersService } from './orders/orders.service';
 import { Partner } from './partners/partner.entity';
 import { PartnerResolver } from './partners/partner.resolver';
+import { PartnerListResolver } from './partners/partner-list';
 import { PartnersService } from './partners/partners.service';
 import { CompanySetting, PromiseTemplate, ReferenceDataChange, ReferencePrice } from './reference-data/reference-data.entities';
 import { ReferenceDataResolver } from './reference-data/reference-data.resolver';
 import { Salesperson } from './salespeople/salesperson.entity';
 import { SalespersonResolver } from './salespeople/salesperson.resolver';
+import { SalespersonListResolver } from './salespeople/salesperson-list';
 import { SalespeopleService } from './salespeople/salespeople.service';
 import { CustomerValue } from './value-index/customer-value.entity';
 import { CustomerValueResolver } from './value-index/customer-value.resolver';
@@ -71,6 +76,7 @@ export const salesService: ServiceDefinition = {
     ReferenceDataChange,
     Contract,
     PromiseApproval,
+    PromiseApprovalRequest,
     MaintenanceContact,
     ValueFact,
     CustomerValue,
@@ -90,6 +96,10 @@ export const salesService: ServiceDefinition = {
     MaintenanceResolver,
     CustomerValueResolver,
     ChurnResolver,
+    ContractListResolver,
+    SalespersonListResolver,
+    PartnerListResolver,
+    PromiseApprovalRequestResolver,
   ],
   orphanedTypes: [Customer, Partner, Salesperson, Contract],
   referenceResolvers: (container) => ({

@@ -21,6 +21,11 @@ export function staffId(identity: Identity): string {
 /** Staff whose work is the service itself: they reach any customer through an order, a work order or a complaint. */
 const SERVICE_ROLES = ['ADMIN', 'SUPERVISOR', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'] as const;
 
+/** The owner filter for reading lists of cards: staff who serve every customer see all; a salesperson only their own. */
+export function readableOwner(identity: Identity): string | null {
+  return identity.kind === 'staff' && hasAnyRole(identity, SERVICE_ROLES) ? null : ownCardsOnly(identity);
+}
+
 /**
  * The row rule for every path to a card (order.customer, contract.customer, `_entities`, a mutation's
  * answer): what a caller cannot open with `customer(id)` it cannot reach another way. A salesperson

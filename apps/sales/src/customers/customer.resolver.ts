@@ -3,7 +3,7 @@ import { byIdLoader, groupLoader, RequestContext } from '@aftercare/subgraph';
 import { Salesperson } from '../salespeople/salesperson.entity';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { Customer } from './customer.entity';
-import { CUSTOMER_360_READERS } from './customer-readers';
+import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './customer-readers';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerConnection, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
 import { CustomersService } from './customers.service';
 import { GradeChange } from './grade-change.entity';
@@ -39,14 +39,18 @@ export class CustomerResolver {
     return this.cards.changeGrade(identity, input);
   }
 
-  @Authorized(...CARD_KEEPERS)
-  @Query(() => Customer, { description: "One card; a SALES person finds only their own." })
+  @Authorized(...CUSTOMER_OPENERS)
+  @Query(() => Customer, {
+    description: 'One card, the start of the customer 360, for every staff role that serves the customer; a SALES person finds only their own. CRM fields are for office staff, not engineers.',
+  })
   customer(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<Customer> {
-    return this.cards.getVisible(identity, id);
+    return this.cards.getReachable(identity, id);
   }
 
-  @Authorized(...CARD_KEEPERS)
-  @Query(() => CustomerConnection, { description: 'Cards by grade, region, business type, owner or key flag, newest first.' })
+  @Authorized(...CUSTOMER_360_READERS)
+  @Query(() => CustomerConnection, {
+    description: 'Cards by name or phone, grade, region, business type, owner or key flag, newest first; a SALES person sees only their own.',
+  })
   customers(@Args(() => CustomerSearchArgs) args: CustomerSearchArgs, @Ctx() { identity }: RequestContext): Promise<CustomerConnection> {
     return this.cards.search(identity, args);
   }

@@ -4,7 +4,7 @@ import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/pers
 import { badInput, Connection, decodeCursor, DomainError, Injectable, normalisePhone, notFound, toConnection } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
-import { canSee, ownCardsOnly, staffId } from './customer-access';
+import { canSee, ownCardsOnly, reachable, readableOwner, staffId } from './customer-access';
 import { CustomerCardEvents } from './customer-card-events';
 import { Customer } from './customer.entity';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
@@ -119,6 +119,13 @@ export class CustomersService {
     return customer;
   }
 
+  /** A card to read (the customer 360): any card for staff who serve customers, only own cards for a salesperson. */
+  async getReachable(identity: Identity, id: string): Promise<Customer> {
+    const [customer] = await this.findByIds([id]);
+    if (!customer || !reachable(identity, customer)) throw notFound('Customer', id);
+    return customer;
+  }
+
   async search(identity: Identity, args: CustomerSearchArgs): Promise<Connection<Customer>> {
     const query = this.dataSource
       .getRepository(Customer)
@@ -126,7 +133,7 @@ export class CustomersService {
       .orderBy('c.createdAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .take(args.first + 1);
-    const ownerId = ownCardsOnly(identity) ?? args.ownerId;
+    const ownerId = readableOwner(identity) ?? args.ownerId;
     if (ownerId) query.andWhere('c.ownerId = :ownerId', { ownerId });
     if (args.grade) query.andWhere('c.grade = :grade', { grade: args.grade });
     if (args.region) query.andWhere('c.region = :region', { region: args.region.trim() });

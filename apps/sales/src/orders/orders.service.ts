@@ -8,6 +8,7 @@ import { CustomersService } from '../customers/customers.service';
 import { ValueIndexService } from '../value-index/value-index.service';
 import { Order } from './order.entity';
 import { PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
+import { assertPreferredDateBookable } from './preferred-date';
 
 const ORDER_PARTNER_REF = 'uq_sales_order_partner_external_ref';
 
@@ -23,6 +24,7 @@ export class OrdersService {
   /** An order staff take for a customer card through the company's own channels (e-commerce, store, phone, value-added). */
   async placeOrder(identity: Identity, input: PlaceOrderInput): Promise<Order> {
     if (input.channel === 'PARTNER') throw badInput('Partner orders come in through submitInstallOrder', 'channel');
+    assertPreferredDateBookable(input.preferredDate);
     const customer = await this.customers.getVisible(identity, input.customerId);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Order);
@@ -66,7 +68,9 @@ export class OrdersService {
   async submitInstallOrder(partner: PartnerIdentity, input: SubmitInstallOrderInput): Promise<Order> {
     const externalRef = input.externalRef.trim();
     const existing = await this.findByPartnerRef(partner.partnerId, externalRef);
+    // A resubmission returns the order already taken, whatever day it is now.
     if (existing) return existing;
+    assertPreferredDateBookable(input.preferredDate);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const customer = await this.customers.findOrCreate(manager, input.customer);

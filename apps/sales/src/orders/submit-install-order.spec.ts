@@ -11,6 +11,7 @@ import {
   ServiceUnderTest,
   system,
 } from '@aftercare/testing';
+import { todayInChina } from '@aftercare/business-time';
 import type { PartnerIdentity } from '@aftercare/identity';
 import { salesService } from '../sales.service';
 
@@ -23,13 +24,15 @@ const ORDER = `query ($id: ID!) { order(id: $id) { id externalRef } }`;
 const MY_ORDERS = `query ($first: Int!, $after: String) { myOrders(first: $first, after: $after) { edges { cursor node { externalRef } } pageInfo { hasNextPage endCursor } } }`;
 
 const admin = staff('ADMIN');
+/** A China-time day a few days ahead, so the preferred date is always bookable. */
+const SOON = todayInChina(new Date(Date.now() + 3 * 86_400_000));
 
 function installOrder(overrides: Record<string, unknown> = {}) {
   return {
     externalRef: `PO-${randomUUID().slice(0, 8)}`,
     productModel: 'AquaPure X5',
     customer: { name: 'Wang Fang', phone: '13800138000', city: 'Shanghai', address: '88 Century Avenue, Pudong' },
-    preferredDate: '2026-12-01',
+    preferredDate: SOON,
     ...overrides,
   };
 }
@@ -98,7 +101,7 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
         channel: 'PARTNER',
         productModel: 'AquaPure X5',
         city: 'Shanghai',
-        preferredDate: '2026-12-01',
+        preferredDate: SOON,
         customer: { name: 'Wang Fang', phone: '13800138000' },
         partner: { code: 'PHILIPS' },
       });

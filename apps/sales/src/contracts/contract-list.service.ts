@@ -1,0 +1,35 @@
+import { DataSource } from 'typeorm';
+import type { Identity } from '@aftercare/identity';
+import { Connection, decodeCursor, Injectable, toConnection } from '@aftercare/subgraph';
+import { ownCardsOnly } from '../customers/customer-access';
+import { Customer } from '../customers/customer.entity';
+import { Contract } from './contract.entity';
+import { ContractSearchArgs } from './contract-list.inputs';
+
+@Injectable()
+export class ContractListService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Oldest first, so the review queue is worked in the order contracts arrived. A salesperson sees only
+   * the contracts of their own cards, like `contract(id)`.
+   */
+  async search(identity: Identity, args: ContractSearchArgs): Promise<Connection<Contract>> {
+    const query = this.dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('contract')
+      .orderBy('contract.createdAt', 'ASC')
+      .addOrderBy('contract.id', 'ASC')
+      .take(args.first + 1);
+    const ownerId = ownCardsOnly(identity);
+    if (ownerId) query.innerJoin(Customer, 'card', 'card.id = contract.customerId AND card.ownerId = :ownerId', { ownerId });
+    if (args.status) query.andWhere('contract.status = :status', { status: args.status });
+    if (args.awaitingReview === true) query.andWhere(`contract.status = 'PENDING_REVIEW'`);
+    if (args.awaitingReview === false) query.andWhere(`contract.status <> 'PENDING_REVIEW'`);
+    if (args.customerId) query.andWhere('contract.customerId = :customerId', { customerId: args.customerId });
+    if (typeof args.specialCustomer === 'boolean') query.andWhere('contract.specialCustomer = :special', { special: args.specialCustomer });
+    if (typeof args.disputed === 'boolean') query.andWhere('contract.disputed = :disputed', { disputed: args.disputed });
+    if (args.after) query.andWhere('(contract.createdAt, contract.id) > (:createdAt, :id)', decodeCursor(args.after));
+    return toConnection(await query.getMany(), args.first);
+  }
+}
