@@ -9,7 +9,8 @@ import { Supergraph } from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 
-const supergraph = readFileSync('apps/gateway/supergraph.graphql', 'utf8');
+// CONSOLE_SUPERGRAPH: generate against a candidate supergraph (say, one composed from uncommitted SDL).
+const supergraph = readFileSync(process.env['CONSOLE_SUPERGRAPH'] ?? 'apps/gateway/supergraph.graphql', 'utf8');
 
 const config: CodegenConfig = {
   schema: printSchema(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema()),

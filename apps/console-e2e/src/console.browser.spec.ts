@@ -61,12 +61,12 @@ describe('the console in a browser', () => {
     // The board moves to the booked day, where the work order now waits for dispatch.
     const board = page.getByTestId('day-board');
     const booked = board.locator('tr', { hasText: '88 Century Avenue, Pudong' });
-    await booked.getByText('Scheduled').waitFor();
+    await booked.getByText('Scheduled', { exact: true }).waitFor();
 
     await page.getByTestId('run-dispatch').click();
     await page.getByTestId('dispatch-result').getByText('1 assigned').waitFor();
-    await booked.getByText('Assigned').waitFor();
-    await booked.getByText(engineerName).waitFor();
+    await booked.getByText('Assigned', { exact: true }).waitFor();
+    await booked.getByTestId('assigned-engineer').getByText(engineerName).waitFor();
     await shoot(page, 'dispatcher-board-assigned');
   });
 

@@ -81,11 +81,11 @@ export function errorCode(error: unknown): string | undefined {
   return error instanceof GraphqlError ? error.code : undefined;
 }
 
-export function ErrorNotice({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorNotice({ error, onRetry, title, type = 'error' }: { error: unknown; onRetry?: () => void; title?: string; type?: 'error' | 'warning' }) {
   const messages = humanMessages(error);
   return (
     <Alert
-      type="error"
+      type={type}
       showIcon
       data-testid="error-notice"
       message={title ?? messages[0]}

@@ -38,6 +38,7 @@ export async function request<TData, TVariables>(
   session: Session | null,
   document: Document<TData, TVariables>,
   variables?: TVariables,
+  onPartial?: (error: GraphqlError) => void,
 ): Promise<TData> {
   let response: Response;
   try {
@@ -55,15 +56,20 @@ export async function request<TData, TVariables>(
   } catch {
     throw new GraphqlError([{ message: `The gateway answered HTTP ${response.status} without a GraphQL body`, extensions: { code: `HTTP_${response.status}` } }], response.status);
   }
-  // A partial answer is still an error here: a screen shows nothing half-loaded as if it were whole.
-  if (body.errors?.length) throw new GraphqlError(body.errors, response.status);
-  if (!body.data) throw new GraphqlError([{ message: 'The gateway sent no data', extensions: { code: 'NO_DATA' } }], response.status);
+  if (!body.data) {
+    throw new GraphqlError(body.errors?.length ? body.errors : [{ message: 'The gateway sent no data', extensions: { code: 'NO_DATA' } }], response.status);
+  }
+  // A partial answer (say, a customer card the caller may not open, null in the data): the screen shows what
+  // came and says what did not, rather than nothing.
+  if (body.errors?.length) onPartial?.(new GraphqlError(body.errors, response.status));
   return body.data;
 }
 
 export interface QueryState<TData> {
   data: TData | undefined;
   error: Error | undefined;
+  /** What the graph could not answer of an otherwise good result. */
+  partial: GraphqlError | undefined;
   loading: boolean;
   refetch: () => Promise<void>;
 }
@@ -80,6 +86,7 @@ export function useQuery<TData, TVariables>(
 ): QueryState<TData> {
   const [data, setData] = useState<TData>();
   const [error, setError] = useState<Error>();
+  const [partial, setPartial] = useState<GraphqlError>();
   const [loading, setLoading] = useState(!options.skip);
   const key = JSON.stringify(variables);
   const generation = useRef(0);
@@ -88,10 +95,12 @@ export function useQuery<TData, TVariables>(
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const result = await request(session, document, JSON.parse(key) as TVariables);
+      let partialError: GraphqlError | undefined;
+      const result = await request(session, document, JSON.parse(key) as TVariables, (failure) => (partialError = failure));
       if (mine !== generation.current) return;
       setData(result);
       setError(undefined);
+      setPartial(partialError);
     } catch (failure) {
       if (mine !== generation.current) return;
       setError(failure as Error);
@@ -115,7 +124,7 @@ export function useQuery<TData, TVariables>(
     return () => clearInterval(timer);
   }, [run, options.pollMs, options.skip]);
 
-  return { data, error, loading, refetch: run };
+  return { data, error, partial, loading, refetch: run };
 }
 
 /** A mutation to call from an event handler; throws GraphqlError so the caller can show the message. */

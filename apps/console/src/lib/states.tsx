@@ -19,7 +19,7 @@ export function Loaded<TData>({
   empty?: ReactNode;
   children: (data: TData) => ReactNode;
 }) {
-  const { data, error, loading, refetch } = query;
+  const { data, error, partial, loading, refetch } = query;
   if (!data) {
     if (error) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
     if (loading) return <Skeleton active data-testid="loading" />;
@@ -28,6 +28,7 @@ export function Loaded<TData>({
   return (
     <>
       {error && <ErrorNotice error={error} onRetry={() => void refetch()} title="Could not refresh; showing the last data loaded." />}
+      {!error && partial && <ErrorNotice error={partial} title="Part of this could not be loaded." type="warning" />}
       {isEmpty?.(data) ? <Empty data-testid="empty" description={empty ?? 'Nothing here yet'} /> : children(data)}
     </>
   );

@@ -233,6 +233,20 @@ function CustomerView({ customer }: { customer: Customer }) {
         </Col>
       </Row>
 
+      <Card title="Engineers who served this customer" size="small">
+        {customer.engineersWhoServed.length === 0 ? (
+          <Empty description="No completed jobs yet" />
+        ) : (
+          <Space wrap data-testid="engineers-who-served">
+            {customer.engineersWhoServed.map((engineer) => (
+              <Tag key={engineer.id} color="blue">
+                {engineer.name} · {engineer.homeCity} · {words(engineer.employment).toLowerCase()}
+              </Tag>
+            ))}
+          </Space>
+        )}
+      </Card>
+
       <Card title="Contracts" size="small">
         {customer.contracts.length === 0 ? (
           <Empty description="No service contracts" />

@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import {
@@ -8,9 +8,13 @@ import {
   DayBoardDocument,
   DispatchDayDocument,
   DispatchDayMutation,
+  EngineersForDocument,
   FillBackupTaskDocument,
   OpenBackupTasksDocument,
   OpenBackupTasksQuery,
+  ScheduleWorkOrderDocument,
+  WorkOrderQueueDocument,
+  type AppointmentSlot,
 } from '../gql/graphql';
 import { ErrorNotice } from '../lib/errors';
 import { useMutation, useQuery } from '../lib/graphql';
@@ -37,6 +41,7 @@ export const StatusTag = ({ status }: { status: string }) => (
 
 const SLOT_ORDER: Record<string, number> = { MORNING: 0, AFTERNOON: 1, EVENING: 2 };
 const POLL_MS = 4000;
+const QUEUE_PAGE = 50;
 
 export function DispatcherBoard() {
   const { session } = useSession();
@@ -49,6 +54,9 @@ export function DispatcherBoard() {
 
   const board = useQuery(session, DayBoardDocument, { date }, { pollMs: POLL_MS });
   const backups = useQuery(session, OpenBackupTasksDocument, {}, { pollMs: POLL_MS * 3 });
+  // New work orders arrive from sales' orders over Kafka at any time: the queue is watched like the board.
+  const queue = useQuery(session, WorkOrderQueueDocument, { status: 'CREATED', city: city ?? null, first: QUEUE_PAGE }, { pollMs: POLL_MS * 2 });
+  const [booking, setBooking] = useState<BoardWorkOrderFragment>();
   const [dispatchDay, dispatching] = useMutation(session, DispatchDayDocument);
 
   const day = board.data?.workOrdersOn ?? [];
@@ -118,6 +126,33 @@ export function DispatcherBoard() {
         ))}
       </Row>
 
+      <Card title={`Waiting to be booked${city ? ` in ${city}` : ''} — oldest first`}>
+        <Loaded query={queue} isEmpty={(data) => data.workOrders.edges.length === 0} empty="Every work order is booked">
+          {(data) => (
+            <>
+              <Table<BoardWorkOrderFragment>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={data.workOrders.edges.map((edge) => edge.node)}
+                data-testid="to-schedule"
+                columns={[
+                  { title: 'City', dataIndex: 'city' },
+                  { title: 'Type', dataIndex: 'type', render: words },
+                  { title: 'Product', render: (_, row) => [row.brand, row.productModel].filter(Boolean).join(' ') || '—' },
+                  { title: 'Site', dataIndex: 'siteAddress' },
+                  { title: 'Customer', render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? 'open 360'}</a> },
+                  { title: 'Preferred day', dataIndex: 'preferredDate', render: (value: string | null) => value ?? 'none given' },
+                  { title: 'Since', dataIndex: 'createdAt', render: formatTime },
+                  { title: '', render: (_, row) => <Button size="small" type="primary" ghost onClick={() => setBooking(row)}>Book</Button> },
+                ]}
+              />
+              {data.workOrders.pageInfo.hasNextPage && <Typography.Text type="secondary">Showing the oldest {QUEUE_PAGE}; book these first or narrow by city.</Typography.Text>}
+            </>
+          )}
+        </Loaded>
+      </Card>
+
       <Card title={`Appointments on ${date}${city ? ` in ${city}` : ''}`}>
         <Loaded query={board} isEmpty={() => shown.length === 0} empty={`No appointments on ${date}${city ? ` in ${city}` : ''}`}>
           {() => (
@@ -135,8 +170,12 @@ export function DispatcherBoard() {
                 { title: 'Status', dataIndex: 'status', render: (status: string, row) => <Space><StatusTag status={status} />{justAssigned.has(row.id) && <Tag color="green">just assigned</Tag>}</Space> },
                 { title: 'Product', render: (_, row) => [row.brand, row.productModel].filter(Boolean).join(' ') || '—' },
                 { title: 'Site', dataIndex: 'siteAddress' },
-                { title: 'Customer', render: (_, row) => <a href={href('customers', row.customerId)}>open 360</a> },
-                { title: 'Engineer', dataIndex: 'engineerId', render: (id: string | null, row) => (id ? <Typography.Text code>{id.slice(0, 8)}</Typography.Text> : row.awaitingBackup ? <Tag color="orange">awaiting backup</Tag> : '—') },
+                { title: 'Customer', render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? 'open 360'}</a> },
+                {
+                  title: 'Engineer',
+                  render: (_, row) =>
+                    row.engineer ? <span data-testid="assigned-engineer">{row.engineer.name}</span> : row.engineerId ? <Typography.Text code>{row.engineerId.slice(0, 8)}</Typography.Text> : row.awaitingBackup ? <Tag color="orange">awaiting backup</Tag> : '—',
+                },
                 {
                   title: '',
                   render: (_, row) =>
@@ -174,6 +213,16 @@ export function DispatcherBoard() {
       </Card>
 
       <OverrideModal workOrder={overriding} onClose={() => setOverriding(undefined)} onDone={() => void board.refetch()} />
+      <BookModal
+        workOrder={booking}
+        onClose={() => setBooking(undefined)}
+        onBooked={(day) => {
+          // The board follows the booking: the work order now waits there for the day's dispatch.
+          setDate(day);
+          void queue.refetch();
+          void board.refetch();
+        }}
+      />
     </Space>
   );
 }
@@ -184,12 +233,21 @@ function OverrideModal({ workOrder, onClose, onDone }: { workOrder?: BoardWorkOr
   const [assign, assigning] = useMutation(session, AssignWorkOrderDocument);
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm<{ engineerId: string; reason: string }>();
+  const [anyEngineer, setAnyEngineer] = useState(false);
+  const [search, setSearch] = useState('');
+  // Those who cover the city and hold the skill first; a dispatcher overriding the rules may pick anyone.
+  const engineers = useQuery(
+    session,
+    EngineersForDocument,
+    anyEngineer || !workOrder ? { city: null, productModel: null, text: search || null } : { city: workOrder.city, productModel: workOrder.productModel ?? null, text: search || null },
+    { skip: !workOrder },
+  );
 
   const submit = async (values: { engineerId: string; reason: string }) => {
     if (!workOrder) return;
     setError(undefined);
     try {
-      await assign({ input: { workOrderId: workOrder.id, engineerId: values.engineerId.trim(), reason: values.reason } });
+      await assign({ input: { workOrderId: workOrder.id, engineerId: values.engineerId, reason: values.reason } });
       message.success('Assigned by hand');
       form.resetFields();
       onDone();
@@ -208,13 +266,74 @@ function OverrideModal({ workOrder, onClose, onDone }: { workOrder?: BoardWorkOr
       )}
       {error ? <ErrorNotice error={error} /> : null}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="engineerId" label="Engineer id" rules={[{ required: true, message: 'Which engineer?' }]}>
-          <Input placeholder="The engineer’s id" />
+        <Space style={{ marginBottom: 8 }}>
+          <Switch size="small" checked={anyEngineer} onChange={setAnyEngineer} /> any engineer, not only those covering {workOrder?.city} with the skill
+        </Space>
+        {engineers.error ? <ErrorNotice error={engineers.error} /> : null}
+        <Form.Item name="engineerId" label="Engineer" rules={[{ required: true, message: 'Which engineer?' }]}>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setSearch}
+            loading={engineers.loading}
+            placeholder="Search by name or phone"
+            notFoundContent={engineers.loading ? 'Loading…' : 'No active engineer matches'}
+            options={(engineers.data?.engineers.edges ?? []).map(({ node }) => ({ value: node.id, label: `${node.name} — ${node.homeCity}, ${words(node.employment).toLowerCase()}, ${node.dailyCapacity}/day` }))}
+          />
         </Form.Item>
         <Form.Item name="reason" label="Reason (kept in the work order’s history)" rules={[{ required: true, whitespace: true, message: 'Say why you override the rules' }]}>
           <Input.TextArea rows={2} placeholder="e.g. Installed it last year; the customer asked for him" />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+}
+
+function BookModal({ workOrder, onClose, onBooked }: { workOrder?: BoardWorkOrderFragment; onClose: () => void; onBooked: (day: string) => void }) {
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const [schedule, scheduling] = useMutation(session, ScheduleWorkOrderDocument);
+  const [error, setError] = useState<unknown>();
+  const today = chinaDate();
+  // The customer's preferred day when it is still ahead, else today.
+  const initialDay = workOrder?.preferredDate && workOrder.preferredDate >= today ? workOrder.preferredDate : today;
+  const [day, setDay] = useState(initialDay);
+  const [slot, setSlot] = useState<AppointmentSlot>('MORNING');
+  const [shownFor, setShownFor] = useState<string>();
+  if (workOrder && shownFor !== workOrder.id) {
+    setShownFor(workOrder.id);
+    setDay(initialDay);
+    setError(undefined);
+  }
+
+  const book = async () => {
+    if (!workOrder) return;
+    setError(undefined);
+    try {
+      const result = await schedule({ input: { workOrderId: workOrder.id, appointmentDate: day, slot } });
+      message.success(`Booked for ${result.scheduleWorkOrder.appointmentDate} ${words(slot).toLowerCase()}`);
+      onBooked(result.scheduleWorkOrder.appointmentDate ?? day);
+      onClose();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <Modal open={!!workOrder} title="Book the appointment" okText="Book" onOk={() => void book()} confirmLoading={scheduling.loading} onCancel={onClose}>
+      {error ? <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div> : null}
+      {workOrder && (
+        <Space direction="vertical">
+          <Typography.Text>
+            {words(workOrder.type)} for {workOrder.customer?.name ?? 'the customer'} at {workOrder.siteAddress}, {workOrder.city}
+            {workOrder.preferredDate ? ` (preferred ${workOrder.preferredDate})` : ''}
+          </Typography.Text>
+          <Space>
+            <DatePicker allowClear={false} value={dayjs(day)} disabledDate={(value) => value.format('YYYY-MM-DD') < today} onChange={(value) => value && setDay(value.format('YYYY-MM-DD'))} />
+            <Select<AppointmentSlot> value={slot} onChange={setSlot} style={{ width: 140 }} options={(['MORNING', 'AFTERNOON', 'EVENING'] as const).map((value) => ({ value, label: words(value) }))} />
+          </Space>
+        </Space>
+      )}
     </Modal>
   );
 }

@@ -109,6 +109,18 @@ function Charts({ data }: { data: Dashboard }) {
     };
   }, [funnel.agents]);
 
+  const batches = useMemo(() => [...data.payoutBatches.edges.map((edge) => edge.node)].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)), [data.payoutBatches]);
+  const payouts = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: batches.map((batch) => batch.periodEnd) },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `¥${value / 100}` } },
+      series: [{ type: 'bar', name: 'Paid to engineers', data: batches.map((batch) => batch.totalCents), itemStyle: { color: '#6a1b9a' } }],
+      grid: { left: 70, right: 20, top: 20, bottom: 30 },
+    }),
+    [batches],
+  );
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="supervisor-dashboard">
       <Row gutter={16}>
@@ -157,6 +169,13 @@ function Charts({ data }: { data: Dashboard }) {
           </Card>
         </Col>
       </Row>
+      <Card title="Engineer payouts by period" size="small">
+        {batches.length ? (
+          <Chart option={payouts} height={240} testId="payout-chart" />
+        ) : (
+          <Empty description="No payout batch has run yet: engineers' verified jobs are waiting to be paid in the next batch" />
+        )}
+      </Card>
       <Card title="SLA attainment in detail" size="small">
         <Table
           rowKey={(row) => `${row.category}/${row.priority}/${row.clock}`}
