@@ -10,3 +10,4 @@ export * from './inbox/event-consumer';
 export * from './migrations/messaging-tables.migration';
 export * from './migrations/outbox-trace-context.migration';
 export * from './migrations';
+export * from './dead-letters/replay-dead-letters';
