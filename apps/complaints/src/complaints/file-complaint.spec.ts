@@ -112,7 +112,10 @@ describe('taking complaints in (complaints, real PostgreSQL and Kafka)', () => {
     }
     expect(errorCodes(await world.complaints.graphql(COMPLAINT, { id: filed['id'] }, staff('ENGINEER')))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await world.complaints.graphql(COMPLAINT, { id: randomUUID() }, agent))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await world.complaints.graphql(COMPLAINT, { id: 'nope' }, agent))).toEqual(['NOT_FOUND']);
+    // Not an id this API issues: refused at the subgraph's edge, before any SQL.
+    const malformed = await world.complaints.graphql(COMPLAINT, { id: 'nope' }, agent);
+    expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+    expect(invalidFields(malformed)).toEqual(['id']);
   });
 
   it('resolves federation references in one batch, unknown ones as null', async () => {
