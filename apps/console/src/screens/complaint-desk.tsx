@@ -43,7 +43,7 @@ export function Countdown({ clock }: { clock: Clock | null }) {
   const risk = riskOf(clock, now);
   if (!clock) return <Tag>no clock running</Tag>;
   return (
-    <Space size={4} data-testid="sla-countdown">
+    <Space size={4} data-testid="sla-countdown" style={{ whiteSpace: 'nowrap' }}>
       <Tag color={RISK_COLOUR[risk]}>{risk}</Tag>
       <Typography.Text type={risk === 'breached' ? 'danger' : risk === 'at risk' ? 'warning' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
         {words(clock.kind)} {clock.pausedAt ? 'paused' : formatCountdown(Date.parse(clock.dueAt) - now)}
@@ -90,13 +90,19 @@ export function ComplaintDesk({ complaintId }: { complaintId?: string }) {
                 dataSource={rows}
                 data-testid="complaint-inbox"
                 onRow={(complaint) => ({ onClick: () => navigate('complaints', complaint.id), style: { cursor: 'pointer', background: complaint.id === complaintId ? '#e6f4ff' : undefined } })}
+                scroll={{ x: 'max-content' }}
                 columns={[
-                  { title: 'SLA', render: (_, complaint) => <Countdown clock={nextClock(complaint)} /> },
+                  { title: 'SLA', width: 230, render: (_, complaint) => <Countdown clock={nextClock(complaint)} /> },
                   { title: 'Summary', dataIndex: 'summary', render: (summary: string, complaint) => <a href={href('complaints', complaint.id)}>{summary}</a> },
                   { title: 'Customer', render: (_, complaint) => complaint.customer.name },
-                  { title: 'Category', dataIndex: 'category', render: words },
+                  // With a case open beside it, the inbox keeps what decides which one to take next.
+                  ...(complaintId
+                    ? []
+                    : [
+                        { title: 'Category', dataIndex: 'category', render: words },
+                        { title: 'Priority', dataIndex: 'priority', render: (priority: string) => (priority === 'URGENT' ? <Tag color="red">urgent</Tag> : 'normal') },
+                      ]),
                   { title: 'Status', dataIndex: 'status', render: (status: string) => <Tag>{words(status)}</Tag> },
-                  { title: 'Priority', dataIndex: 'priority', render: (priority: string) => (priority === 'URGENT' ? <Tag color="red">urgent</Tag> : 'normal') },
                 ]}
               />
             )}

@@ -74,8 +74,8 @@ function Charts({ data }: { data: Dashboard }) {
       yAxis: { type: 'value', minInterval: 1 },
       series: keys.map((key) => ({
         name: words(key),
-        type: 'line',
-        smooth: true,
+        type: 'bar',
+        stack: 'complaints',
         data: periods.map((period) => data.complaintTrend.find((point) => point.periodStart === period && point.key === key)?.count ?? 0),
       })),
       grid: { left: 40, right: 20, top: 40, bottom: 30 },
@@ -92,9 +92,13 @@ function Charts({ data }: { data: Dashboard }) {
       ['Ordered', total.ordered],
       ['Replaced on site', total.replacementsDone],
     ] as const;
+    // Bars rather than a funnel shape: every stage stays readable, also when a later one is still zero.
     return {
-      tooltip: { trigger: 'item' },
-      series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { show: true, formatter: '{b}: {c}' }, data: steps.map(([name, value]) => ({ name, value })) }],
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: steps.map(([name]) => name) },
+      series: [{ type: 'bar', label: { show: true, position: 'right' }, data: steps.map(([, value]) => value), itemStyle: { color: '#00838f' } }],
+      grid: { left: 110, right: 40, top: 10, bottom: 30 },
     };
   }, [funnel.total]);
 
@@ -103,7 +107,7 @@ function Charts({ data }: { data: Dashboard }) {
     return {
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: agents.map((agent) => agent.agentName ?? agent.agentId ?? '—'), axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `¥${value / 100}` } },
+      yAxis: { type: 'value', minInterval: 100, axisLabel: { formatter: (value: number) => `¥${value / 100}` } },
       series: [{ type: 'bar', data: agents.map((agent) => agent.revenueCollectedCents), itemStyle: { color: '#1565c0' } }],
       grid: { left: 60, right: 20, top: 20, bottom: 60 },
     };
