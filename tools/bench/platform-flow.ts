@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { chinaDayFromToday } from '@aftercare/business-time';
 import { Platform, startPlatform, WORKSPACE_ROOT } from '@aftercare/testing';
 
 const SUBMISSIONS = Number(process.env['BENCH_SUBMISSIONS'] ?? 600);
@@ -31,7 +32,7 @@ function input(ref: string) {
     externalRef: ref,
     productModel: 'AquaPure X5',
     customer: { name: `Bench ${n}`, phone: `139${String(n).padStart(8, '0')}`, city: 'Shanghai', address: `${n} Bench Road` },
-    preferredDate: '2026-12-15',
+    preferredDate: chinaDayFromToday(14),
   };
 }
 

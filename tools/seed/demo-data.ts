@@ -1,3 +1,5 @@
+import { chinaDayFromToday } from '@aftercare/business-time';
+
 /** A small, realistic company: two partner brands, customers in six cities, engineers, consumable plans. */
 export const DEMO_PARTNERS = [
   { code: 'PHILIPS', name: 'Philips Water Solutions (China)' },
@@ -5,13 +7,13 @@ export const DEMO_PARTNERS = [
 ];
 
 export const DEMO_ORDERS = [
-  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0001', productModel: 'AquaPure X5', preferredDate: '2026-12-02', customer: { name: 'Wang Fang', phone: '13800138001', city: 'Shanghai', address: '88 Century Avenue, Pudong' } },
-  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0002', productModel: 'AquaPure X5', preferredDate: '2026-12-03', customer: { name: 'Li Wei', phone: '13800138002', city: 'Beijing', address: '1 Jianguomenwai Avenue, Chaoyang' } },
-  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0003', productModel: 'AquaPure RO 600', preferredDate: '2026-12-04', customer: { name: 'Chen Jing', phone: '13800138003', city: 'Hangzhou', address: '18 West Lake Road, Xihu' } },
+  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0001', productModel: 'AquaPure X5', preferredDate: chinaDayFromToday(3), customer: { name: 'Wang Fang', phone: '13800138001', city: 'Shanghai', address: '88 Century Avenue, Pudong' } },
+  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0002', productModel: 'AquaPure X5', preferredDate: chinaDayFromToday(4), customer: { name: 'Li Wei', phone: '13800138002', city: 'Beijing', address: '1 Jianguomenwai Avenue, Chaoyang' } },
+  { partner: 'PHILIPS', externalRef: 'PH-2026-11-0003', productModel: 'AquaPure RO 600', preferredDate: chinaDayFromToday(5), customer: { name: 'Chen Jing', phone: '13800138003', city: 'Hangzhou', address: '18 West Lake Road, Xihu' } },
   { partner: 'PHILIPS', externalRef: 'PH-2026-11-0004', productModel: 'AquaPure RO 600', preferredDate: null, customer: { name: 'Golden Dragon Restaurant', phone: '020-83338888', city: 'Guangzhou', address: '203 Beijing Road, Yuexiu' } },
-  { partner: 'XIAOMI', externalRef: 'XM-20261122-A01', productModel: 'Mi Water Purifier H1000G', preferredDate: '2026-12-02', customer: { name: 'Zhao Lei', phone: '13900139001', city: 'Shenzhen', address: '9 Keji Road, Nanshan' } },
-  { partner: 'XIAOMI', externalRef: 'XM-20261122-A02', productModel: 'Mi Water Purifier H1000G', preferredDate: '2026-12-05', customer: { name: 'Sun Mei', phone: '13900139002', city: 'Chengdu', address: '66 Tianfu Avenue, Wuhou' } },
-  { partner: 'XIAOMI', externalRef: 'XM-20261122-A03', productModel: 'Mi Water Purifier Q800', preferredDate: '2026-12-06', customer: { name: 'Zhou Qiang', phone: '13900139003', city: 'Shanghai', address: '500 Nanjing West Road, Jing\'an' } },
+  { partner: 'XIAOMI', externalRef: 'XM-20261122-A01', productModel: 'Mi Water Purifier H1000G', preferredDate: chinaDayFromToday(3), customer: { name: 'Zhao Lei', phone: '13900139001', city: 'Shenzhen', address: '9 Keji Road, Nanshan' } },
+  { partner: 'XIAOMI', externalRef: 'XM-20261122-A02', productModel: 'Mi Water Purifier H1000G', preferredDate: chinaDayFromToday(6), customer: { name: 'Sun Mei', phone: '13900139002', city: 'Chengdu', address: '66 Tianfu Avenue, Wuhou' } },
+  { partner: 'XIAOMI', externalRef: 'XM-20261122-A03', productModel: 'Mi Water Purifier Q800', preferredDate: chinaDayFromToday(7), customer: { name: 'Zhou Qiang', phone: '13900139003', city: 'Shanghai', address: '500 Nanjing West Road, Jing\'an' } },
   { partner: 'XIAOMI', externalRef: 'XM-20261122-A04', productModel: 'Mi Water Purifier Q800', preferredDate: null, customer: { name: 'Hotel Lakeview', phone: '0571-87001234', city: 'Hangzhou', address: '2 Hubin Road, Shangcheng' } },
 ];
 

@@ -17,3 +17,8 @@ export function todayInChina(now: Date = new Date()): string {
 export function startOfChinaDay(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) - CHINA_UTC_OFFSET_MS);
 }
+
+/** The China-time day `days` after today (negative: before), e.g. a preferred date that stays in the future. */
+export function chinaDayFromToday(days: number, now: Date = new Date()): string {
+  return chinaDate(new Date(now.getTime() + days * 86_400_000));
+}
