@@ -61,6 +61,8 @@ function describe(error: GraphqlErrorEntry): string {
       return `Too many requests just now. Wait ${extensions.retryAfterSeconds ?? 'a few'} seconds and try again.`;
     case 'INTERNAL_SERVER_ERROR':
       return `Something went wrong on our side${extensions['requestId'] ? ` (reference ${extensions['requestId']})` : ''}. Try again; if it keeps happening, report the reference.`;
+    case 'PERSISTED_QUERY_NOT_ALLOWED':
+      return 'A partner key may run only the operations the platform publishes for partners; this one is not among them.';
     case 'PERSISTED_QUERY_NOT_FOUND':
     case 'GRAPHQL_VALIDATION_FAILED':
       return 'This console is out of date with the platform. Reload the page.';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
+import { PUBLISHED_DOCUMENT_IDS } from '../gql/published-documents';
 import { credentialHeaders, Session } from './session';
 
 /** One error of the graph, as the gateway sends it: a message for people and a stable code to branch on. */
@@ -34,6 +35,17 @@ type Document<TData, TVariables> = TypedDocumentString<TData, TVariables>;
 /** Where the console sends its operations: the same origin (the console's server proxies /graphql to the gateway). */
 const ENDPOINT = '/graphql';
 
+const operationName = (query: string) => /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
+
+/**
+ * Staff send the document; a partner key may run only the platform's published operations, so a partner
+ * session sends the published document's id instead (trusted documents).
+ */
+function requestBody(session: Session | null, query: string, variables: unknown): string {
+  const documentId = session?.kind === 'partner' ? PUBLISHED_DOCUMENT_IDS[operationName(query) ?? ''] : undefined;
+  return JSON.stringify(documentId ? { documentId, variables } : { query, variables });
+}
+
 export async function request<TData, TVariables>(
   session: Session | null,
   document: Document<TData, TVariables>,
@@ -45,7 +57,7 @@ export async function request<TData, TVariables>(
     response = await fetch(ENDPOINT, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...credentialHeaders(session) },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      body: requestBody(session, document.toString(), variables ?? {}),
     });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
