@@ -22,11 +22,25 @@ interface GraphqlResult<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function call<T>(headers: Record<string, string>, query: string, variables: Record<string, unknown>, tolerate: string[] = []) {
+/**
+ * A partner key runs only the operations the platform publishes for partners, by id (the gateway refuses any
+ * other document): the seed calls them as a brand's integration would.
+ */
+const publishedForPartners = (
+  JSON.parse(readFileSync(join(__dirname, '../../apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { id: string; name: string }[] }
+).operations;
+
+function partnerDocument(name: string): { documentId: string } {
+  const published = publishedForPartners.find((operation) => operation.name === name);
+  if (!published) throw new Error(`no published partner operation named ${name}`);
+  return { documentId: `sha256:${published.id}` };
+}
+
+async function call<T>(headers: Record<string, string>, document: string | { documentId: string }, variables: Record<string, unknown>, tolerate: string[] = []) {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ ...(typeof document === 'string' ? { query: document } : document), variables }),
   });
   const body = (await response.json()) as GraphqlResult<T>;
   const unexpected = (body.errors ?? []).filter((error) => !tolerate.includes(error.extensions?.code ?? ''));
@@ -56,12 +70,11 @@ async function seedOrders(keys: Record<string, string>): Promise<Map<string, { o
   for (const { partner, ...input } of DEMO_ORDERS) {
     const key = keys[partner];
     if (!key) continue;
-    const result = await call<{ submitInstallOrder: { id: string; customer: { id: string } } }>(
-      { 'x-api-key': key },
-      `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id } } }`,
-      { input },
-    );
-    placed.set(input.externalRef, { orderId: result.data!.submitInstallOrder.id, customerId: result.data!.submitInstallOrder.customer.id });
+    const result = await call<{ submitInstallOrder: { id: string } }>({ 'x-api-key': key }, partnerDocument('SubmitInstallOrder'), { input });
+    const orderId = result.data!.submitInstallOrder.id;
+    // Which card the order landed on is the platform's business, not the partner's: staff look it up.
+    const order = await call<{ order: { customer: { id: string } } }>(asStaff('ADMIN'), `query ($id: ID!) { order(id: $id) { customer { id } } }`, { id: orderId });
+    placed.set(input.externalRef, { orderId, customerId: order.data!.order.customer.id });
   }
   return placed;
 }
@@ -191,9 +204,9 @@ ${StaffRoles.map((role) => `  ${role.padEnd(18)} ${tokens[role]}`).join('\n')}
 Partner API keys (send as "x-api-key: <key>"; also in .data/dev-credentials.json):
 ${Object.entries(keys).map(([code, key]) => `  ${code.padEnd(18)} ${key}`).join('\n')}
 
-Try, as PHILIPS:
+Try, as PHILIPS (a partner key runs only the published operations, by id: apps/gateway/trusted-documents/partner.json):
   curl -s ${gatewayUrl} -H 'content-type: application/json' -H 'x-api-key: ${keys['PHILIPS'] ?? '<key>'}' \\
-    -d '{"query":"{ order(id: \\"${firstOrder?.orderId ?? '<id>'}\\") { externalRef status customer { name } workOrders { type status } } }"}'
+    -d '{"documentId":"${partnerDocument('Order').documentId}","variables":{"id":"${firstOrder?.orderId ?? '<id>'}"}}'
   (order ${firstRef ?? ''}: its INSTALL work order comes from service-dispatch via Kafka)
 `);
 }

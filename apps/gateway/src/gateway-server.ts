@@ -15,6 +15,7 @@ import { edgePlugin } from './edge/edge-plugin';
 import { maskError } from './edge/error-masking';
 import { jsonErrorHandler, sendGraphqlError } from './edge/json-errors';
 import { RateLimiter } from './edge/rate-limit';
+import { trustedDocuments, TrustedDocuments } from './edge/trusted-documents';
 import { checkSubgraphs } from './health/subgraph-readiness';
 import { authenticateRequest } from './identity/authenticate-request';
 import { PartnerCredentials } from './identity/partner-credentials';
@@ -40,6 +41,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const partners = new PartnerCredentials(() => locate('sales'), config.gatewaySigningKey);
   const edge = edgeConfigFrom();
   const armor = armorFor(edge);
+  const publishedDocuments = TrustedDocuments.fromFile(edge.trustedDocumentsPath);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
@@ -53,6 +55,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     gateway,
     ...armor,
     introspection: true, // gated per caller by edgePlugin: staff in development only
+    persistedQueries: false, // documents by id come only from the published manifest (trustedDocuments)
     formatError: maskError,
     plugins: [...armor.plugins, edgePlugin({ staffIntrospection: edge.staffIntrospection, log: logger.error.bind(logger) })],
   });
@@ -81,6 +84,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     telemetry.graphqlMiddleware,
     authenticate((req) => authenticateRequest(req, config.authJwtSecret, partners)),
     rateLimit(new RateLimiter(), { partner: edge.partnerRate, staff: edge.staffRate, anonymous: edge.anonymousRate }),
+    trustedDocuments(publishedDocuments, { enforceForPartners: edge.enforcePartnerDocuments }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         identity: res.locals['identity'] as Identity,

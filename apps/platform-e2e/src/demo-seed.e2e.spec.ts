@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually, Platform, startPlatform, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
+import { asPartnerById } from './support/operations';
 
 const run = promisify(execFile);
 
@@ -45,16 +46,12 @@ describe('the demo seed tool', () => {
     expect(again.stdout).toContain(keys['PHILIPS']);
 
     type MyOrders = { myOrders: { edges: { node: { id: string; externalRef: string } }[] } };
-    const orders = await platform.asPartner<MyOrders>(keys['PHILIPS']!, `{ myOrders { edges { node { id externalRef } } } }`);
+    const orders = await asPartnerById<MyOrders>(platform.gatewayUrl, keys['PHILIPS']!, 'MyOrders');
     expect(orders.data!.myOrders.edges).toHaveLength(4);
     const firstOrder = orders.data!.myOrders.edges[0]!.node.id;
     await eventually(async () => {
-      const response = await platform.asPartner<{ order: { workOrders: { type: string }[] } }>(
-        keys['PHILIPS']!,
-        `query ($id: ID!) { order(id: $id) { workOrders { type } } }`,
-        { id: firstOrder },
-      );
-      expect(response.data!.order.workOrders).toEqual([{ type: 'INSTALL' }]);
+      const response = await asPartnerById<{ order: { workOrders: { type: string }[] } }>(platform.gatewayUrl, keys['PHILIPS']!, 'Order', { id: firstOrder });
+      expect(response.data!.order.workOrders.map((workOrder) => workOrder.type)).toEqual(['INSTALL']);
     }, 30000);
 
     const plan = await platform.asStaff<{ consumablePlan: { stages: { intervalMonths: number }[] } }>(

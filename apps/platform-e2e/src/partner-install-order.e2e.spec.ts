@@ -1,5 +1,6 @@
 import { errorCodes, eventually, Platform, startPlatform } from '@aftercare/testing';
 import {
+  asPartnerById,
   installOrderInput,
   MY_ORDERS,
   ORDER_WITH_WORK_ORDERS,
@@ -44,8 +45,9 @@ describe('a partner brand submits an installation order through the graph', () =
     const again = await platform.asPartner<SubmittedOrder>(philipsKey, SUBMIT_INSTALL_ORDER, { input });
     expect(again.data!.submitInstallOrder.id).toBe(orderId);
 
+    // As a brand's integration calls: the published operation by its id.
     const order = await eventually(async () => {
-      const response = await platform.asPartner<OrderWithWorkOrders>(philipsKey, ORDER_WITH_WORK_ORDERS, { id: orderId });
+      const response = await asPartnerById<OrderWithWorkOrders>(platform.gatewayUrl, philipsKey, 'Order', { id: orderId });
       expect(response.errors).toBeUndefined();
       expect(response.data!.order.workOrders).toHaveLength(1);
       return response.data!.order;
@@ -55,8 +57,13 @@ describe('a partner brand submits an installation order through the graph', () =
       externalRef: 'PH-2026-0001',
       status: 'PLACED',
       channel: 'PARTNER',
+      productModel: 'AquaPure X5',
+      city: 'Hangzhou',
+      siteAddress: '12 West Lake Road',
+      preferredDate: input.preferredDate,
+      createdAt: expect.any(String),
       customer: { name: 'Zhao Lei' },
-      workOrders: [{ id: expect.any(String), type: 'INSTALL', status: 'CREATED' }],
+      workOrders: [{ id: expect.any(String), type: 'INSTALL', status: 'CREATED', appointmentDate: null, appointmentSlot: null, completedAt: null }],
     });
 
     const asDispatcher = await platform.asStaff<OrderWithWorkOrders>(['DISPATCHER'], ORDER_WITH_WORK_ORDERS, { id: orderId });
@@ -73,10 +80,27 @@ describe('a partner brand submits an installation order through the graph', () =
     expect(stranger.data).toBeNull();
 
     type MyOrders = { myOrders: { edges: { node: { externalRef: string } }[] } };
-    const philipsOrders = await platform.asPartner<MyOrders>(philipsKey, MY_ORDERS);
+    const philipsOrders = await asPartnerById<MyOrders>(platform.gatewayUrl, philipsKey, 'MyOrders', { first: 50 });
     expect(philipsOrders.data!.myOrders.edges.map((edge) => edge.node.externalRef).sort()).toEqual(['PH-2026-0001', 'PH-2026-0002']);
     const xiaomiOrders = await platform.asPartner<MyOrders>(xiaomiKey, MY_ORDERS);
     expect(xiaomiOrders.data!.myOrders.edges.map((edge) => edge.node.externalRef)).toEqual(['XM-2026-0001']);
+  });
+
+  it('runs for a partner key only the operations published for partners; staff may send any document', async () => {
+    const freeForm = await platform.asPartner(philipsKey, `{ myOrders(first: 100) { edges { node { id customer { phone address } } } } }`);
+    expect(freeForm.status).toBe(403);
+    expect(errorCodes(freeForm)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
+    const unknownId = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': philipsKey },
+      body: JSON.stringify({ documentId: `sha256:${'ab'.repeat(32)}` }),
+    });
+    expect(unknownId.status).toBe(400);
+    expect(((await unknownId.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const asAdmin = await platform.asStaff<{ order: { id: string } }>(['ADMIN'], `query ($id: ID!) { order(id: $id) { id } }`, {
+      id: (await asPartnerById<{ myOrders: { edges: { node: { id: string } }[] } }>(platform.gatewayUrl, philipsKey, 'MyOrders')).data!.myOrders.edges[0]!.node.id,
+    });
+    expect(asAdmin.errors).toBeUndefined();
   });
 
   it('rejects bad input and unknown keys with stable codes, storing nothing', async () => {

@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { PARTNER_MANIFEST_PATH } from './trusted-documents';
+
 /** Limits at the gateway's edge, sized for the staff consoles' and partner integrations' real operations. */
 export interface EdgeConfig {
   /** Largest request body accepted (bytes). */
@@ -13,8 +16,10 @@ export interface EdgeConfig {
   anonymousRate: RateLimit;
   /** Staff get introspection and "did you mean" suggestions only when this is true (development). */
   staffIntrospection: boolean;
-  /** Partners may run only the published operations (trusted documents). */
+  /** Partners may run only the published operations (trusted documents); `PARTNER_TRUSTED_DOCUMENTS=off` lifts it (tests only). */
   enforcePartnerDocuments: boolean;
+  /** The published operations' manifest (ids → documents); the gateway does not start without it. */
+  trustedDocumentsPath: string;
 }
 
 export interface RateLimit {
@@ -44,5 +49,6 @@ export function edgeConfigFrom(env: NodeJS.ProcessEnv = process.env): EdgeConfig
     anonymousRate: rate('ANONYMOUS', 5, 20),
     staffIntrospection: env['NODE_ENV'] !== 'production' && env['GATEWAY_STAFF_INTROSPECTION'] !== 'off',
     enforcePartnerDocuments: env['PARTNER_TRUSTED_DOCUMENTS'] !== 'off',
+    trustedDocumentsPath: resolve(env['TRUSTED_DOCUMENTS_PATH'] ?? PARTNER_MANIFEST_PATH),
   };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chinaDayFromToday } from '@aftercare/business-time';
 import { GraphqlResponse, WORKSPACE_ROOT } from '@aftercare/testing';
 
-import { chinaDayFromToday } from '@aftercare/business-time';
 /** The operations a partner integration and an admin console send, as they would write them. */
 export const REGISTER_PARTNER = `mutation RegisterPartner($input: RegisterPartnerInput!) {
   registerPartner(input: $input) { apiKey partner { id code name } }
@@ -55,8 +55,13 @@ export interface OrderWithWorkOrders {
     externalRef: string;
     status: string;
     channel: string;
+    productModel: string;
+    city: string;
+    siteAddress: string;
+    preferredDate: string | null;
+    createdAt: string;
     customer: { name: string };
-    workOrders: { id: string; type: string; status: string }[];
+    workOrders: { id: string; type: string; status: string; appointmentDate: string | null; appointmentSlot: string | null; completedAt: string | null }[];
   };
 }
 
