@@ -2,9 +2,7 @@ import { Alert, Button } from 'antd';
 import { GraphqlError, GraphqlErrorEntry, NetworkError } from './graphql';
 
 const label = (field: string) =>
-  field
-    .split('.')
-    .pop()!
+  (field.split('.').pop() ?? field)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
 

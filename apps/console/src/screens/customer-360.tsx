@@ -44,16 +44,21 @@ function CustomerPage({ id }: { id: string }) {
   return <Loaded query={customer}>{(data) => <CustomerView customer={data.customer} />}</Loaded>;
 }
 
-const GRADE_RANK: Record<string, number> = { D: 1, C: 2, B: 3, A: 4 };
+// A = about to buy … F = not yet contacted: the chart rises as the customer gets closer to buying.
+const GRADE_RANK: Record<string, number> = { F: 1, E: 2, D: 3, C: 4, B: 5, A: 6 };
 
 function CustomerView({ customer }: { customer: Customer }) {
   const gradeOption = useMemo(() => {
     const history = [...customer.gradeHistory].sort((a, b) => a.changedAt.localeCompare(b.changedAt));
-    const grades = Object.keys(GRADE_RANK).sort((a, b) => GRADE_RANK[a]! - GRADE_RANK[b]!);
+    const grades = Object.entries(GRADE_RANK).sort(([, a], [, b]) => a - b).map(([grade]) => grade);
     return {
-      tooltip: { trigger: 'axis', formatter: (points: { data: [string, number]; dataIndex: number }[]) => `${formatTime(points[0]!.data[0])}<br/>grade ${grades[points[0]!.data[1] - 1]}<br/>${history[points[0]!.dataIndex]?.reason ?? ''}` },
+      tooltip: {
+        trigger: 'axis',
+        formatter: ([point]: { data: [string, number]; dataIndex: number }[]) =>
+          point ? `${formatTime(point.data[0])}<br/>grade ${grades[point.data[1] - 1] ?? ''}<br/>${history[point.dataIndex]?.reason ?? ''}` : '',
+      },
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', min: 1, max: 4, interval: 1, axisLabel: { formatter: (value: number) => grades[value - 1] ?? '' } },
+      yAxis: { type: 'value', min: 1, max: 6, interval: 1, axisLabel: { formatter: (value: number) => grades[value - 1] ?? '' } },
       series: [{ type: 'line', step: 'end', data: history.map((change) => [change.changedAt, GRADE_RANK[change.toGrade] ?? 0]) }],
       grid: { left: 40, right: 20, top: 20, bottom: 30 },
     };

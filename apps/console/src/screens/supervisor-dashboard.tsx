@@ -44,17 +44,16 @@ function Charts({ data }: { data: Dashboard }) {
       sum.total += row.total;
       byClock.set(row.clock, sum);
     }
-    const clocks = [...byClock.keys()];
+    const rows = [...byClock.entries()];
     return {
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: clocks.map(words) },
+      xAxis: { type: 'category', data: rows.map(([clock]) => words(clock)) },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'bar',
           label: { show: true, position: 'top', formatter: '{c}%' },
-          data: clocks.map((clock) => {
-            const { met, total } = byClock.get(clock)!;
+          data: rows.map(([, { met, total }]) => {
             const rate = total ? Math.round((met / total) * 100) : 0;
             return { value: rate, itemStyle: { color: rate >= 90 ? '#2e7d32' : rate >= 75 ? '#f9a825' : '#c62828' } };
           }),
