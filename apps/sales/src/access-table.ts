@@ -37,6 +37,8 @@ export const salesAccess = defineAccessTable({
     placeOrder: ['SALES', 'SUPERVISOR', 'ADMIN', 'VALUE_ADDED_AGENT'],
     recordChurn: ['SALES', 'SUPERVISOR', 'ADMIN'],
     registerPartner: ['ADMIN'],
+    revokePartnerKey: ['ADMIN'],
+    rotatePartnerKey: ['ADMIN'],
     registerSalesperson: ['ADMIN'],
     requestPromiseApproval: ['SALES', 'SUPERVISOR', 'ADMIN'],
     reviewContract: ['SUPERVISOR', 'ADMIN'],
@@ -48,6 +50,8 @@ export const salesAccess = defineAccessTable({
   },
   // CRM fields of a card: never partners (they see only what they submitted); a salesperson reaches only own cards.
   fields: {
+    // Which keys a partner holds (never the keys themselves: only their hashes are stored).
+    'Partner.apiKeys': ['ADMIN'],
     'Customer.region': CUSTOMER_360_READERS as AccessRule,
     'Customer.businessType': CUSTOMER_360_READERS as AccessRule,
     'Customer.scale': CUSTOMER_360_READERS as AccessRule,

@@ -40,6 +40,7 @@ import { CustomerOrdersResolver } from './orders/customer-orders.resolver';
 import { Order } from './orders/order.entity';
 import { OrderResolver } from './orders/order.resolver';
 import { OrdersService } from './orders/orders.service';
+import { PartnerApiKey } from './partners/partner-api-key.entity';
 import { Partner } from './partners/partner.entity';
 import { PartnerResolver } from './partners/partner.resolver';
 import { PartnerListResolver } from './partners/partner-list';
@@ -64,6 +65,7 @@ export const salesService: ServiceDefinition = {
   defaultPort: 4001,
   entities: [
     Partner,
+    PartnerApiKey,
     Customer,
     GradeChange,
     OwnerChange,

@@ -72,8 +72,10 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       const { apiKey, partner: registered } = response.data!.registerPartner;
       expect(registered.code).toBe('MIDEA');
       expect(apiKey).toMatch(/^ak_midea_[A-Za-z0-9_-]{43}$/);
-      const stored = await sales.service.dataSource.query('SELECT api_key_hash FROM partner WHERE id = $1', [registered.id]);
-      expect(stored[0].api_key_hash).not.toContain(apiKey);
+      const stored = await sales.service.dataSource.query('SELECT key_hash, prefix FROM partner_api_key WHERE partner_id = $1', [registered.id]);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].key_hash).not.toContain(apiKey);
+      expect(apiKey.startsWith(stored[0].prefix)).toBe(true);
 
       const credential = await sales.graphql(CREDENTIAL, { apiKey }, system());
       expect(credential.data).toEqual({ partnerCredential: { partnerId: registered.id, partnerCode: 'MIDEA' } });

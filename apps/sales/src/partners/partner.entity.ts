@@ -18,10 +18,6 @@ export class Partner {
   @Column({ type: 'text' })
   name: string;
 
-  /** SHA-256 of the API key: the key itself is shown once at registration and never stored. */
-  @Column({ type: 'text', unique: true })
-  apiKeyHash: string;
-
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,6 +1,7 @@
-import { Directive, Field, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import { NotBlank } from '@aftercare/subgraph';
+import { PartnerApiKey } from './partner-api-key.entity';
 import { Partner } from './partner.entity';
 
 @InputType()
@@ -32,4 +33,28 @@ export class PartnerCredential {
 
   @Field()
   partnerCode: string;
+}
+
+@InputType()
+export class RotatePartnerKeyInput {
+  @Field(() => ID)
+  partnerId: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when the keys the partner holds now keep working (default: 24 hours from now; at most 30 days).',
+  })
+  oldKeysExpireAt?: Date | null;
+}
+
+@ObjectType({ description: 'A new API key for a partner, shown only this once; the old keys work until their expiry.' })
+export class PartnerKeyRotation {
+  @Field(() => Partner)
+  partner: Partner;
+
+  @Field({ description: 'Send as the x-api-key header. Store it safely: it cannot be shown again.' })
+  apiKey: string;
+
+  @Field(() => PartnerApiKey)
+  key: PartnerApiKey;
 }

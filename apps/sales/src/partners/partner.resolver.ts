@@ -1,7 +1,11 @@
-import { Arg, Authorized, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { groupLoader, loaderKey, RequestContext } from '@aftercare/subgraph';
+import { PartnerApiKey } from './partner-api-key.entity';
 import { Partner } from './partner.entity';
-import { PartnerCredential, PartnerRegistration, RegisterPartnerInput } from './partner.inputs';
+import { PartnerCredential, PartnerKeyRotation, PartnerRegistration, RegisterPartnerInput, RotatePartnerKeyInput } from './partner.inputs';
 import { PartnersService } from './partners.service';
+
+const KEYS_BY_PARTNER = loaderKey<string, PartnerApiKey[]>('partner api keys by partner');
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -11,6 +15,26 @@ export class PartnerResolver {
   @Mutation(() => PartnerRegistration, { description: 'Registers a partner brand; its API key is returned only here.' })
   registerPartner(@Arg('input', () => RegisterPartnerInput) input: RegisterPartnerInput): Promise<PartnerRegistration> {
     return this.partners.register(input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PartnerKeyRotation, {
+    description: 'A new API key for the partner (returned only here); the keys it holds now keep working until oldKeysExpireAt.',
+  })
+  rotatePartnerKey(@Arg('input', () => RotatePartnerKeyInput) input: RotatePartnerKeyInput): Promise<PartnerKeyRotation> {
+    return this.partners.rotate(input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PartnerApiKey, { description: 'Stops one key now; the gateway refuses it within seconds.' })
+  revokePartnerKey(@Arg('partnerId', () => ID) partnerId: string, @Arg('keyId', () => ID) keyId: string): Promise<PartnerApiKey> {
+    return this.partners.revoke(partnerId, keyId);
+  }
+
+  @Authorized('ADMIN')
+  @FieldResolver(() => [PartnerApiKey], { description: 'Its keys, newest first, active or not (never the keys themselves).' })
+  apiKeys(@Root() partner: Partner, @Ctx() context: RequestContext): Promise<PartnerApiKey[]> {
+    return groupLoader(context.loaders, KEYS_BY_PARTNER, (ids: readonly string[]) => this.partners.keysOf(ids), (row) => row.partnerId).load(partner.id);
   }
 
   /** How the gateway turns an x-api-key into a partner identity; hidden from the public graph. */
