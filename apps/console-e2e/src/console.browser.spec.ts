@@ -121,8 +121,19 @@ describe('the console in a browser', () => {
     await agent.getByRole('tab', { name: 'Staff token' }).click();
     await agent.getByLabel(/Bearer token/).fill(token);
     await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByTestId('call-queue').locator('tbody > tr').first().waitFor();
+    const queue = agent.getByTestId('call-queue');
+    await queue.locator('tbody > tr').first().waitFor();
     await shoot(agent, 'value-added-call-queue');
+    const before = await queue.locator('tbody > tr').count();
+
+    // An interested customer is handed over to the sales tier: the task leaves this agent's queue.
+    await queue.getByRole('button', { name: 'Record call' }).first().click();
+    const dialog = agent.getByRole('dialog');
+    await dialog.locator('.ant-select').first().click();
+    await agent.locator('.ant-select-item-option', { hasText: 'Interested — hand over' }).click();
+    await dialog.getByRole('button', { name: 'Record' }).click();
+    await agent.getByText('Handed over to the sales tier').waitFor();
+    await eventually(async () => expect(await queue.locator('tbody > tr').count()).toBe(before - 1), 15000);
 
     const supervisor = await stack.newPage();
     await signInAs(supervisor, 'SUPERVISOR');
