@@ -62,14 +62,17 @@ export class PlatformMetrics {
 
   /** Outbox backlog and the age of the oldest unsent event, read when Prometheus scrapes. */
   observeOutbox(read: () => Promise<OutboxState>): void {
-    let last: Promise<OutboxState> | null = null;
-    const state = () => (last ??= read().finally(() => setTimeout(() => (last = null), 0)));
+    // One query per scrape for both gauges; a database that is down leaves the last values (the pool gauge and
+    // the service's readiness tell that story) rather than failing the whole scrape.
+    let last: Promise<OutboxState | null> | null = null;
+    const state = () => (last ??= read().catch(() => null).finally(() => setTimeout(() => (last = null), 0)));
     new Gauge({
       name: 'aftercare_outbox_backlog_events',
       help: 'Committed events not yet published to Kafka',
       registers: [this.registry],
       async collect() {
-        this.set((await state()).backlog);
+        const current = await state();
+        if (current) this.set(current.backlog);
       },
     });
     new Gauge({
@@ -77,7 +80,8 @@ export class PlatformMetrics {
       help: 'Age of the oldest committed event not yet published (0 when none)',
       registers: [this.registry],
       async collect() {
-        this.set((await state()).oldestUnsentSeconds);
+        const current = await state();
+        if (current) this.set(current.oldestUnsentSeconds);
       },
     });
   }
