@@ -13,8 +13,8 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller port       default: 9093
 #   KAFKA_HEAP             JVM heap flags              default: -Xms256m -Xmx512m
 #   KAFKA_READY_TIMEOUT    seconds `start` waits for the broker   default: 90
-#   KAFKA_VERSION          Apache Kafka broker version from Maven Central   default: 3.9.1
-#                          (4.x works too: pom-kafka4.xml, log4j2; docs/platform.md has the decision)
+#   KAFKA_VERSION          Apache Kafka broker version from Maven Central   default: 4.4.0
+#                          (4.x: pom-kafka4.xml, log4j2, Java 17; 3.x: pom.xml; docs/platform.md has the decision)
 #   NODE_BIN               node for the readiness check   default: the caller's (tools pass process.execPath),
 #                          else the repository's pinned Node 24 (node_modules/.bin/node), else `node` on PATH
 set -euo pipefail
@@ -23,7 +23,7 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 
 # Passed to Maven as -Dkafka.version; also tells whether the jar cache is usable.
-KAFKA_VERSION=${KAFKA_VERSION:-3.9.1}
+KAFKA_VERSION=${KAFKA_VERSION:-4.4.0}
 SCALA_VERSION=2.13
 KAFKA_MAJOR=${KAFKA_VERSION%%.*}
 # Kafka 4 dropped log4j 1 (reload4j) for log4j2: another dependency set and another logging config.
