@@ -72,6 +72,13 @@ describe('the console in a browser', () => {
 
   it('a partner submits an install order and sees its work order appear', async () => {
     const page = await stack.newPage();
+    // A key the gateway does not know is refused (UNAUTHENTICATED), said as a person would say it.
+    await page.goto('/');
+    await page.getByRole('tab', { name: 'Partner' }).click();
+    await page.getByTestId('partner-key').fill('pk_not_a_real_key_0000000000000000');
+    await page.getByTestId('partner-sign-in').click();
+    await page.getByTestId('sign-in-error').getByText('That API key is not valid').waitFor();
+
     await signInAsPartner(page, stack.partnerKeys['PHILIPS']!);
     const form = page.getByTestId('order-form');
     const reference = `PH-E2E-${Date.now()}`;
@@ -105,6 +112,14 @@ describe('the console in a browser', () => {
     await inbox.getByText('Waited 6 minutes on the 400 line').click();
     const complaint = page.getByTestId('complaint-case');
     await complaint.getByTestId('complaint-timeline').getByText('Filed').waitFor();
+
+    // The first contact stops the first-contact clock and shows in the timeline.
+    await complaint.getByTestId('action-contact').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What was said').fill('Called back; the line was busy at lunchtime, apologised');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await complaint.getByTestId('complaint-timeline').getByText('Contacted', { exact: true }).waitFor();
+    await complaint.getByText(/First contact: met/).waitFor();
     await shoot(page, 'complaint-desk-case');
 
     await complaint.getByTestId('open-customer-360').click();

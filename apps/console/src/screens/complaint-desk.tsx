@@ -165,7 +165,13 @@ function ComplaintCase({ id, onChanged }: { id: string; onChanged: () => void })
               <Typography.Text strong>SLA clocks</Typography.Text>
               <div>
                 {complaint.slaClocks.map((clock) => (
-                  <div key={clock.id}>{clock.stoppedAt ? <Tag>{words(clock.kind)}: met {formatTime(clock.stoppedAt)}</Tag> : <Countdown clock={clock} />}</div>
+                  <div key={clock.id}>{clock.stoppedAt ? (
+                      <Tag color={clock.breachedAt ? 'red' : 'green'}>
+                        {words(clock.kind)}: {clock.breachedAt ? 'breached, done' : 'met'} {formatTime(clock.stoppedAt)}
+                      </Tag>
+                    ) : (
+                      <Countdown clock={clock} />
+                    )}</div>
                 ))}
               </div>
             </div>

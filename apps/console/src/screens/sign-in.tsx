@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { MyOrdersDocument } from '../gql/graphql';
-import { humanMessages } from '../lib/errors';
+import { errorCode, humanMessages } from '../lib/errors';
 import { request } from '../lib/graphql';
 import { Session, StaffRole, staffSessionFromToken } from '../lib/session';
 
@@ -116,7 +116,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
                     void attempt('partner', async () => {
                       const session: Session = { kind: 'partner', apiKey: apiKey.trim() };
                       // The key is checked by the gateway on a real read of the partner's own orders.
-                      await request(session, MyOrdersDocument, { first: 1 });
+                      try {
+                        await request(session, MyOrdersDocument, { first: 1 });
+                      } catch (failure) {
+                        if (errorCode(failure) === 'UNAUTHENTICATED') throw new Error('That API key is not valid: check it, or ask us for a new one.');
+                        throw failure;
+                      }
                       return session;
                     })
                   }
