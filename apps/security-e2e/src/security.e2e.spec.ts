@@ -1,15 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { generateGatewayKeyPair, IDENTITY_HEADER, mintStaffToken, Role, signGatewayIdentity, StaffRole, StaffRoles } from '@aftercare/identity';
 import { admits } from '@aftercare/subgraph';
-import { Platform, startPlatform, TEST_AUTH_JWT_SECRET, TEST_GATEWAY_SIGNING_KEY } from '@aftercare/testing';
+import { freePort, Platform, RunningProcess, startPlatform, startProcess, TEST_AUTH_JWT_SECRET, TEST_GATEWAY_SIGNING_KEY } from '@aftercare/testing';
 import jwt from 'jsonwebtoken';
 import { accessTableOf, PENDING_SERVICES } from './access-tables.spec-support';
+import { partnerDocuments } from './trusted-documents.spec-support';
 import { rootOperations, SAMPLE_ID } from './supergraph-operations.spec-support';
 
 interface Answer {
   status: number;
   text: string;
-  json?: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  json?: { data?: unknown; errors?: { message: string; extensions?: { code?: string; requiredRoles?: string[] } }[] };
   headers: Headers;
 }
 
@@ -38,6 +39,13 @@ async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promi
 
 describe('security at the edge and in the subgraphs (every app as a process)', () => {
   let platform: Platform;
+  /**
+   * A second gateway on the same subgraphs that enforces trusted documents, as production does. The walk and
+   * most of the suite go through the first (PARTNER_TRUSTED_DOCUMENTS=off) so partner documents reach the
+   * subgraphs' own checks, which must hold even if the gateway's list were wrong.
+   */
+  let trustedGateway: RunningProcess;
+  let trustedGatewayUrl: string;
   let partnerKey: string;
   let otherPartnerKey: string;
   const staffToken = (roles: StaffRole[], sub = `00000000-0000-4000-8000-${String(roles.length).padStart(12, '0')}`) =>
@@ -65,9 +73,20 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     };
     partnerKey = await register('SECA');
     otherPartnerKey = await register('SECB');
+    const port = await freePort();
+    trustedGatewayUrl = `http://127.0.0.1:${port}/graphql`;
+    trustedGateway = await startProcess({
+      name: 'gateway-trusted-documents',
+      entry: 'apps/gateway/src/main.ts',
+      env: { ...platform.env, GATEWAY_PORT: String(port), PARTNER_TRUSTED_DOCUMENTS: 'on' },
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    });
   });
 
-  afterAll(() => platform?.stop());
+  afterAll(async () => {
+    await trustedGateway?.stop();
+    await platform?.stop();
+  });
 
   it('matches every Query and Mutation of the supergraph, for every role, with its service access table', async () => {
     const operations = rootOperations();
@@ -93,7 +112,10 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       checked += 1;
       if (answer.status >= 500 || INTERNALS.test(answer.text)) serverErrors.push(`${operation.field} as ${caller.name}: ${answer.status} ${answer.text.slice(0, 200)}`);
       const codes = codesOf(answer);
-      const refused = codes.includes('FORBIDDEN') || codes.includes('UNAUTHENTICATED');
+      // A role check refuses with UNAUTHENTICATED, or FORBIDDEN naming the roles it needs; a FORBIDDEN without
+      // them is a row rule past the role check (a partner naming another brand), so the table admitted the caller.
+      const refused =
+        codes.includes('UNAUTHENTICATED') || (answer.json?.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN' && 'requiredRoles' in (error.extensions ?? {}));
       const expectAdmitted = rule ? admits(rule, caller.roles) : false;
       if (expectAdmitted === refused) {
         mismatches.push(`${operation.kind}.${operation.field} as ${caller.name}: table says ${expectAdmitted ? 'admit' : 'refuse'}, got ${codes.join(',') || 'data'}`);
@@ -307,6 +329,58 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       cases.push({ name, run: () => post({ query, variables }, repBHeaders), secrets: [cardName] });
     }
 
+    // 6. Trusted documents: on the enforcing gateway a partner runs only published operations, by id.
+    const trusted = (body: unknown, headers: Record<string, string>) =>
+      send(trustedGatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const partnerHeaders = { 'x-api-key': partnerKey };
+    for (const [query, extra] of shapes) {
+      cases.push({ name: `trusted: free-form ${query.slice(0, 30)} as partner`, run: () => trusted({ query, ...extra }, partnerHeaders), status: 403 });
+    }
+    for (const query of [
+      `query ($id: ID!) { order(id: $id) { customer { grade key influence phone address contacts { name } } } }`,
+      `{ myOrders(first: 100) { edges { node { id customer { id phone address orders { id } } } } } }`,
+      `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id name phone city address grade } } }`,
+      `{ customers(first: 100) { edges { node { id name } } } }`,
+      `{ partnerCredential(apiKey: "x") { partnerId } }`,
+    ]) {
+      cases.push({ name: `trusted: partner's own document ${query.slice(0, 30)}`, run: () => trusted({ query, variables: { id: secretOrderId } }, partnerHeaders), status: 403, secrets: [secretName, '1 Secret Road'] });
+    }
+    for (const documentId of ['sha256:' + '0'.repeat(64), 'sha256:xyz', 'md5:abc', 42, ['a'], { a: 1 }, 'sha256:' + 'A'.repeat(64), '\u0000']) {
+      cases.push({ name: `trusted: documentId ${JSON.stringify(documentId).slice(0, 20)}`, run: () => trusted({ documentId }, partnerHeaders) });
+    }
+    const submitById = partnerDocuments.id('SubmitInstallOrder');
+    cases.push({ name: 'trusted: published id with another query', run: () => trusted({ documentId: submitById, query: '{ __typename }' }, partnerHeaders), status: 400 });
+    cases.push({ name: 'trusted: published id with another operationName', run: () => trusted({ documentId: submitById, operationName: 'Order' }, partnerHeaders), status: 400 });
+    cases.push({ name: 'trusted: partner GET', run: () => send(`${trustedGatewayUrl}?query=${encodeURIComponent('{ myOrders { edges { node { id } } } }')}`, { method: 'GET', headers: partnerHeaders }), status: 403 });
+    for (const value of hostile) {
+      const input = { externalRef: value, productModel: value, customer: { name: value, phone: '13900000009', city: 'C', address: value } };
+      cases.push({ name: `trusted: SubmitInstallOrder by id, ${JSON.stringify(value).slice(0, 20)}`, run: () => trusted({ documentId: submitById, variables: { input } }, partnerHeaders), secrets: [secretName] });
+    }
+    cases.push({
+      name: "trusted: partner B reads partner A's order by published id",
+      run: () => trusted({ documentId: partnerDocuments.id('Order'), variables: { id: secretOrderId } }, { 'x-api-key': otherPartnerKey }),
+      secrets: [secretName, '1 Secret Road'],
+    });
+    cases.push({
+      name: 'trusted: partner B submits with partner A customer phone by published id',
+      run: () =>
+        trusted(
+          { documentId: submitById, variables: { input: { externalRef: `BT-${Date.now()}`, productModel: 'X5', customer: { name: 'B typed', phone, city: 'B city', address: 'B road' } } } },
+          { 'x-api-key': otherPartnerKey },
+        ),
+      secrets: [secretName, '1 Secret Road'],
+    });
+    for (const name of ['ProductIssueReport', 'BrandReplacementFigures'] as const) {
+      cases.push({
+        name: `trusted: ${name} for another brand`,
+        run: () => trusted({ documentId: partnerDocuments.id(name), variables: { from: '2026-01-01', to: '2026-12-31', brand: 'SECA' } }, { 'x-api-key': otherPartnerKey }),
+      });
+    }
+    cases.push({
+      name: 'trusted: opt another brand in',
+      run: () => trusted({ documentId: partnerDocuments.id('SetBrandReminderService'), variables: { input: { brand: 'SECA', optedIn: false } } }, { 'x-api-key': otherPartnerKey }),
+    });
+
     const results = await inBatches(cases, 8, async (testCase) => {
       const answer = await testCase.run().catch((error: Error) => ({ status: 0, text: `request failed: ${error.message}`, headers: new Headers() }) as Answer);
       const problems: string[] = [];
@@ -326,6 +400,74 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     console.log(`bad-input suite: ${results.length} cases, ${rejected} rejected, ${fiveXX} 5xx, ${leaks} leaks, ${failures.length} failures`);
     expect(results.length).toBeGreaterThanOrEqual(300);
     expect(failures.map((failure) => `${failure.testCase.name}: ${failure.problems.join(', ')} — ${failure.answer.text.slice(0, 160)}`)).toEqual([]);
+  });
+
+  it('runs every published partner operation by id for a partner on the enforcing gateway; staff send any document', async () => {
+    const samples: Record<string, Record<string, unknown>> = {
+      SubmitInstallOrder: { input: { externalRef: `TD-${Date.now()}`, productModel: 'X5', customer: { name: 'Li Lei', phone: '13900000077', city: 'Suzhou', address: '2 Canal Road' } } },
+      MyOrders: { first: 5 },
+      Order: {},
+      ProductIssueReport: { from: '2026-01-01', to: '2026-12-31' },
+      BrandReplacementFigures: { from: '2026-01-01', to: '2026-12-31' },
+      BrandReminderServices: {},
+      SetBrandReminderService: { input: { brand: 'SECA', optedIn: true } },
+    };
+    const headers = { 'content-type': 'application/json', 'x-api-key': partnerKey };
+    const byId = (name: string, variables: Record<string, unknown>) =>
+      send(trustedGatewayUrl, { method: 'POST', headers, body: JSON.stringify({ documentId: partnerDocuments.id(name), variables }) });
+    const submitted = await byId('SubmitInstallOrder', samples['SubmitInstallOrder']!);
+    samples['Order'] = { id: (submitted.json?.data as { submitInstallOrder: { id: string } }).submitInstallOrder.id };
+    expect(partnerDocuments.names().sort()).toEqual(Object.keys(samples).sort());
+    for (const name of partnerDocuments.names()) {
+      const answer = await byId(name, samples[name]!);
+      expect([name, answer.status, codesOf(answer)]).toEqual([name, 200, []]);
+    }
+    const freeForm = await send(trustedGatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query: '{ myOrders(first: 1) { edges { node { id } } } }' }) });
+    expect([freeForm.status, codesOf(freeForm)]).toEqual([403, ['PERSISTED_QUERY_NOT_ALLOWED']]);
+    const staff = await send(trustedGatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken(['ADMIN'])}` },
+      body: JSON.stringify({ query: '{ partners(first: 1) { edges { node { id } } } }' }),
+    });
+    expect([staff.status, codesOf(staff)]).toEqual([200, []]);
+  });
+
+  it('rotates a partner key with an overlap and makes a revocation bite at the gateway within seconds', async () => {
+    const registered = await asAdmin(`mutation { registerPartner(input: { code: "SECROT", name: "Rotating" }) { apiKey partner { id } } }`);
+    const { apiKey: oldKey, partner } = (registered.json!.data as { registerPartner: { apiKey: string; partner: { id: string } } }).registerPartner;
+    const asKey = (key: string) =>
+      send(trustedGatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ documentId: partnerDocuments.id('MyOrders'), variables: {} }) });
+    expect((await asKey(oldKey)).status).toBe(200); // now cached at the gateway
+
+    const rotated = await asAdmin(
+      `mutation ($input: RotatePartnerKeyInput!) { rotatePartnerKey(input: $input) { apiKey } }`,
+      { input: { partnerId: partner.id, oldKeysExpireAt: new Date(Date.now() + 3_600_000).toISOString() } },
+    );
+    const newKey = (rotated.json!.data as { rotatePartnerKey: { apiKey: string } }).rotatePartnerKey.apiKey;
+    expect([(await asKey(oldKey)).status, (await asKey(newKey)).status]).toEqual([200, 200]);
+
+    const keys = await asAdmin(`{ partners(first: 100) { edges { node { id apiKeys { id active expiresAt } } } } }`);
+    const held = (keys.json!.data as { partners: { edges: { node: { id: string; apiKeys: { id: string; expiresAt: string | null }[] } }[] } }).partners.edges.find(
+      (edge) => edge.node.id === partner.id,
+    )!.node.apiKeys;
+    const oldKeyId = held.find((key) => key.expiresAt !== null)!.id;
+    const revokedAt = Date.now();
+    const revoked = await asAdmin(`mutation ($p: ID!, $k: ID!) { revokePartnerKey(partnerId: $p, keyId: $k) { active } }`, { p: partner.id, k: oldKeyId });
+    expect(revoked.json!.data).toEqual({ revokePartnerKey: { active: false } });
+    let refused: Answer | undefined;
+    while (Date.now() - revokedAt < 10_000) {
+      const answer = await asKey(oldKey);
+      if (answer.status === 401) {
+        refused = answer;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const seconds = (Date.now() - revokedAt) / 1000;
+    console.log(`revoked partner key refused at the gateway after ${seconds.toFixed(1)} s`);
+    expect(refused && codesOf(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(seconds).toBeLessThan(6.5);
+    expect((await asKey(newKey)).status).toBe(200);
   });
 
   it('limits a caller with 429 and Retry-After once its bucket is empty', async () => {
