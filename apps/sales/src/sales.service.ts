@@ -107,7 +107,7 @@ export const salesService: ServiceDefinition = {
   referenceResolvers: (container) => ({
     // Row rules hold through _entities too: a partner resolves only its own orders, a salesperson only own cards.
     Order: batchedReference(Order, (ids, { identity }) =>
-      container.get(OrdersService).findByIds(ids).then((orders) => orders.filter((order) => identity.kind !== 'partner' || order.partnerId === identity.partnerId)),
+      container.get(OrdersService).findVisibleByIds(identity, ids),
     ),
     Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) =>
       container.get(CustomersService).findByIds(ids).then((customers) => customers.filter((customer) => reachable(identity, customer))),

@@ -7,3 +7,4 @@ export * from './schema-drift';
 export * from './uuid';
 export * from './find-by-ids';
 export * from './bigint-column';
+export * from './row-security';

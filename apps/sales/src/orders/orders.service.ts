@@ -1,14 +1,15 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrderPlaced } from '@aftercare/event-contracts';
 import type { Identity, PartnerIdentity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, findReferencing, isUniqueViolation } from '@aftercare/persistence';
+import { asRowSecurityCaller, findByIds, findReferencing, isUniqueViolation } from '@aftercare/persistence';
 import { badInput, Connection, decodeCursor, Injectable, notFound, toConnection } from '@aftercare/subgraph';
 import { CustomersService } from '../customers/customers.service';
 import { ValueIndexService } from '../value-index/value-index.service';
 import { Order } from './order.entity';
 import { PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
 import { assertPreferredDateBookable } from './preferred-date';
+import { SALES_RUNTIME_ROLE } from './row-security';
 
 const ORDER_PARTNER_REF = 'uq_sales_order_partner_external_ref';
 
@@ -67,12 +68,12 @@ export class OrdersService {
    */
   async submitInstallOrder(partner: PartnerIdentity, input: SubmitInstallOrderInput): Promise<Order> {
     const externalRef = input.externalRef.trim();
-    const existing = await this.findByPartnerRef(partner.partnerId, externalRef);
+    const existing = await this.findByPartnerRef(partner, externalRef);
     // A resubmission returns the order already taken, whatever day it is now.
     if (existing) return existing;
     assertPreferredDateBookable(input.preferredDate);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.asPartner(partner, async (manager) => {
         const customer = await this.customers.findOrCreate(manager, input.customer);
         const order = await manager.getRepository(Order).save(
           manager.getRepository(Order).create({
@@ -113,7 +114,7 @@ export class OrdersService {
     } catch (error) {
       // Two submissions of one reference raced; the loser returns the winner's order.
       if (isUniqueViolation(error, ORDER_PARTNER_REF)) {
-        const winner = await this.findByPartnerRef(partner.partnerId, externalRef);
+        const winner = await this.findByPartnerRef(partner, externalRef);
         if (winner) return winner;
       }
       throw error;
@@ -122,13 +123,24 @@ export class OrdersService {
 
   /** An order as the caller may see it: partners only their own; another partner's order does not exist for them. */
   async getVisible(identity: Identity, id: string): Promise<Order> {
-    const [order] = await this.findByIds([id]);
-    if (!order || (identity.kind === 'partner' && order.partnerId !== identity.partnerId)) throw notFound('Order', id);
+    const [order] = await this.findVisibleByIds(identity, [id]);
+    if (!order) throw notFound('Order', id);
     return order;
   }
 
+  /** By id, for any path (`order(id)`, `_entities`): a partner's lookups run under the row policy as well as this filter. */
+  async findVisibleByIds(identity: Identity, ids: readonly string[]): Promise<Order[]> {
+    if (identity.kind !== 'partner') return this.findByIds(ids);
+    const orders = await this.asPartner(identity, (manager) => findByIds(manager.getRepository(Order), ids));
+    return orders.filter((order) => order.partnerId === identity.partnerId);
+  }
+
   async partnerOrders(partner: PartnerIdentity, first: number, after?: string | null): Promise<Connection<Order>> {
-    const query = this.dataSource
+    return this.asPartner(partner, (manager) => this.partnerOrderPage(manager, partner, first, after));
+  }
+
+  private async partnerOrderPage(manager: EntityManager, partner: PartnerIdentity, first: number, after?: string | null): Promise<Connection<Order>> {
+    const query = manager
       .getRepository(Order)
       .createQueryBuilder('o')
       .where('o.partnerId = :partnerId', { partnerId: partner.partnerId })
@@ -150,8 +162,16 @@ export class OrdersService {
     return findReferencing(this.dataSource.getRepository(Order), 'customerId', customerIds, { createdAt: 'DESC' });
   }
 
-  private findByPartnerRef(partnerId: string, externalRef: string): Promise<Order | null> {
-    return this.dataSource.getRepository(Order).findOneBy({ partnerId, externalRef });
+  private findByPartnerRef(partner: PartnerIdentity, externalRef: string): Promise<Order | null> {
+    return this.asPartner(partner, (manager) => manager.getRepository(Order).findOneBy({ partnerId: partner.partnerId, externalRef }));
+  }
+
+  /**
+   * Partner work runs as the runtime role with the partner as tenant (PostgreSQL row-level security on
+   * sales_order): a query that forgot its partner filter still sees only that partner's orders.
+   */
+  private asPartner<T>(partner: PartnerIdentity, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return asRowSecurityCaller(this.dataSource, SALES_RUNTIME_ROLE, { kind: 'partner', partnerId: partner.partnerId }, work);
   }
 }
 
