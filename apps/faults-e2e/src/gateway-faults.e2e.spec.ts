@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { eventually, Platform, startPlatform } from '@aftercare/testing';
-import { registerPartner, report, sleep, SUBMIT_INSTALL_ORDER, installOrderInput } from './support/faults';
+import { asPartnerById, installOrderInput, registerPartner, report, sleep } from './support/faults';
 
 /** Short keep-alive windows so "wait past the subgraph's keep-alive" takes seconds; the ratio is production's (30 s vs 10 s). */
 const SUBGRAPH_KEEP_ALIVE_MS = 3_000;
@@ -41,7 +41,7 @@ describe('gateway faults', () => {
       RATE_LIMIT_STAFF_BURST: '100000',
     });
     const apiKey = await registerPartner(platform, 'FAULTSGW');
-    const submitted = await platform.asPartner<{ submitInstallOrder: { id: string } }>(apiKey, SUBMIT_INSTALL_ORDER, {
+    const submitted = await asPartnerById<{ submitInstallOrder: { id: string } }>(platform, apiKey, 'SubmitInstallOrder', {
       input: installOrderInput('GW-1'),
     });
     orderId = submitted.data!.submitInstallOrder.id;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +38,22 @@ export class LocalKafkaBroker {
 
   async start(): Promise<void> {
     await run('bash', [join(WORKSPACE_ROOT, 'tools/kafka/kafka.sh'), 'start'], { env: this.env, timeout: 180000 });
+  }
+
+  /** SIGKILL to the broker process: a crash, no controlled shutdown, nothing flushed beyond what is on disk. */
+  async kill(): Promise<void> {
+    const pid = Number(readFileSync(join(this.homeDir, 'kafka.pid'), 'utf8').trim());
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`broker pid ${pid} still alive after SIGKILL`);
   }
 
   async stop(): Promise<void> {

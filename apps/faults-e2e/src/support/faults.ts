@@ -1,21 +1,43 @@
 import { Client } from 'pg';
 import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
-import type { Platform } from '@aftercare/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chinaDayFromToday } from '@aftercare/business-time';
+import { GraphqlResponse, Platform, WORKSPACE_ROOT } from '@aftercare/testing';
 
 export const REGISTER_PARTNER = `mutation RegisterPartner($input: RegisterPartnerInput!) {
   registerPartner(input: $input) { apiKey partner { id code } }
 }`;
 
-export const SUBMIT_INSTALL_ORDER = `mutation SubmitInstallOrder($input: SubmitInstallOrderInput!) {
-  submitInstallOrder(input: $input) { id externalRef status }
-}`;
+/**
+ * Partner keys may run only the published partner operations (trusted documents), sent here by id as a
+ * brand's integration does.
+ */
+const PARTNER_MANIFEST = join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json');
+const published = (JSON.parse(readFileSync(PARTNER_MANIFEST, 'utf8')) as { operations: { id: string; name: string; body: string }[] }).operations;
+
+export function partnerDocumentId(name: string): string {
+  const document = published.find((operation) => operation.name === name);
+  if (!document) throw new Error(`no published partner operation named ${name} in ${PARTNER_MANIFEST}`);
+  return `sha256:${document.id}`;
+}
+
+/** Runs a published partner operation by its id. */
+export async function asPartnerById<T>(platform: Platform, apiKey: string, name: string, variables: Record<string, unknown>): Promise<GraphqlResponse<T>> {
+  const response = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ documentId: partnerDocumentId(name), variables }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphqlResponse<T>, 'status'>) };
+}
 
 export function installOrderInput(externalRef: string) {
   return {
     externalRef,
     productModel: 'AquaPure X5',
     customer: { name: 'Zhao Lei', phone: '+8613912345678', city: 'Hangzhou', address: '12 West Lake Road' },
-    preferredDate: '2026-12-05',
+    preferredDate: chinaDayFromToday(6),
   };
 }
 
@@ -32,21 +54,27 @@ export interface Submitted {
   committed: string[];
   /** Submissions answered with an error (allowed while a dependency is down, never silently lost). */
   refused: number;
+  /** The distinct errors of refused submissions, for the report. */
+  reasons: string[];
 }
 
 /** Partner orders submitted `concurrency` at a time; every committed one must reach dispatch. */
 export async function submitOrders(platform: Platform, apiKey: string, prefix: string, count: number, concurrency = 4): Promise<Submitted> {
-  const result: Submitted = { committed: [], refused: 0 };
+  const result: Submitted = { committed: [], refused: 0, reasons: [] };
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const ref = `${prefix}-${next++}`;
-        const response = await platform
-          .asPartner<{ submitInstallOrder: { id: string } }>(apiKey, SUBMIT_INSTALL_ORDER, { input: installOrderInput(ref) })
-          .catch(() => null);
-        if (response?.data?.submitInstallOrder) result.committed.push(response.data.submitInstallOrder.id);
-        else result.refused += 1;
+        const response = await asPartnerById<{ submitInstallOrder: { id: string } }>(platform, apiKey, 'SubmitInstallOrder', { input: installOrderInput(ref) })
+          .catch((error: Error) => ({ data: undefined, errors: [{ message: error.message }] }));
+        if (response.data?.submitInstallOrder) {
+          result.committed.push(response.data.submitInstallOrder.id);
+        } else {
+          result.refused += 1;
+          const reason = JSON.stringify(response.errors?.[0] ?? 'no data');
+          if (!result.reasons.includes(reason)) result.reasons.push(reason);
+        }
       }
     }),
   );
