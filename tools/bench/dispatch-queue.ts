@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
-import { InboxEvent, MessagingTables1763800000000, Outbox, OutboxEvent } from '@aftercare/messaging';
+import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
 import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
 import { ServiceContainer } from '@aftercare/subgraph';
 import { DispatchService } from '../../apps/service-dispatch/src/dispatch/dispatch.service';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const dataSource = await openServiceDatabase({
     config,
     entities: [OutboxEvent, InboxEvent, ...serviceDispatchService.entities],
-    migrations: [MessagingTables1763800000000, ...serviceDispatchService.migrations],
+    migrations: [...messagingMigrations, ...serviceDispatchService.migrations],
   });
   try {
     await seed(dataSource);

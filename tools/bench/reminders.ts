@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
 import { todayInChina } from '@aftercare/business-time';
-import { InboxEvent, MessagingTables1763800000000, Outbox, OutboxEvent } from '@aftercare/messaging';
+import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
 import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
 import { ServiceContainer } from '@aftercare/subgraph';
 import { DailyRunService } from '../../apps/value-added/src/calls/daily-run.service';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const dataSource = await openServiceDatabase({
     config,
     entities: [OutboxEvent, InboxEvent, ...valueAddedService.entities],
-    migrations: [MessagingTables1763800000000, ...valueAddedService.migrations],
+    migrations: [...messagingMigrations, ...valueAddedService.migrations],
   });
   try {
     const seedStarted = performance.now();
