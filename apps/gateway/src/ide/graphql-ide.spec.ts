@@ -55,6 +55,14 @@ describe('the GraphQL IDE (development only)', () => {
     const { token } = (await minted.json()) as { token: string };
     expect(verifyStaffToken(token, SECRET)).toMatchObject({ roles: ['DISPATCHER'] });
 
+    const asPerson = await fetch(`${base}${IDE_PATH}/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['VALUE_ADDED_AGENT'], sub: 'demo-li.na', name: 'Li Na' }),
+    });
+    const { token: personal } = (await asPerson.json()) as { token: string };
+    expect(verifyStaffToken(personal, SECRET)).toMatchObject({ userId: 'demo-li.na', name: 'Li Na', roles: ['VALUE_ADDED_AGENT'] });
+
     const refused = await fetch(`${base}${IDE_PATH}/dev-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -157,8 +157,11 @@ export function mountGraphqlIde(app: Express, options: { authJwtSecret: string; 
       return;
     }
     const staffRoles = roles as StaffRole[];
-    const sub = `dev.${staffRoles.join('-').toLowerCase()}`;
-    res.json({ token: mintStaffToken({ sub, name: `Dev ${staffRoles.join(' ')}`, roles: staffRoles }, options.authJwtSecret, TOKEN_LIFETIME), expiresIn: TOKEN_LIFETIME });
+    // A console signing in as a seeded person names them, so queues keyed by the person (a call agent's) work.
+    const person = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
+    const sub = person(req.body?.sub, /^[\w.-]{1,64}$/) ?? `dev.${staffRoles.join('-').toLowerCase()}`;
+    const name = person(req.body?.name, /^[^\u0000-\u001f]{1,80}$/) ?? `Dev ${staffRoles.join(' ')}`;
+    res.json({ token: mintStaffToken({ sub, name, roles: staffRoles }, options.authJwtSecret, TOKEN_LIFETIME), expiresIn: TOKEN_LIFETIME });
   });
   app.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query['query']) {
