@@ -1,30 +1,40 @@
 /**
- * `npm run docs:events`: writes docs/event-map.md (a Mermaid map service → event → service, and a table)
- * from the five service definitions. `--check` fails when the checked-in file is stale.
+ * `npm run docs:events`: writes docs/event-map.md (a Mermaid map service → event → service, and a table) and the
+ * diagram into README.md's event-map block, from the five service definitions. `--check` fails when either is stale.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { buildEventMap, EVENT_MAP_DOC, eventMapProblems, loadServiceDefinitions, renderEventMap, WORKSPACE_ROOT } from '@aftercare/platform-checks';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildEventMap,
+  EVENT_MAP_DOC,
+  eventMapProblems,
+  loadServiceDefinitions,
+  README_DOC,
+  renderEventMap,
+  withEventMapInReadme,
+  WORKSPACE_ROOT,
+} from '@aftercare/platform-checks';
 
 const map = buildEventMap(loadServiceDefinitions());
-const target = join(WORKSPACE_ROOT, EVENT_MAP_DOC);
-const rendered = renderEventMap(map);
+const readme = readFileSync(join(WORKSPACE_ROOT, README_DOC), 'utf8');
+const wanted: Record<string, string> = { [EVENT_MAP_DOC]: renderEventMap(map), [README_DOC]: withEventMapInReadme(readme, map) };
+const current = (file: string) => {
+  try {
+    return readFileSync(join(WORKSPACE_ROOT, file), 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 for (const problem of eventMapProblems(map)) console.warn(`warning: ${problem}`);
+const stale = Object.keys(wanted).filter((file) => current(file) !== wanted[file]);
 if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== rendered) {
-    console.error(`${EVENT_MAP_DOC} is stale: run npm run docs:events and commit the result`);
+  if (stale.length > 0) {
+    console.error(`${stale.join(' and ')} stale: run npm run docs:events and commit the result`);
     process.exit(1);
   }
-  console.log(`${EVENT_MAP_DOC} is up to date`);
+  console.log('the event map is up to date');
 } else {
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, rendered);
-  console.log(`wrote ${EVENT_MAP_DOC} (${map.flows.length} events)`);
+  for (const file of stale) writeFileSync(join(WORKSPACE_ROOT, file), wanted[file]!);
+  console.log(`event map: ${map.flows.length} events; ${stale.length ? `wrote ${stale.join(', ')}` : 'nothing changed'}`);
 }

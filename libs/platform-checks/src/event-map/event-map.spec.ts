@@ -2,7 +2,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '../workspace';
-import { buildEventMap, EVENT_MAP_DOC, EventMap, eventMapProblems, loadServiceDefinitions, payloadContractProblems, renderEventMap } from './event-map';
+import {
+  buildEventMap,
+  EVENT_MAP_DOC,
+  EventMap,
+  eventMapProblems,
+  loadServiceDefinitions,
+  payloadContractProblems,
+  README_DOC,
+  renderEventMap,
+  withEventMapInReadme,
+} from './event-map';
 import { analysePayloadUsage } from './payload-usage';
 
 describe('the platform event map (from the five service definitions)', () => {
@@ -25,8 +35,10 @@ describe('the platform event map (from the five service definitions)', () => {
     expect([...usage.reads.get('service-dispatch')!.get('OrderPlaced')!.keys()]).toEqual(expect.arrayContaining(['orderId', 'customer']));
   });
 
-  it('is what docs/event-map.md shows (run `npm run docs:events` after changing publishes or handlers)', () => {
+  it('is what docs/event-map.md and the README show (run `npm run docs:events` after changing publishes or handlers)', () => {
     expect(readFileSync(join(WORKSPACE_ROOT, EVENT_MAP_DOC), 'utf8')).toEqual(renderEventMap(map));
+    const readme = readFileSync(join(WORKSPACE_ROOT, README_DOC), 'utf8');
+    expect(readme).toEqual(withEventMapInReadme(readme, map));
   });
 });
 
