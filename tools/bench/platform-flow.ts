@@ -7,7 +7,7 @@
  * Request loops are bounded; everything runs on loopback.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chinaDayFromToday } from '@aftercare/business-time';
@@ -18,8 +18,12 @@ const PROPAGATION_SAMPLES = Number(process.env['BENCH_PROPAGATION_SAMPLES'] ?? 4
 const READS = Number(process.env['BENCH_READS'] ?? 1500);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 
-const SUBMIT = `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`;
-const READ = `query ($id: ID!) { order(id: $id) { id status customer { name } workOrders { id type status } } }`;
+/** Partner keys run only the operations the platform publishes for partners; the exact published text is that document. */
+const published = (JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { name: string; body: string }[] })
+  .operations;
+const publishedBody = (name: string) => published.find((operation) => operation.name === name)!.body;
+const SUBMIT = publishedBody('SubmitInstallOrder');
+const READ = publishedBody('Order');
 
 interface Sample {
   ms: number;
