@@ -171,10 +171,13 @@ describe('registering engineers (engineer-network, real PostgreSQL)', () => {
     it('resolves federation references, unknown ones as null', async () => {
       const first = await register(engineer({ homeCity: 'Suzhou' }));
       const second = await register(engineer({ homeCity: 'Ningbo' }));
-      const representations = [first, second, { id: 'not-a-uuid' }].map(({ id }) => ({ __typename: 'Engineer', id }));
+      const representations = [first, second, { id: randomUUID() }].map(({ id }) => ({ __typename: 'Engineer', id }));
       expect((await network.graphql(ENTITIES, { representations }, dispatcher)).data).toEqual({
         _entities: [{ id: first['id'], homeCity: 'Suzhou' }, { id: second['id'], homeCity: 'Ningbo' }, null],
       });
+      // A key that is no id at all never reaches SQL: the subgraph's edge refuses the request.
+      const malformed = await network.graphql(ENTITIES, { representations: [{ __typename: 'Engineer', id: 'not-a-uuid' }] }, dispatcher);
+      expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
     });
 
     it('loads the skills and unavailability of many engineers in one query each', async () => {
