@@ -93,3 +93,33 @@ export function toConnection<TNode extends KeysetPosition>(rows: TNode[], first:
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/** What `keysetPage` needs of a query builder (TypeORM's SelectQueryBuilder fits), so this lib stays ORM-free. */
+export interface KeysetQuery<TRow> {
+  orderBy(sort: string, order: 'ASC' | 'DESC'): this;
+  addOrderBy(sort: string, order: 'ASC' | 'DESC'): this;
+  take(count: number): this;
+  andWhere(where: string, parameters?: Record<string, unknown>): this;
+  getMany(): Promise<TRow[]>;
+}
+
+/**
+ * One page of a filtered list in (createdAt, id) order: `ASC` for queues where what waited longest comes first,
+ * `DESC` for newest first. The caller adds its filters; this adds the order, the cursor and the page size.
+ */
+export async function keysetPage<TRow extends KeysetPosition>(
+  query: KeysetQuery<TRow>,
+  alias: string,
+  page: { first: number; after?: string | null },
+  order: 'ASC' | 'DESC',
+): Promise<Connection<TRow>> {
+  const position = page.after ? decodeCursor(page.after) : null;
+  query.orderBy(`${alias}.createdAt`, order).addOrderBy(`${alias}.id`, order).take(page.first + 1);
+  if (position) {
+    query.andWhere(`(${alias}.createdAt, ${alias}.id) ${order === 'ASC' ? '>' : '<'} (:keysetCreatedAt, :keysetId)`, {
+      keysetCreatedAt: position.createdAt,
+      keysetId: position.id,
+    });
+  }
+  return toConnection(await query.getMany(), page.first);
+}

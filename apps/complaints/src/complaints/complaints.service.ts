@@ -9,7 +9,7 @@ import {
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
-import { badInput, Connection, decodeCursor, DomainError, ErrorCodes, Injectable, notFound, toConnection } from '@aftercare/subgraph';
+import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
 import { Actor, actorOf } from '../actor';
 import { Compensation } from '../compensation/compensation.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
@@ -363,10 +363,7 @@ export class ComplaintsService {
   async inbox(identity: Identity, args: InboxArgs): Promise<Connection<Complaint>> {
     const query = this.dataSource
       .getRepository(Complaint)
-      .createQueryBuilder('c')
-      .orderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(args.first + 1);
+      .createQueryBuilder('c');
     if (args.status) query.where('c.status = :status', { status: args.status });
     else query.where('c.status IN (:...open)', { open: OPEN_STATUSES });
     if (args.category) query.andWhere('c.category = :category', { category: args.category });
@@ -376,8 +373,7 @@ export class ComplaintsService {
     } else if (args.breachRisk === 'AT_RISK') {
       query.andWhere('EXISTS (SELECT 1 FROM sla_clock k WHERE k.complaint_id = c.id AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.breached_at IS NULL AND k.warn_at <= now())');
     }
-    if (args.after) query.andWhere('(c.createdAt, c.id) < (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'c', args, 'DESC');
   }
 
   findByIds(ids: readonly string[]): Promise<Complaint[]> {

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import type { EngineerEmployment, EngineerStatus } from '@aftercare/event-contracts';
-import { Connection, ConnectionType, decodeCursor, Injectable, NotBlank, PageArgs, toConnection } from '@aftercare/subgraph';
+import { Connection, ConnectionType, Injectable, keysetPage, NotBlank, PageArgs } from '@aftercare/subgraph';
 import { ENGINEER_MANAGERS } from '../roles';
 import { Engineer, EngineerEmploymentEnum, EngineerStatusEnum } from './engineer.entity';
 import { EngineerSkill } from './engineer-skill.entity';
@@ -53,10 +53,7 @@ export class EngineerListService {
   async search(args: EngineerSearchArgs): Promise<Connection<Engineer>> {
     const query = this.dataSource
       .getRepository(Engineer)
-      .createQueryBuilder('engineer')
-      .orderBy('engineer.createdAt', 'ASC')
-      .addOrderBy('engineer.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('engineer');
     if (args.city?.trim()) {
       // Engineers registered before coverage was recorded have only their home city.
       query.andWhere('(lower(engineer.homeCity) = lower(:city) OR lower(:city) = ANY (SELECT lower(covered) FROM unnest(engineer.cities) AS covered))', {
@@ -83,8 +80,7 @@ export class EngineerListService {
         digits: `%${digits}%`,
       });
     }
-    if (args.after) query.andWhere('(engineer.createdAt, engineer.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'engineer', args, 'ASC');
   }
 }
 

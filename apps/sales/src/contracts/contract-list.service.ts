@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
-import { Connection, decodeCursor, Injectable, toConnection } from '@aftercare/subgraph';
+import { Connection, Injectable, keysetPage } from '@aftercare/subgraph';
 import { ownCardsOnly } from '../customers/customer-access';
 import { Customer } from '../customers/customer.entity';
 import { Contract } from './contract.entity';
@@ -17,10 +17,7 @@ export class ContractListService {
   async search(identity: Identity, args: ContractSearchArgs): Promise<Connection<Contract>> {
     const query = this.dataSource
       .getRepository(Contract)
-      .createQueryBuilder('contract')
-      .orderBy('contract.createdAt', 'ASC')
-      .addOrderBy('contract.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('contract');
     const ownerId = ownCardsOnly(identity);
     if (ownerId) query.innerJoin(Customer, 'card', 'card.id = contract.customerId AND card.ownerId = :ownerId', { ownerId });
     if (args.status) query.andWhere('contract.status = :status', { status: args.status });
@@ -29,7 +26,6 @@ export class ContractListService {
     if (args.customerId) query.andWhere('contract.customerId = :customerId', { customerId: args.customerId });
     if (typeof args.specialCustomer === 'boolean') query.andWhere('contract.specialCustomer = :special', { special: args.specialCustomer });
     if (typeof args.disputed === 'boolean') query.andWhere('contract.disputed = :disputed', { disputed: args.disputed });
-    if (args.after) query.andWhere('(contract.createdAt, contract.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'contract', args, 'ASC');
   }
 }

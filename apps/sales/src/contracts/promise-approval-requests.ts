@@ -7,15 +7,14 @@ import {
   badInput,
   Connection,
   ConnectionType,
-  decodeCursor,
   DomainError,
   ErrorCodes,
   Injectable,
+  keysetPage,
   NotBlank,
   notFound,
   PageArgs,
   RequestContext,
-  toConnection,
 } from '@aftercare/subgraph';
 import { staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
@@ -122,15 +121,11 @@ export class PromiseApprovalRequestsService {
   async search(identity: Identity, args: PromiseApprovalRequestSearchArgs): Promise<Connection<PromiseApprovalRequest>> {
     const query = this.dataSource
       .getRepository(PromiseApprovalRequest)
-      .createQueryBuilder('request')
-      .orderBy('request.createdAt', 'ASC')
-      .addOrderBy('request.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('request');
     if (!hasAnyRole(identity, DECIDERS)) query.andWhere('request.requestedBy = :me', { me: staffId(identity) });
     if (args.status) query.andWhere('request.status = :status', { status: args.status });
     if (args.customerId) query.andWhere('request.customerId = :customerId', { customerId: args.customerId });
-    if (args.after) query.andWhere('(request.createdAt, request.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'request', args, 'ASC');
   }
 }
 

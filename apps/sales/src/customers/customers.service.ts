@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
-import { badInput, Connection, decodeCursor, DomainError, Injectable, normalisePhone, notFound, toConnection } from '@aftercare/subgraph';
+import { badInput, Connection, DomainError, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
 import { canSee, ownCardsOnly, reachable, readableOwner, staffId } from './customer-access';
@@ -129,10 +129,7 @@ export class CustomersService {
   async search(identity: Identity, args: CustomerSearchArgs): Promise<Connection<Customer>> {
     const query = this.dataSource
       .getRepository(Customer)
-      .createQueryBuilder('c')
-      .orderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(args.first + 1);
+      .createQueryBuilder('c');
     const ownerId = readableOwner(identity) ?? args.ownerId;
     if (ownerId) query.andWhere('c.ownerId = :ownerId', { ownerId });
     if (args.grade) query.andWhere('c.grade = :grade', { grade: args.grade });
@@ -148,8 +145,7 @@ export class CustomersService {
         digits: `%${digits}%`,
       });
     }
-    if (args.after) query.andWhere('(c.createdAt, c.id) < (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'c', args, 'DESC');
   }
 
   findByIds(ids: readonly string[]): Promise<Customer[]> {

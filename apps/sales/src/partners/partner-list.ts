@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { Connection, ConnectionType, decodeCursor, Injectable, PageArgs, toConnection } from '@aftercare/subgraph';
+import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Partner } from './partner.entity';
 
@@ -24,13 +24,9 @@ export class PartnerListService {
   async search(args: PartnerSearchArgs): Promise<Connection<Partner>> {
     const query = this.dataSource
       .getRepository(Partner)
-      .createQueryBuilder('partner')
-      .orderBy('partner.createdAt', 'ASC')
-      .addOrderBy('partner.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('partner');
     if (args.text?.trim()) query.andWhere('(partner.code ILIKE :pattern OR partner.name ILIKE :pattern)', { pattern: containsPattern(args.text) });
-    if (args.after) query.andWhere('(partner.createdAt, partner.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'partner', args, 'ASC');
   }
 }
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { Connection, ConnectionType, decodeCursor, Injectable, PageArgs, toConnection } from '@aftercare/subgraph';
+import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Salesperson, SalespersonStatus, SalespersonStatusEnum } from './salesperson.entity';
 
@@ -33,15 +33,11 @@ export class SalespersonListService {
   async search(args: SalespersonSearchArgs): Promise<Connection<Salesperson>> {
     const query = this.dataSource
       .getRepository(Salesperson)
-      .createQueryBuilder('person')
-      .orderBy('person.createdAt', 'ASC')
-      .addOrderBy('person.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('person');
     if (args.status) query.andWhere('person.status = :status', { status: args.status });
     if (args.team?.trim()) query.andWhere('lower(person.team) = lower(:team)', { team: args.team.trim() });
     if (args.text?.trim()) query.andWhere('person.name ILIKE :pattern', { pattern: containsPattern(args.text) });
-    if (args.after) query.andWhere('(person.createdAt, person.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'person', args, 'ASC');
   }
 }
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { onlyUuids } from '@aftercare/persistence';
-import { Connection, decodeCursor, Injectable, toConnection } from '@aftercare/subgraph';
+import { Connection, Injectable, keysetPage } from '@aftercare/subgraph';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderSearchArgs } from './work-order-board.inputs';
 
@@ -13,10 +13,7 @@ export class WorkOrderBoardService {
   async search(args: WorkOrderSearchArgs): Promise<Connection<WorkOrder>> {
     const query = this.dataSource
       .getRepository(WorkOrder)
-      .createQueryBuilder('wo')
-      .orderBy('wo.createdAt', 'ASC')
-      .addOrderBy('wo.id', 'ASC')
-      .take(args.first + 1);
+      .createQueryBuilder('wo');
     if (args.status) query.andWhere('wo.status = :status', { status: args.status });
     if (args.type) query.andWhere('wo.type = :type', { type: args.type });
     if (args.city?.trim()) query.andWhere('lower(wo.city) = lower(:city)', { city: args.city.trim() });
@@ -24,8 +21,7 @@ export class WorkOrderBoardService {
     if (args.engineerId) query.andWhere('wo.engineerId = :engineerId', { engineerId: args.engineerId });
     if (args.customerId) query.andWhere('wo.customerId = :customerId', { customerId: args.customerId });
     if (args.awaitingBackup !== undefined && args.awaitingBackup !== null) query.andWhere('wo.awaitingBackup = :awaitingBackup', { awaitingBackup: args.awaitingBackup });
-    if (args.after) query.andWhere('(wo.createdAt, wo.id) > (:createdAt, :id)', decodeCursor(args.after));
-    return toConnection(await query.getMany(), args.first);
+    return keysetPage(query, 'wo', args, 'ASC');
   }
 
   /**
