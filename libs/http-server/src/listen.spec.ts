@@ -40,7 +40,8 @@ describe('listen', () => {
         res.resume();
         res.on('end', () => {
           agent.destroy();
-          resolve(res.headers['keep-alive']);
+          const header = res.headers['keep-alive'];
+          resolve(Array.isArray(header) ? header.join(', ') : header);
         });
       })
         .on('error', reject)

@@ -160,7 +160,7 @@ export function mountGraphqlIde(app: Express, options: { authJwtSecret: string; 
     // A console signing in as a seeded person names them, so queues keyed by the person (a call agent's) work.
     const person = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
     const sub = person(req.body?.sub, /^[\w.-]{1,64}$/) ?? `dev.${staffRoles.join('-').toLowerCase()}`;
-    const name = person(req.body?.name, /^[^\u0000-\u001f]{1,80}$/) ?? `Dev ${staffRoles.join(' ')}`;
+    const name = person(req.body?.name, /^\P{Cc}{1,80}$/u) ?? `Dev ${staffRoles.join(' ')}`;
     res.json({ token: mintStaffToken({ sub, name, roles: staffRoles }, options.authJwtSecret, TOKEN_LIFETIME), expiresIn: TOKEN_LIFETIME });
   });
   app.get('/graphql', (req, res, next) => {
