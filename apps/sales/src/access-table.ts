@@ -1,5 +1,5 @@
 import { AccessRule, defineAccessTable } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './customers/customer-readers';
+import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './roles';
 
 /**
  * Who may run each of sales's operations (and read its sensitive fields). The resolvers' @Authorized lists

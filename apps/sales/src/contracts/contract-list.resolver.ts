@@ -3,12 +3,13 @@ import { RequestContext } from '@aftercare/subgraph';
 import { Contract } from './contract.entity';
 import { ContractConnection, ContractSearchArgs } from './contract-list.inputs';
 import { ContractListService } from './contract-list.service';
+import { SALES_TEAM } from '../roles';
 
 @Resolver(() => Contract)
 export class ContractListResolver {
   constructor(private readonly contractList: ContractListService) {}
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Query(() => ContractConnection, {
     description: 'Contracts by status (awaitingReview: the review queue), customer, special or disputed, oldest first; a SALES person sees only their own cards’ contracts.',
   })

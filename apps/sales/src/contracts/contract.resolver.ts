@@ -7,6 +7,7 @@ import { Contract } from './contract.entity';
 import { ApprovePromiseInput, CreateContractInput, ReviewContractInput } from './contract.inputs';
 import { ContractsService } from './contracts.service';
 import { PromiseApproval } from './promise-approval.entity';
+import { PROMISE_APPROVERS, SALES_TEAM, SUPERVISORS } from '../roles';
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -15,7 +16,7 @@ export class ContractResolver {
     private readonly customers: CustomersService,
   ) {}
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Mutation(() => Contract, {
     description: 'Drafts a service contract for review. Refused with PRICE_BELOW_FLOOR, FREE_BUNDLED_ITEM, NO_REFERENCE_PRICE, NO_PROMISE_TEMPLATE or PROMISE_EXCEEDS_TEMPLATE.',
   })
@@ -23,19 +24,19 @@ export class ContractResolver {
     return this.contracts.create(identity, input);
   }
 
-  @Authorized('SUPERVISOR')
+  @Authorized(...PROMISE_APPROVERS)
   @Mutation(() => PromiseApproval, { description: 'Records a supervisor’s approval to promise one customer more than the template.' })
   approvePromise(@Arg('input', () => ApprovePromiseInput) input: ApprovePromiseInput, @Ctx() { identity }: RequestContext): Promise<PromiseApproval> {
     return this.contracts.approvePromise(identity, input);
   }
 
-  @Authorized('SUPERVISOR', 'ADMIN')
+  @Authorized(...SUPERVISORS)
   @Mutation(() => Contract, { description: 'Archive review: approve (the contract becomes active) or reject with findings.' })
   reviewContract(@Arg('input', () => ReviewContractInput) input: ReviewContractInput, @Ctx() { identity }: RequestContext): Promise<Contract> {
     return this.contracts.review(identity, input);
   }
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Query(() => Contract)
   contract(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<Contract> {
     return this.contracts.getVisible(identity, id);

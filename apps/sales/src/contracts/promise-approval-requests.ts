@@ -21,6 +21,7 @@ import { CustomersService } from '../customers/customers.service';
 import { QualityStandard, QualityStandardEnum } from '../reference-data/reference-data.entities';
 import { PromiseApproval } from './promise-approval.entity';
 import { PromiseApprovalRequest, PromiseApprovalRequestStatus, PromiseApprovalRequestStatusEnum } from './promise-approval-request.entity';
+import { PROMISE_APPROVERS, SALES_TEAM, SUPERVISORS } from '../roles';
 
 @InputType()
 export class RequestPromiseApprovalInput {
@@ -74,7 +75,6 @@ export class PromiseApprovalRequestSearchArgs extends PageArgs {
 }
 
 /** Supervisors answer; a salesperson follows only the requests they made. */
-const DECIDERS = ['SUPERVISOR', 'ADMIN'] as const;
 
 @Injectable()
 export class PromiseApprovalRequestsService {
@@ -122,7 +122,7 @@ export class PromiseApprovalRequestsService {
     const query = this.dataSource
       .getRepository(PromiseApprovalRequest)
       .createQueryBuilder('request');
-    if (!hasAnyRole(identity, DECIDERS)) query.andWhere('request.requestedBy = :me', { me: staffId(identity) });
+    if (!hasAnyRole(identity, SUPERVISORS)) query.andWhere('request.requestedBy = :me', { me: staffId(identity) });
     if (args.status) query.andWhere('request.status = :status', { status: args.status });
     if (args.customerId) query.andWhere('request.customerId = :customerId', { customerId: args.customerId });
     return keysetPage(query, 'request', args, 'ASC');
@@ -133,19 +133,19 @@ export class PromiseApprovalRequestsService {
 export class PromiseApprovalRequestResolver {
   constructor(private readonly requests: PromiseApprovalRequestsService) {}
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Mutation(() => PromiseApprovalRequest, { description: 'Asks a supervisor to allow promising one customer more than the template; waits in promiseApprovalRequests.' })
   requestPromiseApproval(@Arg('input', () => RequestPromiseApprovalInput) input: RequestPromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
     return this.requests.request(identity, input);
   }
 
-  @Authorized('SUPERVISOR')
+  @Authorized(...PROMISE_APPROVERS)
   @Mutation(() => PromiseApprovalRequest, { description: 'A supervisor answers a waiting request: approve (records the approval) or decline with a note.' })
   decidePromiseApproval(@Arg('input', () => DecidePromiseApprovalInput) input: DecidePromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
     return this.requests.decide(identity, input);
   }
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Query(() => PromiseApprovalRequestConnection, {
     description: 'Promise approval requests, oldest first (status AWAITING_SUPERVISOR: what waits for a supervisor); a SALES person sees only their own.',
   })

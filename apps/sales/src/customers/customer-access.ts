@@ -2,6 +2,7 @@ import type { Identity, StaffIdentity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
 import { DomainError, ErrorCodes } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
+import { SERVICE_ROLES } from '../roles';
 
 /** SUPERVISOR and ADMIN see every card; a SALES person only the cards they own. */
 export function ownCardsOnly(identity: Identity): string | null {
@@ -17,9 +18,6 @@ export function staffId(identity: Identity): string {
   if (identity.kind !== 'staff') throw new DomainError(ErrorCodes.FORBIDDEN, 'Only staff may do this');
   return identity.userId;
 }
-
-/** Staff whose work is the service itself: they reach any customer through an order, a work order or a complaint. */
-const SERVICE_ROLES = ['ADMIN', 'SUPERVISOR', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'] as const;
 
 /** The owner filter for reading lists of cards: staff who serve every customer see all; a salesperson only their own. */
 export function readableOwner(identity: Identity): string | null {

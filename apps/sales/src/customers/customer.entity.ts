@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CUSTOMER_360_READERS } from './customer-readers';
+import { CUSTOMER_360_READERS } from '../roles';
 import { BusinessType, BusinessTypeEnum, ProspectGrade, ProspectGradeEnum } from './customer-profile';
 
 @ObjectType({ description: "One of the customer's own people the company talks to." })

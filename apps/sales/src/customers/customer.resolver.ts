@@ -3,12 +3,10 @@ import { byIdLoader, groupLoader, RequestContext } from '@aftercare/subgraph';
 import { Salesperson } from '../salespeople/salesperson.entity';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { Customer } from './customer.entity';
-import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './customer-readers';
+import { CUSTOMER_360_READERS, CUSTOMER_OPENERS, SALES_TEAM } from '../roles';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerConnection, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
 import { CustomersService } from './customers.service';
 import { GradeChange } from './grade-change.entity';
-
-const CARD_KEEPERS = ['SALES', 'SUPERVISOR', 'ADMIN'];
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -17,13 +15,13 @@ export class CustomerResolver {
     private readonly salespeople: SalespeopleService,
   ) {}
 
-  @Authorized(...CARD_KEEPERS)
+  @Authorized(...SALES_TEAM)
   @Mutation(() => Customer, { description: 'Opens a customer card; a SALES caller becomes its owner.' })
   createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() { identity }: RequestContext): Promise<Customer> {
     return this.cards.create(identity, input);
   }
 
-  @Authorized(...CARD_KEEPERS)
+  @Authorized(...SALES_TEAM)
   @Mutation(() => Customer, { description: 'Keeps a card current; only the fields given change.' })
   updateCustomer(
     @Arg('id', () => ID) id: string,
@@ -33,7 +31,7 @@ export class CustomerResolver {
     return this.cards.update(identity, id, input);
   }
 
-  @Authorized(...CARD_KEEPERS)
+  @Authorized(...SALES_TEAM)
   @Mutation(() => Customer, { description: 'Changes the prospect grade; who, when and why go into its history.' })
   changeProspectGrade(@Arg('input', () => ChangeProspectGradeInput) input: ChangeProspectGradeInput, @Ctx() { identity }: RequestContext): Promise<Customer> {
     return this.cards.changeGrade(identity, input);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS } from '../customers/customer-readers';
+import { CUSTOMER_360_READERS, SALES_TEAM } from '../roles';
 import { Customer } from '../customers/customer.entity';
 import { MaintenanceContact } from './maintenance-contact.entity';
 import { LogContactInput, MaintenanceSummary } from './maintenance.inputs';
@@ -10,7 +10,7 @@ import { MaintenanceService } from './maintenance.service';
 export class MaintenanceResolver {
   constructor(private readonly trace: MaintenanceService) {}
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Mutation(() => MaintenanceContact, { description: 'Logs a call, online contact or visit with a customer.' })
   logContact(@Arg('input', () => LogContactInput) input: LogContactInput, @Ctx() { identity }: RequestContext): Promise<MaintenanceContact> {
     return this.trace.log(identity, input);

@@ -10,8 +10,7 @@ import { PartnersService } from '../partners/partners.service';
 import { Order } from './order.entity';
 import { OrderConnection, PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
 import { OrdersService } from './orders.service';
-
-const ORDER_READERS = ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'];
+import { ORDER_PLACERS, ORDER_READERS, PARTNERS } from '../roles';
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -21,7 +20,7 @@ export class OrderResolver {
     private readonly partners: PartnersService,
   ) {}
 
-  @Authorized('PARTNER')
+  @Authorized(...PARTNERS)
   @Mutation(() => Order, { description: 'A partner brand submits an installation order; idempotent on externalRef.' })
   submitInstallOrder(
     @Arg('input', () => SubmitInstallOrderInput) input: SubmitInstallOrderInput,
@@ -30,7 +29,7 @@ export class OrderResolver {
     return this.orders.submitInstallOrder(identity as PartnerIdentity, input);
   }
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN', 'VALUE_ADDED_AGENT')
+  @Authorized(...ORDER_PLACERS)
   @Mutation(() => Order, { description: 'Takes an order from e-commerce, a store, the phone or value-added for a customer card.' })
   placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() { identity }: RequestContext): Promise<Order> {
     return this.orders.placeOrder(identity, input);
@@ -42,7 +41,7 @@ export class OrderResolver {
     return this.orders.getVisible(identity, id);
   }
 
-  @Authorized('PARTNER')
+  @Authorized(...PARTNERS)
   @Query(() => OrderConnection, { description: "The calling partner's orders, newest first." })
   myOrders(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() { identity }: RequestContext): Promise<OrderConnection> {
     return this.orders.partnerOrders(identity as PartnerIdentity, first, after);

@@ -4,6 +4,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Partner } from './partner.entity';
+import { SUPERVISORS } from '../roles';
 
 @ObjectType()
 export class PartnerConnection extends ConnectionType(Partner) {}
@@ -34,7 +35,7 @@ export class PartnerListService {
 export class PartnerListResolver {
   constructor(private readonly partnerList: PartnerListService) {}
 
-  @Authorized('SUPERVISOR', 'ADMIN')
+  @Authorized(...SUPERVISORS)
   @Query(() => PartnerConnection, { description: 'Partner brands by code or name, in the order they were registered.' })
   partners(@Args(() => PartnerSearchArgs) args: PartnerSearchArgs): Promise<PartnerConnection> {
     return this.partnerList.search(args);

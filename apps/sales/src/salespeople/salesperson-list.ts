@@ -4,6 +4,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Salesperson, SalespersonStatus, SalespersonStatusEnum } from './salesperson.entity';
+import { SALES_TEAM } from '../roles';
 
 @ObjectType()
 export class SalespersonConnection extends ConnectionType(Salesperson) {}
@@ -45,7 +46,7 @@ export class SalespersonListService {
 export class SalespersonListResolver {
   constructor(private readonly salespersonList: SalespersonListService) {}
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Query(() => SalespersonConnection, { description: 'The sales team by status, team or name, in the order they joined: whom to hand customers to.' })
   salespeople(@Args(() => SalespersonSearchArgs) args: SalespersonSearchArgs): Promise<SalespersonConnection> {
     return this.salespersonList.search(args);

@@ -2,24 +2,25 @@ import { Arg, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Salesperson } from './salesperson.entity';
 import { DepartSalespersonInput, Handover, RegisterSalespersonInput } from './salesperson.inputs';
 import { SalespeopleService } from './salespeople.service';
+import { ADMINS, SALES_TEAM, SUPERVISORS } from '../roles';
 
 @Resolver(() => Salesperson)
 export class SalespersonResolver {
   constructor(private readonly salespeople: SalespeopleService) {}
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => Salesperson, { description: 'Adds a salesperson; their staff token carries this id as `sub`.' })
   registerSalesperson(@Arg('input', () => RegisterSalespersonInput) input: RegisterSalespersonInput): Promise<Salesperson> {
     return this.salespeople.register(input);
   }
 
-  @Authorized('SUPERVISOR', 'ADMIN')
+  @Authorized(...SUPERVISORS)
   @Mutation(() => Handover, { description: "A salesperson leaves: all of their customers go to the successors in one step." })
   departSalesperson(@Arg('input', () => DepartSalespersonInput) input: DepartSalespersonInput): Promise<Handover> {
     return this.salespeople.depart(input);
   }
 
-  @Authorized('SALES', 'SUPERVISOR', 'ADMIN')
+  @Authorized(...SALES_TEAM)
   @Query(() => Salesperson, { nullable: true })
   async salesperson(@Arg('id', () => ID) id: string): Promise<Salesperson | null> {
     const [found] = await this.salespeople.findByIds([id]);

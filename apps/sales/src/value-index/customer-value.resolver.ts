@@ -1,6 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { alignByKey, RequestContext } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS } from '../customers/customer-readers';
+import { CUSTOMER_360_READERS } from '../roles';
 import { Customer } from '../customers/customer.entity';
 import { CustomerValue } from './customer-value.entity';
 import { ValueIndexService } from './value-index.service';

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { alignByKey, CalendarDateScalar, RequestContext } from '@aftercare/subgraph';
-import { STAFF_READERS, WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { CompletionRecord } from './completion-record.entity';
 import { CompleteWorkOrderInput, RecordReturnVisitInput } from './completion.inputs';
 import { CompletionService } from './completion.service';
 import { ReturnVisit } from './return-visit.entity';
+import { FIELD_WORKERS, STAFF_READERS, WORK_ORDER_MANAGERS } from '../roles';
 
 const COMPLETION = Symbol('completionByWorkOrder');
 
@@ -13,7 +14,7 @@ const COMPLETION = Symbol('completionByWorkOrder');
 export class CompletionResolver {
   constructor(private readonly completions: CompletionService) {}
 
-  @Authorized('ENGINEER', ...WORK_ORDER_MANAGERS)
+  @Authorized(...FIELD_WORKERS)
   @Mutation(() => WorkOrder, { description: 'Records what was done on site: IN_PROGRESS → COMPLETED, and opens the return visit. An engineer completes only their own.' })
   completeWorkOrder(@Arg('input', () => CompleteWorkOrderInput) input: CompleteWorkOrderInput, @Ctx() { identity }: RequestContext): Promise<WorkOrder> {
     return this.completions.complete(input, identity);

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import { badInput, RequestContext } from '@aftercare/subgraph';
-import { actorOf, WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+import { actorOf } from '../work-orders/work-order-access';
 import { ContractVisitsService } from './contract-visits.service';
+import { WORK_ORDER_MANAGERS } from '../roles';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,14 +1,12 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
 import { Engineer } from '../engineers/engineer.entity';
-import { WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+
 import { WorkOrderBoardService } from '../work-orders/work-order-board.service';
 import { Customer } from './customer.entity';
+import { SERVICE_HISTORY_READERS } from '../roles';
 
 const SERVED_BY = Symbol('engineersWhoServed');
-
-/** Everyone who serves the customer; an engineer sees only their own jobs, not the colleagues who came before. */
-export const SERVICE_HISTORY_READERS = [...WORK_ORDER_MANAGERS, 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'] as const;
 
 @Resolver(() => Customer)
 export class CustomerEngineersResolver {

@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CalendarDateScalar, RequestContext } from '@aftercare/subgraph';
-import { actorOf, WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+import { actorOf } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { AcceptSelfInstallInput, AssignWorkOrderInput, DispatchRun } from './dispatch.inputs';
 import { DispatchService } from './dispatch.service';
+import { WORK_ORDER_MANAGERS } from '../roles';
 
 @Resolver()
 export class DispatchResolver {

@@ -1,9 +1,10 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
-import { visibleTo, WORK_ORDER_READERS } from '../work-orders/work-order-access';
+import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { Engineer } from './engineer.entity';
+import { WORK_ORDER_READERS } from '../roles';
 
 const BY_ENGINEER = Symbol('workOrdersByEngineer');
 

@@ -4,9 +4,8 @@ import { Customer } from '../customers/customer.entity';
 import { Engineer } from '../engineers/engineer.entity';
 import { QualityFactor } from './quality-factor';
 import { QualityService, QualitySubject } from './quality.service';
+import { QUALITY_READERS } from '../roles';
 
-/** Quality data is for the company's staff, not for partners. */
-const QUALITY_READERS = ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'];
 const LOADERS: Record<QualitySubject, symbol> = { customer: Symbol('customerQuality'), engineer: Symbol('engineerQuality') };
 
 function load(quality: QualityService, subject: QualitySubject, id: string, { loaders }: RequestContext): Promise<QualityFactor> {

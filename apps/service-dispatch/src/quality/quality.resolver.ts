@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '@aftercare/subgraph';
-import { WORK_ORDER_MANAGERS } from '../work-orders/work-order-access';
+
 import { QualityRecord } from './quality-record.entity';
 import { RecordInspectionInput, RecordSurveyInput, SubmitEvaluationInput } from './quality.inputs';
 import { QualityService } from './quality.service';
+import { SUPERVISORS, WORK_ORDER_MANAGERS } from '../roles';
 
 @Resolver(() => QualityRecord)
 export class QualityResolver {
@@ -15,7 +16,7 @@ export class QualityResolver {
     return this.quality.submitEvaluation(input, identity);
   }
 
-  @Authorized('SUPERVISOR', 'ADMIN')
+  @Authorized(...SUPERVISORS)
   @Mutation(() => QualityRecord, { description: "A supervisor's on-site inspection of a job in progress or done." })
   recordInspection(@Arg('input', () => RecordInspectionInput) input: RecordInspectionInput, @Ctx() { identity }: RequestContext): Promise<QualityRecord> {
     return this.quality.recordInspection(input, identity);

@@ -2,13 +2,7 @@ import type { Identity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
 import { notFound } from '@aftercare/subgraph';
 import type { WorkOrder } from './work-order.entity';
-
-/** Staff who manage every work order. */
-export const WORK_ORDER_MANAGERS = ['DISPATCHER', 'SUPERVISOR', 'ADMIN'] as const;
-/** Staff who may read work orders and what happened on them (engineers with their row rule). */
-export const STAFF_READERS = [...WORK_ORDER_MANAGERS, 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'] as const;
-/** Partners follow the status of work orders on their own orders, but not the company's internal notes. */
-export const WORK_ORDER_READERS = [...STAFF_READERS, 'PARTNER'] as const;
+import { WORK_ORDER_MANAGERS } from '../roles';
 
 /**
  * Row rule: managers and back-office readers see everything; an engineer only the work orders assigned to

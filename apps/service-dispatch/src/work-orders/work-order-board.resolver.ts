@@ -1,10 +1,11 @@
 import { Args, Authorized, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.entity';
 import { Engineer } from '../engineers/engineer.entity';
-import { STAFF_READERS, WORK_ORDER_MANAGERS } from './work-order-access';
+
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderConnection, WorkOrderSearchArgs } from './work-order-board.inputs';
 import { WorkOrderBoardService } from './work-order-board.service';
+import { STAFF_READERS, WORK_ORDER_MANAGERS } from '../roles';
 
 @Resolver(() => WorkOrder)
 export class WorkOrderBoardResolver {

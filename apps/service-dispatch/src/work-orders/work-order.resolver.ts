@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CalendarDateScalar, groupLoader, loadOrNotFound, notFound, RequestContext } from '@aftercare/subgraph';
-import { actorOf, maySee, STAFF_READERS, WORK_ORDER_MANAGERS, WORK_ORDER_READERS } from './work-order-access';
+import { actorOf, maySee } from './work-order-access';
 import { WorkOrder, WorkOrderStatus, WorkOrderStatusEnum } from './work-order.entity';
 import { CancelWorkOrderInput, CreateWorkOrderInput, RescheduleWorkOrderInput, ScheduleWorkOrderInput } from './work-order.inputs';
 import { WorkOrderTransition } from './work-order-transition.entity';
 import { WorkOrdersService } from './work-orders.service';
+import { ENGINEERS, FIELD_WORKERS, STAFF_READERS, WORK_ORDER_MANAGERS, WORK_ORDER_READERS } from '../roles';
 
 const HISTORY = Symbol('workOrderHistory');
 
@@ -20,7 +21,7 @@ export class WorkOrderResolver {
     return workOrder;
   }
 
-  @Authorized('ENGINEER')
+  @Authorized(...ENGINEERS)
   @Query(() => [WorkOrder], { description: "The calling engineer's work orders (of one day when given), in appointment order." })
   myWorkOrders(@Arg('date', () => CalendarDateScalar, { nullable: true }) date: string | null, @Ctx() { identity }: RequestContext): Promise<WorkOrder[]> {
     return this.workOrders.engineerDay(actorOf(identity), date);
@@ -59,7 +60,7 @@ export class WorkOrderResolver {
     return this.workOrders.cancel(input, identity);
   }
 
-  @Authorized('ENGINEER', ...WORK_ORDER_MANAGERS)
+  @Authorized(...FIELD_WORKERS)
   @Mutation(() => WorkOrder, { description: 'The engineer is on site: ASSIGNED → IN_PROGRESS. An engineer may start only their own.' })
   startWorkOrder(@Arg('workOrderId', () => ID) workOrderId: string, @Ctx() { identity }: RequestContext): Promise<WorkOrder> {
     return this.workOrders.start(workOrderId, identity);
