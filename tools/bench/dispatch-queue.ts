@@ -11,9 +11,19 @@ import { join } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
 import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
 import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
-import { ServiceContainer } from '@aftercare/subgraph';
-import { DispatchService } from '../../apps/service-dispatch/src/dispatch/dispatch.service';
-import { serviceDispatchService } from '../../apps/service-dispatch/src/service-dispatch.service';
+import { graphql } from 'graphql';
+import { loadServiceDefinition } from '@aftercare/platform-checks';
+import { buildServiceSchema } from '@aftercare/service-runtime';
+import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
+
+/** The service as it is deployed (its definition, loaded by name), driven through its own GraphQL schema in-process. */
+const serviceDispatchService = loadServiceDefinition('service-dispatch');
+const DISPATCH_DAY = `mutation ($date: Date!) { dispatchDay(date: $date) { assignedWorkOrderIds unassignableWorkOrderIds beyondServiceRadiusWorkOrderIds } }`;
+interface DispatchOutcome {
+  assignedWorkOrderIds: string[];
+  unassignableWorkOrderIds: string[];
+  beyondServiceRadiusWorkOrderIds: string[];
+}
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 2000);
 const ENGINEERS = Number(process.env['BENCH_ENGINEERS'] ?? 200);
@@ -112,14 +122,20 @@ async function main(): Promise<void> {
     await seed(dataSource);
     const counter = new CountingLogger();
     Object.assign(dataSource, { logger: counter });
-    const dispatch = new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource).get(DispatchService);
+    const schema = await buildServiceSchema(serviceDispatchService, new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource));
+    const dispatcher = { kind: 'staff' as const, userId: 'bench', name: 'Bench dispatcher', roles: ['DISPATCHER' as const] };
+    const dispatchDay = async (date: string): Promise<DispatchOutcome> => {
+      const result = await graphql({ schema, source: DISPATCH_DAY, variableValues: { date }, contextValue: createRequestContext(dispatcher, 'bench') });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return (result.data as { dispatchDay: DispatchOutcome }).dispatchDay;
+    };
 
     const runs: { ms: number; queries: number; assigned: number; unassignable: number; beyondRadius: number; events: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       await resetQueue(dataSource);
       counter.count = 0;
       const started = performance.now();
-      const outcome = await dispatch.dispatchDay(DAY, 'bench');
+      const outcome = await dispatchDay(DAY);
       const ms = performance.now() - started;
       const queries = counter.count;
       const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM outbox_event`);
@@ -149,7 +165,7 @@ async function main(): Promise<void> {
 The day: ${ORDERS} scheduled install work orders in ${CITIES.length} cities over ${ENGINEERS} engineers (${SKILLS.length} brand/model
 skills, about 60 % held by each engineer, 30 % covering a second city, about 10 % sick or on leave that day, daily capacity
 8–12, ${capacity} jobs of capacity among those available). 60 % of the customers carry a value index; 1 % of the sites lie beyond
-the service radius. One run = \`DispatchService.dispatchDay\`: one transaction that reads the queue (with customer values), the
+the service radius. One run = the \`dispatchDay\` mutation (run in-process through the service's schema): one transaction that reads the queue (with customer values), the
 engineers and their load once, plans in memory, and writes assignments, history and events in bulk.
 
 | run | total time | orders/s | assigned | unassignable (backup asked) | beyond radius (self-install offered) | events in outbox | SQL statements |

@@ -13,9 +13,19 @@ import { DataSource, Logger } from 'typeorm';
 import { todayInChina } from '@aftercare/business-time';
 import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
 import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
-import { ServiceContainer } from '@aftercare/subgraph';
-import { DailyRunService } from '../../apps/value-added/src/calls/daily-run.service';
-import { valueAddedService } from '../../apps/value-added/src/value-added.service';
+import { graphql } from 'graphql';
+import { loadServiceDefinition } from '@aftercare/platform-checks';
+import { buildServiceSchema } from '@aftercare/service-runtime';
+import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
+
+/** The service as it is deployed (its definition, loaded by name), driven through its own GraphQL schema in-process. */
+const valueAddedService = loadServiceDefinition('value-added');
+const RUN_DAILY_REMINDERS = `mutation ($day: Date!) { runDailyReminders(day: $day) { tasksOpened tasksAssigned unassigned } }`;
+interface ReminderRun {
+  tasksOpened: number;
+  tasksAssigned: number;
+  unassigned: number;
+}
 
 const DEVICES = Number(process.env['BENCH_DEVICES'] ?? 100_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -99,7 +109,15 @@ async function main(): Promise<void> {
     const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM installed_device WHERE reminder_due_on <= $1`, [DAY]);
     const counter = new CountingLogger();
     Object.assign(dataSource, { logger: counter });
-    const dailyRun = new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource).get(DailyRunService);
+    const schema = await buildServiceSchema(valueAddedService, new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource));
+    const supervisor = { kind: 'staff' as const, userId: 'bench', name: 'Bench supervisor', roles: ['SUPERVISOR' as const] };
+    const dailyRun = {
+      async run(day: string): Promise<ReminderRun> {
+        const result = await graphql({ schema, source: RUN_DAILY_REMINDERS, variableValues: { day }, contextValue: createRequestContext(supervisor, 'bench') });
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        return (result.data as { runDailyReminders: ReminderRun }).runDailyReminders;
+      },
+    };
 
     const runs: { ms: number; queries: number; opened: number; assigned: number; unassigned: number; events: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -135,7 +153,7 @@ membrane 24), ${(DEVICES * 3).toLocaleString('en')} stage clocks, one device in 
 a fifth carry a value index (those at 75 or more go to the sales tier). Twelve agents: nine REMINDER, three SALES, daily
 target 300. Seeded in ${(seedMs / 1000).toFixed(1)} s with set-based statements.
 
-One run = \`DailyRunService.run\`: one transaction that inserts the due devices' tasks with one \`INSERT … SELECT\`
+One run = the \`runDailyReminders\` mutation (run in-process through the service's schema): one transaction that inserts the due devices' tasks with one \`INSERT … SELECT\`
 (driven by the index on \`reminder_due_on\`), hands them out with one \`UPDATE\` (each agent's free slots between open
 workload and target, dealt lowest first per tier), reads the new tasks once and writes their \`ReminderDue\` events to the
 outbox in bulk (one insert per 1,000 events).

@@ -31,7 +31,8 @@ function containerFor(): ServiceContainer {
   return new ServiceContainer().register(Outbox, new Outbox());
 }
 
-function buildSchemaOf(definition: ServiceDefinition, container: ServiceContainer) {
+/** The service's executable subgraph schema over a container: what its server serves, and what a bench can run in-process. */
+export function buildServiceSchema(definition: ServiceDefinition, container: ServiceContainer) {
   return buildFederatedSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -42,7 +43,7 @@ function buildSchemaOf(definition: ServiceDefinition, container: ServiceContaine
 
 /** The subgraph SDL, built without touching a database or a broker. */
 export async function printServiceSchema(definition: ServiceDefinition): Promise<string> {
-  return printFederatedSchema(await buildSchemaOf(definition, containerFor()));
+  return printFederatedSchema(await buildServiceSchema(definition, containerFor()));
 }
 
 /**
@@ -84,7 +85,7 @@ export async function startService(
     await relay.start();
     consumer.start();
     const server = await startSubgraphServer({
-      schema: await buildSchemaOf(definition, container),
+      schema: await buildServiceSchema(definition, container),
       host: config.host,
       port: config.port,
       gatewayKeys: config.gatewayKeys,
