@@ -62,5 +62,7 @@ export const salesAccess = defineAccessTable({
     'Customer.serviceContactId': CUSTOMER_360_READERS as AccessRule,
     'Customer.contacts': CUSTOMER_360_READERS as AccessRule,
     'Customer.sites': CUSTOMER_360_READERS as AccessRule,
+    // The value index's history: as the index itself, never for engineers.
+    'Customer.valueHistory': CUSTOMER_360_READERS as AccessRule,
   },
 });

@@ -52,6 +52,7 @@ import { SalespersonResolver } from './salespeople/salesperson.resolver';
 import { SalespersonListResolver } from './salespeople/salesperson-list';
 import { SalespeopleService } from './salespeople/salespeople.service';
 import { CustomerValue } from './value-index/customer-value.entity';
+import { CustomerValueChange } from './value-index/customer-value-change.entity';
 import { CustomerValueResolver } from './value-index/customer-value.resolver';
 import { ValueFact } from './value-index/value-fact.entity';
 import { valueIndexHandlers } from './value-index/value-index.handlers';
@@ -82,6 +83,7 @@ export const salesService: ServiceDefinition = {
     MaintenanceContact,
     ValueFact,
     CustomerValue,
+    CustomerValueChange,
     ChurnRecord,
   ],
   migrations: salesMigrations,

@@ -1,9 +1,12 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { alignByKey, RequestContext } from '@aftercare/subgraph';
+import { alignByKey, groupLoader, loaderKey, RequestContext } from '@aftercare/subgraph';
 import { CUSTOMER_360_READERS } from '../roles';
 import { Customer } from '../customers/customer.entity';
+import { CustomerValueChange } from './customer-value-change.entity';
 import { CustomerValue } from './customer-value.entity';
 import { ValueIndexService } from './value-index.service';
+
+const VALUE_HISTORY_BY_CUSTOMER = loaderKey<string, CustomerValueChange[]>('value history by customer');
 
 @Resolver(() => Customer)
 export class CustomerValueResolver {
@@ -15,5 +18,11 @@ export class CustomerValueResolver {
     return context.loaders
       .get<string, CustomerValue | null>(CustomerValue, async (ids) => alignByKey(ids, await this.valueIndex.findByCustomerIds(ids), (row) => row.customerId))
       .load(customer.id);
+  }
+
+  @Authorized(...CUSTOMER_360_READERS)
+  @FieldResolver(() => [CustomerValueChange], { description: 'Every move of the value index, oldest first (newest last); empty until first computed.' })
+  valueHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValueChange[]> {
+    return groupLoader(context.loaders, VALUE_HISTORY_BY_CUSTOMER, (ids) => this.valueIndex.historiesOf(ids), (row) => row.customerId).load(customer.id);
   }
 }

@@ -3,6 +3,7 @@ import { CustomerValueChanged } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
+import { CustomerValueChange } from './customer-value-change.entity';
 import { CustomerValue } from './customer-value.entity';
 import { ValueFact, ValueFactKind } from './value-fact.entity';
 import { scoreValue, ValueInputs } from './value-formula';
@@ -95,12 +96,29 @@ export class ValueIndexService {
       ['customerId'],
     );
     const changed = scored.filter(({ row, valueIndex }) => row.previousValueIndex !== valueIndex);
+    if (changed.length > 0) {
+      await manager.insert(
+        CustomerValueChange,
+        changed.map(({ row, valueIndex, tier }) => ({ customerId: row.customerId, valueIndex, tier, previousValueIndex: row.previousValueIndex })),
+      );
+    }
     await this.outbox.record(
       manager,
       ...changed.map(({ row, valueIndex, tier }) =>
         CustomerValueChanged.create(row.customerId, { customerId: row.customerId, valueIndex, tier, previousValueIndex: row.previousValueIndex }),
       ),
     );
+  }
+
+  /** The index moves of these customers, oldest first (the order a chart draws them in). */
+  historiesOf(customerIds: readonly string[]): Promise<CustomerValueChange[]> {
+    return this.dataSource
+      .getRepository(CustomerValueChange)
+      .createQueryBuilder('change')
+      .where('change.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) })
+      .orderBy('change.changedAt', 'ASC')
+      .addOrderBy('change.id', 'ASC')
+      .getMany();
   }
 
   findByCustomerIds(customerIds: readonly string[]): Promise<CustomerValue[]> {

@@ -133,4 +133,30 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     await events.publish(Topics['service-dispatch'], verified(paid), verified(refused));
     await eventually(async () => expect((await valueOf(id)).breakdown).toMatchObject({ paidAndVerifiedJobs: 1, economic: 5 }));
   });
+
+  it('keeps the history of every move of the index, newest last, in step with the announcements, for several cards in one request', async () => {
+    const CARD = `id value { valueIndex } valueHistory { valueIndex tier previousValueIndex changedAt }`;
+    const HISTORY = `query ($moved: ID!, $still: ID!) { moved: customer(id: $moved) { ${CARD} } still: customer(id: $still) { ${CARD} } }`;
+    const moved = await createCustomer(sales, rep, { scale: 3, influence: 3 });
+    const still = await createCustomer(sales, rep, { scale: 1, influence: 1 });
+    await events.publish(Topics.complaints, complaint(moved));
+    await eventually(async () => expect((await valueOf(moved)).valueIndex).toBe(33));
+    // A recomputation that leaves the index where it was adds no point.
+    await sales.graphql(UPDATE, { id: still, input: { key: true } }, rep);
+
+    type Point = { valueIndex: number; tier: string; previousValueIndex: number | null; changedAt: string };
+    type Card = { id: string; value: { valueIndex: number }; valueHistory: Point[] };
+    const response = await sales.graphql<{ moved: Card; still: Card }>(HISTORY, { moved, still }, rep);
+    expect(response.errors).toBeUndefined();
+    const cards = response.data!;
+    const history = cards.moved.valueHistory;
+    expect(history.map(({ valueIndex, tier, previousValueIndex }) => ({ valueIndex, tier, previousValueIndex }))).toEqual([
+      { valueIndex: 36, tier: 'C', previousValueIndex: null },
+      { valueIndex: 33, tier: 'C', previousValueIndex: 36 },
+    ]);
+    expect(Date.parse(history[1].changedAt)).toBeGreaterThanOrEqual(Date.parse(history[0].changedAt));
+    expect(history.map((point) => point.valueIndex)).toEqual((await announcements(moved)).map((change) => change.valueIndex));
+    expect(cards.still.valueHistory).toHaveLength(1);
+    expect(cards.still.valueHistory[0].valueIndex).toBe(cards.still.value.valueIndex);
+  });
 });
