@@ -21,6 +21,7 @@ export const engineerNetworkAccess = defineAccessTable({
     payoutBatch: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     payoutBatches: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     selfInstallRefunds: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    settlementAwaitingPayout: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     settlementLines: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     tariffs: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
   },

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from '
 import type { StaffIdentity } from '@aftercare/identity';
 import { badInput, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
 import { ENGINEER_MANAGERS } from '../roles';
+import { SettlementBacklog } from './settlement-backlog';
 import { SettlementHold } from './settlement-hold.entity';
 import { SettlementLine, SettlementLineStatus, SettlementLineStatusEnum, statusOf } from './settlement-line.entity';
 import { SettlementService } from './settlement.service';
@@ -28,6 +29,12 @@ export class SettlementResolver {
   ): Promise<SettlementLine[]> {
     checkedPeriod(from, to);
     return this.settlement.linesEarned(engineerId, from, to);
+  }
+
+  @Authorized(...ENGINEER_MANAGERS)
+  @Query(() => SettlementBacklog, { description: 'Settlement awaiting payout: every line not yet paid, summed by whether it is due, held or unpriced.' })
+  settlementAwaitingPayout(): Promise<SettlementBacklog> {
+    return this.settlement.backlog();
   }
 
   @Authorized('ENGINEER')

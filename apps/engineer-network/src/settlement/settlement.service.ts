@@ -12,8 +12,35 @@ import { findReferencing, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { HoldSource, SettlementHold } from './settlement-hold.entity';
+import { SettlementBacklog } from './settlement-backlog';
 import { SettlementLine } from './settlement-line.entity';
 import { TariffsService } from './tariffs.service';
+
+/**
+ * The unpaid lines by status, in one statement; the statuses follow statusOf (UNPRICED before HELD before DUE)
+ * and "engineers" counts as the payout batch does: only an engineer whose due lines net above zero is paid.
+ */
+const BACKLOG = `
+  WITH unpaid AS (
+    SELECT line.engineer_id, line.amount_cents, line.earned_at,
+           CASE
+             WHEN line.kind = 'FEE' AND line.tariff_id IS NULL THEN 'UNPRICED'
+             WHEN EXISTS (SELECT 1 FROM settlement_hold hold WHERE hold.work_order_id = line.work_order_id AND hold.released_at IS NULL) THEN 'HELD'
+             ELSE 'DUE'
+           END AS status
+      FROM settlement_line line
+     WHERE line.payout_id IS NULL
+  )
+  SELECT COALESCE(sum(amount_cents) FILTER (WHERE status = 'DUE'), 0)::float8 AS "dueCents",
+         count(*) FILTER (WHERE status = 'DUE')::int AS "dueLines",
+         COALESCE(sum(amount_cents) FILTER (WHERE status = 'HELD'), 0)::float8 AS "heldCents",
+         count(*) FILTER (WHERE status = 'HELD')::int AS "heldLines",
+         count(*) FILTER (WHERE status = 'UNPRICED')::int AS "unpricedLines",
+         (SELECT count(*)::int FROM (
+            SELECT 1 FROM unpaid WHERE status = 'DUE' GROUP BY engineer_id HAVING sum(amount_cents) > 0
+          ) owed) AS engineers,
+         min(earned_at) FILTER (WHERE status = 'DUE') AS "oldestDueSince"
+    FROM unpaid`;
 
 /** Turns verified jobs and engineer-paid compensation into settlement lines, and keeps the holds. */
 @Injectable()
@@ -98,6 +125,11 @@ export class SettlementService {
 
   linesOf(engineerIds: readonly string[]): Promise<SettlementLine[]> {
     return findReferencing(this.dataSource.getRepository(SettlementLine), 'engineerId', engineerIds, { earnedAt: 'DESC' });
+  }
+
+  async backlog(): Promise<SettlementBacklog> {
+    const [row] = (await this.dataSource.query(BACKLOG)) as SettlementBacklog[];
+    return Object.assign(new SettlementBacklog(), row);
   }
 
   /** An engineer's lines earned on the days from..to (inclusive, China time), newest first. */
