@@ -64,6 +64,24 @@ function CustomerView({ customer }: { customer: Customer }) {
     };
   }, [customer.gradeHistory]);
 
+  // Newest last from the graph; a step line, since the index holds its value until the next recomputation moves it.
+  const valueHistoryOption = useMemo(() => {
+    const history = customer.valueHistory;
+    return {
+      tooltip: {
+        trigger: 'axis',
+        formatter: ([point]: { dataIndex: number }[]) => {
+          const change = point ? history[point.dataIndex] : undefined;
+          return change ? `${formatTime(change.changedAt)}<br/>index ${change.valueIndex} (tier ${change.tier})${change.previousValueIndex === null || change.previousValueIndex === undefined ? '' : `<br/>was ${change.previousValueIndex}`}` : '';
+        },
+      },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: [{ type: 'line', step: 'end', data: history.map((change) => [change.changedAt, change.valueIndex]), itemStyle: { color: '#2e7d32' } }],
+      grid: { left: 40, right: 20, top: 20, bottom: 30 },
+    };
+  }, [customer.valueHistory]);
+
   const valueOption = useMemo(() => {
     const breakdown = customer.value?.breakdown;
     if (!breakdown) return null;
@@ -107,7 +125,7 @@ function CustomerView({ customer }: { customer: Customer }) {
       </Card>
 
       <Row gutter={24}>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={8}>
           <Card title="Grade history" size="small">
             {customer.gradeHistory.length ? <Chart option={gradeOption} height={220} testId="grade-chart" /> : <Empty description="The grade has never changed" />}
             <Timeline
@@ -119,7 +137,16 @@ function CustomerView({ customer }: { customer: Customer }) {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={8}>
+          <Card title="Value index history" size="small">
+            {customer.valueHistory.length ? (
+              <Chart option={valueHistoryOption} height={220} testId="value-history-chart" />
+            ) : (
+              <Empty description="No value index yet" />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
           <Card title="Value index breakdown" size="small">
             {valueOption ? (
               <>

@@ -6,7 +6,7 @@ import { Chart } from '../lib/chart';
 import { useQuery } from '../lib/graphql';
 import { useSession } from '../lib/session';
 import { Loaded } from '../lib/states';
-import { addDays, chinaDate, formatMoney, words } from '../lib/time';
+import { addDays, chinaDate, formatMoney, formatTime, words } from '../lib/time';
 
 type Dashboard = SupervisorDashboardQuery;
 
@@ -124,6 +124,8 @@ function Charts({ data }: { data: Dashboard }) {
     [batches],
   );
 
+  const awaiting = data.settlementAwaitingPayout;
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="supervisor-dashboard">
       <Row gutter={16}>
@@ -172,13 +174,39 @@ function Charts({ data }: { data: Dashboard }) {
           </Card>
         </Col>
       </Row>
-      <Card title="Engineer payouts by period" size="small">
-        {batches.length ? (
-          <Chart option={payouts} height={240} testId="payout-chart" />
-        ) : (
-          <Empty description="No payout batch has run yet: engineers' verified jobs are waiting to be paid in the next batch" />
-        )}
-      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title="Engineer payouts by period" size="small">
+            {batches.length ? (
+              <Chart option={payouts} height={240} testId="payout-chart" />
+            ) : (
+              <Empty description="No payout batch has run yet: engineers' verified jobs are waiting to be paid in the next batch" />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          {/* Every unpaid line, whatever the period picked above: what the next batches owe and what blocks the rest. */}
+          <Card title="Settlement awaiting payout" size="small" data-testid="settlement-awaiting-payout">
+            <Row gutter={[16, 16]}>
+              <Col span={12}>
+                <Statistic title={`Due (${awaiting.dueLines} lines)`} value={formatMoney(awaiting.dueCents)} />
+              </Col>
+              <Col span={12}>
+                <Statistic title="Engineers to pay" value={awaiting.engineers} />
+              </Col>
+              <Col span={12}>
+                <Statistic title={`Held by complaints or disputes (${awaiting.heldLines} lines)`} value={formatMoney(awaiting.heldCents)} />
+              </Col>
+              <Col span={12}>
+                <Statistic title="Unpriced jobs (no tariff fits)" value={awaiting.unpricedLines} />
+              </Col>
+              <Col span={24}>
+                <Statistic title="Oldest due since" value={awaiting.oldestDueSince ? formatTime(awaiting.oldestDueSince) : '—'} />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
+      </Row>
       <Card title="SLA attainment in detail" size="small">
         <Table
           rowKey={(row) => `${row.category}/${row.priority}/${row.clock}`}
