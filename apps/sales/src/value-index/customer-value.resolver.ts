@@ -23,6 +23,6 @@ export class CustomerValueResolver {
   @Authorized(...CUSTOMER_360_READERS)
   @FieldResolver(() => [CustomerValueChange], { description: 'Every move of the value index, oldest first (newest last); empty until first computed.' })
   valueHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValueChange[]> {
-    return groupLoader(context.loaders, VALUE_HISTORY_BY_CUSTOMER, (ids) => this.valueIndex.historiesOf(ids), (row) => row.customerId).load(customer.id);
+    return groupLoader(context.loaders, VALUE_HISTORY_BY_CUSTOMER, (ids: readonly string[]) => this.valueIndex.historiesOf(ids), (row) => row.customerId).load(customer.id);
   }
 }
