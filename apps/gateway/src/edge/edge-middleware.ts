@@ -77,7 +77,7 @@ export function rateLimit(limiter: RateLimiter, limits: { partner: RateLimit; st
 }
 
 /** Codes that mean the client sent something wrong; Apollo's gateway answers some of them with 500. */
-export const CLIENT_MISTAKE_STATUS: Record<string, number> = {
+const CLIENT_MISTAKE_STATUS: Record<string, number> = {
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   INVALID_GRAPHQL: 400,
@@ -89,6 +89,16 @@ export const CLIENT_MISTAKE_STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
 };
+
+/**
+ * The 4xx a response deserves when it carries no data and every error is a client mistake (the highest of
+ * their statuses); undefined when any error is not the client's fault or some data was answered.
+ */
+export function clientMistakeStatus(data: unknown, errors: readonly { extensions?: Record<string, unknown> }[]): number | undefined {
+  if ((data !== undefined && data !== null) || errors.length === 0) return undefined;
+  const statuses = errors.map((error) => CLIENT_MISTAKE_STATUS[String(error.extensions?.['code'])]);
+  return statuses.every((status) => status !== undefined) ? Math.max(...(statuses as number[])) : undefined;
+}
 
 /**
  * The last word on the status line: a body with no data whose every error is a client mistake is a 4xx,
@@ -103,12 +113,10 @@ export function clientMistakesAre4xx(): RequestHandler {
         try {
           const body = JSON.parse(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)) as {
             data?: unknown;
-            errors?: { extensions?: { code?: string } }[];
+            errors?: { extensions?: Record<string, unknown> }[];
           };
-          const statuses = (body.errors ?? []).map((error) => CLIENT_MISTAKE_STATUS[String(error.extensions?.code)]);
-          if ((body.data === undefined || body.data === null) && statuses.length > 0 && statuses.every((status) => status !== undefined)) {
-            res.statusCode = Math.max(...(statuses as number[]));
-          }
+          const status = clientMistakeStatus(body.data, body.errors ?? []);
+          if (status !== undefined) res.statusCode = status;
         } catch {
           // not JSON: leave it to the error handler's own status
         }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode, visit } from 'graphql';
 import type { Identity } from '@aftercare/identity';
+import { clientMistakeStatus } from './edge-middleware';
 import { isInternal, MASKED_MESSAGE } from './error-masking';
 
 export interface EdgeContext {
@@ -8,19 +9,6 @@ export interface EdgeContext {
   requestId: string;
 }
 
-/** Codes that mean the client sent something wrong: the answer is 4xx, never 500. */
-const CLIENT_MISTAKES: Record<string, number> = {
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  INVALID_GRAPHQL: 400,
-  BAD_USER_INPUT: 400,
-  BAD_REQUEST: 400,
-  OPERATION_RESOLUTION_FAILURE: 400,
-  PERSISTED_QUERY_NOT_FOUND: 400,
-  PERSISTED_QUERY_NOT_SUPPORTED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-};
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 function usesIntrospection(context: GraphQLRequestContext<EdgeContext>): boolean {
@@ -86,11 +74,8 @@ export function edgePlugin(options: {
             return explore ? error : { ...error, message: error.message.replace(SUGGESTION, '') };
           });
           body.singleResult.errors = errors;
-          const noData = body.singleResult.data === undefined || body.singleResult.data === null;
-          if (noData && (http.status === undefined || http.status >= 500)) {
-            const statuses = errors.map((error) => CLIENT_MISTAKES[String(error.extensions?.['code'])]);
-            if (statuses.every((status) => status !== undefined)) http.status = Math.max(...(statuses as number[]));
-          }
+          const status = clientMistakeStatus(body.singleResult.data, errors);
+          if (status !== undefined && (http.status === undefined || http.status >= 500)) http.status = status;
         },
       };
     },
