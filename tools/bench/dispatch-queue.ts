@@ -8,16 +8,9 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, Logger } from 'typeorm';
-import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
-import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
-import { graphql } from 'graphql';
-import { loadServiceDefinition } from '@aftercare/platform-checks';
-import { buildServiceSchema } from '@aftercare/service-runtime';
-import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
+import { DataSource } from 'typeorm';
+import { openInProcessService } from './support/in-process-service';
 
-/** The service as it is deployed (its definition, loaded by name), driven through its own GraphQL schema in-process. */
-const serviceDispatchService = loadServiceDefinition('service-dispatch');
 const DISPATCH_DAY = `mutation ($date: Date!) { dispatchDay(date: $date) { assignedWorkOrderIds unassignableWorkOrderIds beyondServiceRadiusWorkOrderIds } }`;
 interface DispatchOutcome {
   assignedWorkOrderIds: string[];
@@ -46,18 +39,6 @@ function random(seed: number): () => number {
   };
 }
 
-/** Counts every statement TypeORM sends, transaction control included. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError = () => undefined;
-  logQuerySlow = () => undefined;
-  logSchemaBuild = () => undefined;
-  logMigration = () => undefined;
-  log = () => undefined;
-}
 
 async function seed(dataSource: DataSource): Promise<void> {
   const next = random(42);
@@ -111,33 +92,20 @@ async function resetQueue(dataSource: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = databaseConfigFor('service_dispatch_bench');
-  await dropDatabase(config);
-  const dataSource = await openServiceDatabase({
-    config,
-    entities: [OutboxEvent, InboxEvent, ...serviceDispatchService.entities],
-    migrations: [...messagingMigrations, ...serviceDispatchService.migrations],
-  });
+  const service = await openInProcessService('service-dispatch', 'service_dispatch_bench');
+  const { dataSource } = service;
   try {
     await seed(dataSource);
-    const counter = new CountingLogger();
-    Object.assign(dataSource, { logger: counter });
-    const schema = await buildServiceSchema(serviceDispatchService, new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource));
-    const dispatcher = { kind: 'staff' as const, userId: 'bench', name: 'Bench dispatcher', roles: ['DISPATCHER' as const] };
-    const dispatchDay = async (date: string): Promise<DispatchOutcome> => {
-      const result = await graphql({ schema, source: DISPATCH_DAY, variableValues: { date }, contextValue: createRequestContext(dispatcher, 'bench') });
-      if (result.errors) throw new Error(JSON.stringify(result.errors));
-      return (result.data as { dispatchDay: DispatchOutcome }).dispatchDay;
-    };
+    const dispatchDay = async (date: string) => (await service.run<{ dispatchDay: DispatchOutcome }>(DISPATCH_DAY, { date }, 'DISPATCHER')).dispatchDay;
 
     const runs: { ms: number; queries: number; assigned: number; unassignable: number; beyondRadius: number; events: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       await resetQueue(dataSource);
-      counter.count = 0;
+      service.resetStatements();
       const started = performance.now();
       const outcome = await dispatchDay(DAY);
       const ms = performance.now() - started;
-      const queries = counter.count;
+      const queries = service.statements();
       const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM outbox_event`);
       const [{ overbooked }] = await dataSource.query(
         `SELECT count(*)::int AS overbooked FROM (SELECT w.engineer_id FROM work_order w JOIN roster_engineer r ON r.engineer_id = w.engineer_id
@@ -182,8 +150,7 @@ beyond capacity in any run (checked after each run).
     writeFileSync(join(directory, 'dispatch-queue.md'), report);
     console.log(report);
   } finally {
-    await dataSource.destroy();
-    await dropDatabase(config);
+    await service.close();
   }
 }
 

@@ -9,17 +9,10 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { openInProcessService } from './support/in-process-service';
 import { todayInChina } from '@aftercare/business-time';
-import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
-import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
-import { graphql } from 'graphql';
-import { loadServiceDefinition } from '@aftercare/platform-checks';
-import { buildServiceSchema } from '@aftercare/service-runtime';
-import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
 
-/** The service as it is deployed (its definition, loaded by name), driven through its own GraphQL schema in-process. */
-const valueAddedService = loadServiceDefinition('value-added');
 const RUN_DAILY_REMINDERS = `mutation ($day: Date!) { runDailyReminders(day: $day) { tasksOpened tasksAssigned unassigned } }`;
 interface ReminderRun {
   tasksOpened: number;
@@ -40,18 +33,6 @@ const MODELS = [
   { brand: 'MIDEA', model: 'M3' },
 ];
 
-/** Counts every statement TypeORM sends, transaction control included. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError = () => undefined;
-  logQuerySlow = () => undefined;
-  logSchemaBuild = () => undefined;
-  logMigration = () => undefined;
-  log = () => undefined;
-}
 
 async function seed(dataSource: DataSource): Promise<void> {
   for (const { brand, model } of MODELS) {
@@ -95,47 +76,35 @@ async function seed(dataSource: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = databaseConfigFor('value_added_bench');
-  await dropDatabase(config);
-  const dataSource = await openServiceDatabase({
-    config,
-    entities: [OutboxEvent, InboxEvent, ...valueAddedService.entities],
-    migrations: [...messagingMigrations, ...valueAddedService.migrations],
-  });
+  const service = await openInProcessService('value-added', 'value_added_bench');
+  const { dataSource } = service;
   try {
     const seedStarted = performance.now();
     await seed(dataSource);
     const seedMs = performance.now() - seedStarted;
     const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM installed_device WHERE reminder_due_on <= $1`, [DAY]);
-    const counter = new CountingLogger();
-    Object.assign(dataSource, { logger: counter });
-    const schema = await buildServiceSchema(valueAddedService, new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource));
-    const supervisor = { kind: 'staff' as const, userId: 'bench', name: 'Bench supervisor', roles: ['SUPERVISOR' as const] };
     const dailyRun = {
-      async run(day: string): Promise<ReminderRun> {
-        const result = await graphql({ schema, source: RUN_DAILY_REMINDERS, variableValues: { day }, contextValue: createRequestContext(supervisor, 'bench') });
-        if (result.errors) throw new Error(JSON.stringify(result.errors));
-        return (result.data as { runDailyReminders: ReminderRun }).runDailyReminders;
-      },
+      run: async (day: string) =>
+        (await service.run<{ runDailyReminders: ReminderRun }>(RUN_DAILY_REMINDERS, { day }, 'SUPERVISOR')).runDailyReminders,
     };
 
     const runs: { ms: number; queries: number; opened: number; assigned: number; unassigned: number; events: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       await dataSource.query(`DELETE FROM call_task`);
       await dataSource.query(`DELETE FROM outbox_event`);
-      counter.count = 0;
+      service.resetStatements();
       const started = performance.now();
       const outcome = await dailyRun.run(DAY);
       const ms = performance.now() - started;
-      const queries = counter.count;
+      const queries = service.statements();
       const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM outbox_event WHERE event_type = 'ReminderDue'`);
       runs.push({ ms, queries, opened: outcome.tasksOpened, assigned: outcome.tasksAssigned, unassigned: outcome.unassigned, events });
     }
-    counter.count = 0;
+    service.resetStatements();
     const againStarted = performance.now();
     const again = await dailyRun.run(DAY);
     const againMs = performance.now() - againStarted;
-    const againQueries = counter.count;
+    const againQueries = service.statements();
     if (again.tasksOpened !== 0) throw new Error(`a second run the same day opened ${again.tasksOpened} tasks`);
     const perAgent = (await dataSource.query(
       `SELECT a.tier, min(n)::int AS least, max(n)::int AS most FROM call_agent a
@@ -173,8 +142,7 @@ Open tasks per agent after the runs: ${perAgent.map((row) => `${row.tier} ${row.
     writeFileSync(join(directory, 'reminders.md'), report);
     console.log(report);
   } finally {
-    await dataSource.destroy();
-    await dropDatabase(config);
+    await service.close();
   }
 }
 
