@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, PartnerIdentity, signGatewayIdentity } from '@aftercare/identity';
+import { replicaUrls } from '../subgraph-transport/replica-urls';
 
 const LOOKUP = `query PartnerCredential($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;
 /** Short, so a revoked or expired key stops working at the gateway within seconds. */
@@ -34,26 +35,33 @@ export class PartnerCredentials {
   }
 
   private async lookUp(apiKey: string): Promise<PartnerIdentity | null> {
-    let response: Response;
-    try {
-      response = await fetch(this.salesUrl(), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
-        },
-        body: JSON.stringify({ query: LOOKUP, variables: { apiKey } }),
-        signal: AbortSignal.timeout(3000),
-      });
-    } catch {
-      throw unavailable();
-    }
+    const response = await this.askSales(apiKey);
     const body = (await response.json().catch(() => ({}))) as {
       data?: { partnerCredential: { partnerId: string; partnerCode: string } | null };
     };
     if (!response.ok || !body.data) throw unavailable();
     const credential = body.data.partnerCredential;
     return credential && { kind: 'partner', partnerId: credential.partnerId, partnerCode: credential.partnerCode };
+  }
+
+  /** A read: when sales runs as several replicas, one that cannot be reached is passed over for the next. */
+  private async askSales(apiKey: string): Promise<Response> {
+    for (const url of replicaUrls(this.salesUrl())) {
+      try {
+        return await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
+          },
+          body: JSON.stringify({ query: LOOKUP, variables: { apiKey } }),
+          signal: AbortSignal.timeout(3000),
+        });
+      } catch {
+        // the next replica, if any
+      }
+    }
+    throw unavailable();
   }
 
   private remember(apiKey: string, identity: PartnerIdentity | null): void {

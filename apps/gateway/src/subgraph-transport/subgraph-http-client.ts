@@ -1,5 +1,6 @@
 import { Agent, IncomingHttpHeaders, request } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { replicaUrls } from './replica-urls';
 import { SubgraphTransportConfig } from './transport-config';
 
 export interface SubgraphReply {
@@ -45,6 +46,26 @@ export class SubgraphRequestError extends Error {
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
+ * Identical in-flight requests under one share key (which names the caller) answered by one request. A
+ * replica pool shares before it picks a replica, so round-robin does not split requests that could be one.
+ */
+export class InFlightRequests {
+  private readonly pending = new Map<string, Promise<SubgraphReply>>();
+
+  share(key: string | undefined, stats: { shared: number }, send: () => Promise<SubgraphReply>): Promise<SubgraphReply> {
+    if (key === undefined) return send();
+    const pending = this.pending.get(key);
+    if (pending) {
+      stats.shared += 1;
+      return pending;
+    }
+    const sent = send().finally(() => this.pending.delete(key));
+    this.pending.set(key, sent);
+    return sent;
+  }
+}
+
+/**
  * One subgraph's HTTP client: a shared keep-alive agent with a bounded pool, newest-first reuse (the
  * socket used last is the one least likely to be at the end of the subgraph's keep-alive window, and
  * the oldest idle sockets are the ones left to expire) and an idle timeout shorter than the subgraph's.
@@ -53,7 +74,7 @@ export class SubgraphHttpClient {
   private readonly agent: Agent;
   private readonly target: URL;
   private readonly send: typeof request;
-  private readonly inFlight = new Map<string, Promise<SubgraphReply>>();
+  private readonly inFlight = new InFlightRequests();
   private open = 0;
   private readonly known = new WeakSet<object>();
   readonly stats: TransportStats = { opened: 0, peakOpen: 0, resent: 0, shared: 0 };
@@ -76,16 +97,9 @@ export class SubgraphHttpClient {
   }
 
   post(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
-    const key = this.config.dedupInFlight ? options.shareKey : undefined;
-    if (key === undefined) return this.sendWithResend(body, headers, options.idempotent);
-    const pending = this.inFlight.get(key);
-    if (pending) {
-      this.stats.shared += 1;
-      return pending;
-    }
-    const sent = this.sendWithResend(body, headers, options.idempotent).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, sent);
-    return sent;
+    return this.inFlight.share(this.config.dedupInFlight ? options.shareKey : undefined, this.stats, () =>
+      this.sendWithResend(body, headers, options.idempotent),
+    );
   }
 
   /** Closes every socket; requests still queued fail. */
@@ -153,9 +167,84 @@ export class SubgraphHttpClient {
   }
 }
 
-/** One client per subgraph URL, shared by every data source built for it (supergraph reloads included). */
+export interface PoolStats extends TransportStats {
+  /** Connections a replica refused; the request (never sent) went on to the next replica, if there was one. */
+  refused: number;
+}
+
+const REFUSED = 'ECONNREFUSED';
+/** A replica that refused a connection is tried after the others for this long, not first in its turn. */
+const REFUSED_COOL_DOWN_MS = 1_000;
+
+/**
+ * The replicas of one subgraph, each with its own keep-alive client. Requests go round-robin; a replica that
+ * refuses the connection never saw the request, so the request — a mutation as much as a query — goes on to
+ * the next replica. Any other failure (a reset, a timeout) is the caller's: the request may have been applied.
+ */
+export class SubgraphReplicaPool {
+  readonly replicas: SubgraphHttpClient[];
+  private readonly inFlight = new InFlightRequests();
+  private readonly refusedUntil = new Map<SubgraphHttpClient, number>();
+  private next = 0;
+  private readonly own = { shared: 0, refused: 0 };
+
+  constructor(
+    urls: string[],
+    private readonly config: SubgraphTransportConfig,
+  ) {
+    if (urls.length === 0) throw new Error('a subgraph needs at least one replica URL');
+    // Sharing happens here, across replicas; the replicas' own clients must not share a second time.
+    this.replicas = urls.map((url) => new SubgraphHttpClient(url, { ...config, dedupInFlight: false }));
+  }
+
+  post(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
+    return this.inFlight.share(this.config.dedupInFlight ? options.shareKey : undefined, this.own, () => this.sendToAReplica(body, headers, options));
+  }
+
+  stats(): PoolStats {
+    const replicas = this.replicas.map((replica) => replica.stats);
+    const total = (figure: keyof TransportStats) => replicas.reduce((sum, stats) => sum + stats[figure], 0);
+    return { opened: total('opened'), peakOpen: total('peakOpen'), resent: total('resent'), shared: this.own.shared, refused: this.own.refused };
+  }
+
+  destroy(): void {
+    this.replicas.forEach((replica) => replica.destroy());
+  }
+
+  private async sendToAReplica(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
+    let refused: SubgraphRequestError | undefined;
+    for (const replica of this.turnOrder()) {
+      try {
+        const reply = await replica.post(body, headers, { idempotent: options.idempotent });
+        this.refusedUntil.delete(replica);
+        return reply;
+      } catch (error) {
+        if (!(error instanceof SubgraphRequestError) || error.code !== REFUSED) throw error;
+        this.refusedUntil.set(replica, Date.now() + REFUSED_COOL_DOWN_MS);
+        this.own.refused += 1;
+        refused = error;
+      }
+    }
+    throw refused;
+  }
+
+  /** Every replica once: round-robin from the next one, those that refused a moment ago last. */
+  private turnOrder(): SubgraphHttpClient[] {
+    const start = this.next;
+    this.next = (this.next + 1) % this.replicas.length;
+    const order = [...this.replicas.slice(start), ...this.replicas.slice(0, start)];
+    const now = Date.now();
+    const coolingDown = (replica: SubgraphHttpClient) => (this.refusedUntil.get(replica) ?? 0) > now;
+    return [...order.filter((replica) => !coolingDown(replica)), ...order.filter(coolingDown)];
+  }
+}
+
+/**
+ * One client (a replica pool) per subgraph locator — a URL, or several replicas' URLs separated by commas —
+ * shared by every data source built for it (supergraph reloads included).
+ */
 export class SubgraphTransports {
-  private readonly clients = new Map<string, SubgraphHttpClient>();
+  private readonly pools = new Map<string, SubgraphReplicaPool>();
 
   constructor(private readonly config: SubgraphTransportConfig) {}
 
@@ -163,21 +252,22 @@ export class SubgraphTransports {
     return this.config.dedupInFlight;
   }
 
-  clientFor(url: string): SubgraphHttpClient {
-    let client = this.clients.get(url);
-    if (!client) {
-      client = new SubgraphHttpClient(url, this.config);
-      this.clients.set(url, client);
+  clientFor(locator: string): SubgraphReplicaPool {
+    let pool = this.pools.get(locator);
+    if (!pool) {
+      pool = new SubgraphReplicaPool(replicaUrls(locator), this.config);
+      this.pools.set(locator, pool);
     }
-    return client;
+    return pool;
   }
 
-  stats(): Record<string, TransportStats> {
-    return Object.fromEntries([...this.clients].map(([url, client]) => [url, { ...client.stats }]));
+  /** Per locator: the pool's figures, its replicas' added up. */
+  stats(): Record<string, PoolStats> {
+    return Object.fromEntries([...this.pools].map(([locator, pool]) => [locator, pool.stats()]));
   }
 
   destroy(): void {
-    this.clients.forEach((client) => client.destroy());
-    this.clients.clear();
+    this.pools.forEach((pool) => pool.destroy());
+    this.pools.clear();
   }
 }
