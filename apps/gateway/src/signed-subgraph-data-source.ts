@@ -26,18 +26,17 @@ const QUERY_OPERATION = /^\s*(?:query\b|\{)/;
  * Every subgraph request carries the caller's identity signed by the gateway. Client headers are never
  * copied onto subgraph requests, so nothing a client sends can pose as that identity.
  *
- * With an audience (the subgraph's name), the identity is signed once per client request and subgraph —
- * not once per fetch — and bound to that subgraph. Requests go through the subgraph's shared keep-alive
+ * With an audience (the subgraph's name), the identity is bound to that subgraph and signed once per caller
+ * and subgraph for a few seconds — not once per fetch or per request (see SignatureCache). Requests go through the subgraph's shared keep-alive
  * client (subgraph-transport), where identical in-flight queries of the same caller may share one request.
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly signatures = new SignatureCache();
-
   constructor(
     url: string,
     private readonly signingSecret: string,
     private readonly audience?: string,
     private readonly transports: SubgraphTransports = defaultSubgraphTransports,
+    private readonly signatures: SignatureCache = new SignatureCache(),
   ) {
     super({ url });
   }

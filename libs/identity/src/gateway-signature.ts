@@ -1,6 +1,7 @@
 import { sign, verify } from 'node:crypto';
 import { GatewaySigningKey, GatewayVerificationKeys, parseSigningKey } from './gateway-keys';
 import { Identity } from './identity';
+import { frozenIdentity, VerifiedTokenCache } from './verified-token-cache';
 
 const ISSUER = 'aftercare-gateway';
 /** A token without a subgraph audience; no subgraph accepts it (each requires its own name). */
@@ -60,6 +61,31 @@ function decodePart(part: string): Record<string, unknown> {
  */
 export function verifyGatewayIdentity(token: string | undefined, keys: GatewayVerificationKeys, audience: string): Identity {
   if (!token) throw new InvalidGatewaySignatureError('missing gateway signature');
+  const verified = verifiedFor(keys, audience);
+  const known = verified.get(token);
+  if (known) return known;
+  const { identity, exp } = verifySignedIdentity(token, keys, audience);
+  verified.set(token, identity, (exp + CLOCK_TOLERANCE_SECONDS) * 1000);
+  return identity;
+}
+
+/** Per set of trusted keys and audience, so a token is only ever recognised where it was verified. */
+const verifiedTokens = new WeakMap<GatewayVerificationKeys, Map<string, VerifiedTokenCache<Identity>>>();
+function verifiedFor(keys: GatewayVerificationKeys, audience: string): VerifiedTokenCache<Identity> {
+  let byAudience = verifiedTokens.get(keys);
+  if (!byAudience) {
+    byAudience = new Map();
+    verifiedTokens.set(keys, byAudience);
+  }
+  let verified = byAudience.get(audience);
+  if (!verified) {
+    verified = new VerifiedTokenCache();
+    byAudience.set(audience, verified);
+  }
+  return verified;
+}
+
+function verifySignedIdentity(token: string, keys: GatewayVerificationKeys, audience: string): { identity: Identity; exp: number } {
   const parts = token.split('.');
   if (parts.length !== 3 || token.length > 8192) throw new InvalidGatewaySignatureError('malformed token');
   const [headerPart, claimsPart, signaturePart] = parts as [string, string, string];
@@ -87,5 +113,5 @@ export function verifyGatewayIdentity(token: string | undefined, keys: GatewayVe
   if (!identity || typeof identity !== 'object' || typeof identity.kind !== 'string') {
     throw new InvalidGatewaySignatureError('signed token carries no identity');
   }
-  return identity;
+  return { identity: frozenIdentity(identity), exp: claims['exp'] };
 }

@@ -87,7 +87,13 @@ export function decodeCursor(cursor: string): KeysetPosition {
 /** Builds a connection from up to first+1 rows read after the cursor (the extra row only tells whether there is more). */
 export function toConnection<TNode extends KeysetPosition>(rows: TNode[], first: number): Connection<TNode> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
+  // Encoded when read: a list asked for without its cursors (most console tables) does not pay for them.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(node);
+    },
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { listen } from '@aftercare/http-server';
@@ -44,8 +44,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    // Traces are for Apollo's cloud, which this platform never talks to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin()],
+    // Traces are for Apollo's cloud, which this platform never talks to. No answer is cached by HTTP hints either,
+    // and the cache-control plugin would otherwise wrap every field resolver to compute them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), inputGuardPlugin()],
   });
   await apollo.start();
 

@@ -14,7 +14,14 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import * as resources from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  SpanExporter,
+  SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 
 export interface TracingOptions {
   /** Spans go here as they end (tests: an InMemorySpanExporter). */
@@ -42,7 +49,8 @@ function resourceFor(serviceName: string): unknown {
 /**
  * OpenTelemetry for this process: W3C trace context in and out, the active span carried across awaits
  * (AsyncLocalStorage), and spans exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set (or to the
- * given exporter). Without an exporter spans are still created, so trace ids reach the logs and the next hop.
+ * given exporter). Without an exporter nothing is recorded (a span nobody exports is pure cost on every request),
+ * yet every span still has its trace id, so trace ids reach the logs, outbox rows and the next hop.
  * One provider per process: a second call (several services in one test process) keeps the first.
  */
 export function startTracing(serviceName: string, options: TracingOptions = {}): Tracing {
@@ -57,6 +65,7 @@ export function startTracing(serviceName: string, options: TracingOptions = {}):
     const provider = new BasicTracerProvider({
       resource: resourceFor(env['OTEL_SERVICE_NAME'] || serviceName) as never,
       spanProcessors: processors,
+      ...(processors.length === 0 ? { sampler: new AlwaysOffSampler() } : {}),
     });
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());

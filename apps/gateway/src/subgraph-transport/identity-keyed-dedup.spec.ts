@@ -10,6 +10,7 @@ import {
   verifyGatewayIdentity,
 } from '@aftercare/identity';
 import { GatewayContext, SignedSubgraphDataSource } from '../signed-subgraph-data-source';
+import { SignatureCache } from './request-identity';
 import { SubgraphTransports } from './subgraph-http-client';
 import { subgraphTransportConfigFrom } from './transport-config';
 
@@ -108,20 +109,26 @@ describe('in-flight deduplication keyed on the caller', () => {
     expect(subgraph.requests()).toBe(2);
   });
 
-  it('signs once per request and subgraph: three fetches of one request carry one token', async () => {
+  it('signs once per caller and subgraph for 10 s: fetches and requests of one caller share a token, another caller gets its own', async () => {
     let signatures = 0;
+    let now = 1_000_000;
     class CountingDataSource extends SignedSubgraphDataSource {
       protected override sign(identity: Identity, audience?: string): string {
         signatures += 1;
         return super.sign(identity, audience);
       }
     }
-    const source = new CountingDataSource(subgraph.url, keys.privateKey, 'sales', transports);
+    const source = new CountingDataSource(subgraph.url, keys.privateKey, 'sales', transports, new SignatureCache(() => now));
     const context: GatewayContext = { identity: SALES, requestId: 'r-1' };
     for (let fetch = 0; fetch < 3; fetch++) await fetchAs(source, context);
     expect(signatures).toBe(1);
-    await fetchAs(source, { identity: SALES, requestId: 'r-2' });
+    await fetchAs(source, { identity: { ...SALES }, requestId: 'r-2' });
+    expect(signatures).toBe(1);
+    await fetchAs(source, { identity: { ...SALES, roles: ['ADMIN'] }, requestId: 'r-3' });
     expect(signatures).toBe(2);
-    expect(subgraph.tokens).toHaveLength(4);
+    now += 10_000;
+    await fetchAs(source, { identity: SALES, requestId: 'r-4' });
+    expect(signatures).toBe(3);
+    expect(subgraph.tokens).toHaveLength(6);
   });
 });

@@ -1,6 +1,6 @@
 import type { Identity } from '@aftercare/identity';
 
-/** Signed identities live 30 s (libs/identity); a long request re-signs well before that. */
+/** Signed identities live 30 s (libs/identity); a token is handed out for its first 10 s only. */
 const SIGNATURE_REUSE_MS = 10_000;
 
 const identityKeys = new WeakMap<object, string>();
@@ -30,25 +30,30 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Callers remembered at once; beyond that the least recently signed is forgotten (and simply signed again). */
+const MAX_CALLERS = 10_000;
+
 /**
- * One signature per client request and subgraph: a query plan may fetch from the same subgraph several
- * times (entity hops, sequences), and each fetch reuses the token minted for the first. Keyed on the
- * request's context object, so it is forgotten with the request.
+ * One signature per caller and subgraph, reused for a few seconds by every fetch of that caller's requests: a
+ * query plan may fetch from one subgraph several times, and a console sends request after request. The token
+ * carries nothing but the caller's identity and its audience, so reusing it hands the subgraph exactly what a
+ * fresh signature would; it is reused only while it has at least 20 of its 30 seconds left. Subgraphs
+ * remember tokens they verified, so a reused token is also checked only once there.
  */
 export class SignatureCache {
-  private readonly tokens = new WeakMap<object, Map<string, { token: string; signedAt: number }>>();
+  private readonly tokens = new Map<string, { token: string; signedAt: number }>();
 
-  tokenFor(context: object, audience: string, sign: () => string): string {
-    let byAudience = this.tokens.get(context);
-    if (!byAudience) {
-      byAudience = new Map();
-      this.tokens.set(context, byAudience);
-    }
-    const now = Date.now();
-    const cached = byAudience.get(audience);
+  constructor(private readonly now: () => number = Date.now) {}
+
+  tokenFor(context: { identity: Identity }, audience: string, sign: () => string): string {
+    const key = `${audience}\n${identityKeyOf(context)}`;
+    const now = this.now();
+    const cached = this.tokens.get(key);
     if (cached && now - cached.signedAt < SIGNATURE_REUSE_MS) return cached.token;
     const token = sign();
-    byAudience.set(audience, { token, signedAt: now });
+    this.tokens.delete(key);
+    if (this.tokens.size >= MAX_CALLERS) this.tokens.delete(this.tokens.keys().next().value as string);
+    this.tokens.set(key, { token, signedAt: now });
     return token;
   }
 }
