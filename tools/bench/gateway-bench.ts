@@ -22,6 +22,7 @@ import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
 import { freePort, Platform, startPlatform, startProcess, WORKSPACE_ROOT, RunningProcess } from '@aftercare/testing';
 import { LoadResult, runLoad } from './load';
 import { EventLatency, eventLatency } from './support/event-latency';
+import { serviceMetricsUrls, statementsSent } from './support/sql-statements';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -58,6 +59,8 @@ interface Run extends LoadResult {
   round: number;
   /** CPU milliseconds per successful request, per process. */
   cpuMsPerRequest: Record<string, number>;
+  /** SQL statements the services sent per successful request (each scrape's own statement subtracted). */
+  sqlStatementsPerRequest: number;
 }
 
 function input(ref: string, n: number) {
@@ -219,7 +222,9 @@ async function main(): Promise<void> {
       ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
     };
     const runs: Run[] = [];
+    const metricsUrls = serviceMetricsUrls(platform.env);
     const measure = async (scenario: Scenario, target: Target, round: number, url: string, headers: Record<string, string>) => {
+      const statementsBefore = await statementsSent(metricsUrls);
       const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
       const result = await runLoad({
         url,
@@ -231,12 +236,14 @@ async function main(): Promise<void> {
       const cpuMsPerRequest = Object.fromEntries(
         Object.entries(processes).map(([name, pid]) => [name, Math.round(((cpuMs(pid) - before[name]!) / Math.max(1, result.requests)) * 100) / 100]),
       );
-      runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest });
+      const statements = (await statementsSent(metricsUrls)) - statementsBefore - metricsUrls.length;
+      const sqlStatementsPerRequest = Math.round((statements / Math.max(1, result.requests)) * 100) / 100;
+      runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest });
       const engineCpu = cpuMsPerRequest[target === 'hive' ? 'hive' : 'gateway'] ?? 0;
       const subgraphCpu = Object.entries(cpuMsPerRequest).filter(([name]) => name !== 'gateway' && name !== 'hive').reduce((sum, [, ms]) => sum + ms, 0);
       console.log(
         `${scenario.key} ${target.padEnd(6)} round ${round}: ${result.perSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}, ` +
-          `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
+          `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
       );
     };
 
@@ -253,6 +260,18 @@ async function main(): Promise<void> {
           }
         }
       }
+    }
+
+    // (d)'s SQL statements per request at three list lengths through our gateway: flat, or a query per row.
+    const listStatements: Record<number, number> = {};
+    if (selected('d')) {
+      for (const first of [10, 50, 100]) {
+        const query = scenarios[3]!.query.replace('first: 100', `first: ${first}`);
+        const before = await statementsSent(metricsUrls);
+        for (let i = 0; i < 20; i++) await post(platform.gatewayUrl, staff(), query);
+        listStatements[first] = Math.round(((await statementsSent(metricsUrls)) - before - metricsUrls.length) / 20 * 100) / 100;
+      }
+      console.log(`d SQL statements per request by list length: ${JSON.stringify(listStatements)}`);
     }
 
     // Identity-keyed in-flight deduplication, its own figure: a second gateway process with it on, four callers.
@@ -313,7 +332,7 @@ async function main(): Promise<void> {
     await Promise.all([dispatchDb.end(), salesDb.end()]);
 
     if (ONLY) console.log('a partial run (BENCH_ONLY): no report written');
-    else writeReport(scenarios, runs, dedupRuns, intake!, latency!);
+    else writeReport(scenarios, runs, dedupRuns, intake!, latency!, listStatements);
   } catch (error) {
     console.error('benchmark failed:', error);
     process.exitCode = 1;
@@ -330,6 +349,7 @@ function writeReport(
   dedupRuns: Record<string, LoadResult>,
   intake: LoadResult,
   eventLatency: EventLatency,
+  listStatements: Record<number, number>,
 ): void {
   const summary = scenarios.map((scenario) => {
     const of = (target: Target) => runs.filter((run) => run.scenario === scenario.key && run.target === target);
@@ -345,6 +365,7 @@ function writeReport(
         p99: median(selected.map((run) => run.p99)),
         errors: selected.reduce((sum, run) => sum + run.errors, 0),
         gatewayCpuMsPerRequest: gatewayCpu,
+        sqlStatementsPerRequest: median(selected.map((run) => run.sqlStatementsPerRequest)),
         subgraphCpuMsPerRequest: Math.round(processCpu.filter(([name]) => name !== 'gateway' && name !== 'hive').reduce((sum, [, ms]) => sum + ms, 0) * 100) / 100,
       };
     };
@@ -358,15 +379,15 @@ function writeReport(
       `${CONCURRENCY} requests in flight, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (medians shown) · both gateways with in-flight deduplication off, ` +
       'one process each, the same supergraph, the same audience-bound Ed25519 identity per hop signed once per request and subgraph.',
     '',
-    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | SQL statements/req |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of summary) {
     for (const target of ['direct', 'ours', 'hive'] as const) {
       const f = row[target];
       if (!f) continue;
       const name = target === 'direct' ? 'subgraph direct (limit)' : target === 'ours' ? 'our gateway' : 'Hive Gateway (peer)';
-      lines.push(`| ${row.title} | ${name} | ${f.perSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${target === 'direct' ? '–' : f.gatewayCpuMsPerRequest} | ${f.subgraphCpuMsPerRequest} |`);
+      lines.push(`| ${row.title} | ${name} | ${f.perSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${target === 'direct' ? '–' : f.gatewayCpuMsPerRequest} | ${f.subgraphCpuMsPerRequest} | ${f.sqlStatementsPerRequest} |`);
     }
   }
   lines.push('', '## Ratios', '', '| scenario | ours / Hive req/s | our CPU / Hive CPU per request | direct / ours req/s (gateway overhead) |', '|---|---|---|---|');
@@ -390,13 +411,14 @@ function writeReport(
       `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
       `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
     '- (g) a day\'s dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.',
-    '- SQL statements per request are not measured here (they need pg_stat_statements); the list scenario\'s flat statement count is asserted by the services\' own tests.',
+    `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
+      `(d) through our gateway by list length: ${Object.entries(listStatements).map(([first, statements]) => `${first} rows → ${statements}`).join(', ')} statements per request.`,
     '',
   );
   const dir = join(WORKSPACE_ROOT, 'reports/bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gateway.md'), lines.join('\n'));
-  writeFileSync(join(dir, 'gateway.json'), JSON.stringify({ concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency }, null, 2));
+  writeFileSync(join(dir, 'gateway.json'), JSON.stringify({ concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements }, null, 2));
   console.log(lines.join('\n'));
 }
 

@@ -140,6 +140,11 @@ describe('observability across the platform (every app in its own process)', () 
     expect(dispatch).toMatch(/aftercare_consumer_lag_messages\{[^}]*topic="[^"]*aftercare\.sales\.events"[^}]*partition="\d+"[^}]*\} 0/);
     const sales = await (await fetch(`${baseOf(platform.services['sales']!)}/metrics`)).text();
     expect(sales).toMatch(/aftercare_graphql_request_duration_seconds_count\{[^}]*operation="SubmitInstallOrder__sales__\d+"[^}]*\} [1-9]/);
+    // Every statement is counted, so a bench can divide by requests: the order above took several.
+    const statements = (text: string) => Number(/^aftercare_db_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
+    expect(statements(sales)).toBeGreaterThan(3);
+    await fetch(`${baseOf(platform.services['sales']!)}/metrics`); // a scrape reads the outbox: one statement
+    expect(statements(await (await fetch(`${baseOf(platform.services['sales']!)}/metrics`)).text())).toBeGreaterThan(statements(sales));
   });
 
   it('serves the GraphQL IDE on the gateway in development, from its own assets', async () => {

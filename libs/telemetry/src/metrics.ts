@@ -26,6 +26,7 @@ export class PlatformMetrics {
   readonly requestDuration: Histogram<'operation' | 'status'>;
   readonly deadLetters: Counter<'group' | 'event_type'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
+  readonly sqlStatements: Counter;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -47,6 +48,11 @@ export class PlatformMetrics {
       name: 'aftercare_consumer_lag_messages',
       help: "Messages behind the partition's high watermark after the consumer's last batch",
       labelNames: ['topic', 'partition'],
+      registers: [this.registry],
+    });
+    this.sqlStatements = new Counter({
+      name: 'aftercare_db_statements_total',
+      help: 'SQL statements sent to the database (transaction control included): divided by requests, the cost of an operation in round trips',
       registers: [this.registry],
     });
   }
