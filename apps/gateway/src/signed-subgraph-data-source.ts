@@ -43,12 +43,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('identity' in context) || !context.identity) return;
+    const caller = context as GatewayContext;
     const { audience } = this;
-    const token = audience
-      ? this.signatures.tokenFor(context, audience, () => this.sign(context.identity, audience))
-      : this.sign(context.identity);
+    const token = audience ? this.signatures.tokenFor(caller, audience, () => this.sign(caller.identity, audience)) : this.sign(caller.identity);
     request.http?.headers.set(IDENTITY_HEADER, token);
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
 
   /**

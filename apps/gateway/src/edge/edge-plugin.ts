@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { GraphQLError, GraphQLFormattedError, OperationDefinitionNode, visit } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLFormattedError, OperationDefinitionNode, visit } from 'graphql';
 import type { Identity } from '@aftercare/identity';
 import { clientMistakeStatus } from './edge-middleware';
 import { isInternal, MASKED_MESSAGE } from './error-masking';
@@ -11,14 +11,25 @@ export interface EdgeContext {
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+/**
+ * Parsed documents are cached and shared by every request that sends the same text, so whether one asks for
+ * the schema is worked out once per document, not by walking it on every request.
+ */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
 function usesIntrospection(context: GraphQLRequestContext<EdgeContext>): boolean {
-  let found = false;
-  if (!context.document) return false;
-  visit(context.document, {
-    Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
-    },
-  });
+  const { document } = context;
+  if (!document) return false;
+  let found = introspecting.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Field(node) {
+        if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+      },
+    });
+    introspecting.set(document, found);
+  }
   return found;
 }
 
