@@ -306,6 +306,13 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     const { rows: cards } = await db[DISPATCH].query<{ id: string; city: string }>(`SELECT id, city FROM customer_card WHERE id = ANY($1::uuid[])`, [customers]);
     const staleCards = customers.filter((id) => cards.find((card) => card.id === id)?.city !== lastCity.get(id)).length;
 
+    // Control: the same applies judged against the reverse of the production order must show every card's later
+    // events as violations, or the measure could not see one.
+    const reversed = await applyOrderFigures(
+      db[DISPATCH],
+      DISPATCH,
+      cardEvents.map((event) => ({ ...event, sequence: `-${event.sequence}` })),
+    );
     const figures = {
       scaled: '1->3->1',
       scaleUpMs: scaledUpMs,
@@ -320,6 +327,7 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
       staleCards,
       appliedBy: order.appliedBy,
       settledMs: Date.now() - settledFrom,
+      violationsAgainstReverseOrder: reversed.orderViolations,
     };
     report('rebalance-storm', figures);
     expect(figures.orders).toBeGreaterThan(0);
@@ -327,6 +335,7 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     expect(figures.lost).toBe(0);
     expect(figures.appliedTwice).toBe(0);
     expect(figures.orderViolations).toBe(0);
+    expect(figures.violationsAgainstReverseOrder).toBe(cardEvents.length - customers.length);
     expect(figures.staleCards).toBe(0);
     // The storm moved partitions: this scenario's events were applied by more than one instance.
     expect(figures.appliedBy.split(' ').length).toBeGreaterThan(1);

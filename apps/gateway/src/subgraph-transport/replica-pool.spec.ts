@@ -91,7 +91,8 @@ describe('SubgraphReplicaPool: several replicas of one subgraph behind the gatew
     for (let i = 0; i < 12; i++) {
       answers.push(await answeredBy(pool.post(i % 2 ? MUTATION : QUERY, HEADERS, { idempotent: i % 2 === 0 })));
     }
-    expect(answers.filter((answer) => answer !== 'a' && answer !== 'c')).toEqual([]);
+    // The refusing replica's turns are shared out, not all handed to its neighbour.
+    expect([answers.filter((answer) => answer === 'a').length, answers.filter((answer) => answer === 'c').length]).toEqual([6, 6]);
     // Every request reached exactly one replica: nothing sent twice.
     expect(replicas[0]!.received.length + replicas[1]!.received.length).toBe(12);
     expect(replicas[1]!.received.filter((body) => body === MUTATION).length).toBeGreaterThan(0);

@@ -228,14 +228,18 @@ export class SubgraphReplicaPool {
     throw refused;
   }
 
-  /** Every replica once: round-robin from the next one, those that refused a moment ago last. */
+  /**
+   * Every replica once: round-robin from the next one, those that refused a moment ago last. The turn after
+   * this one goes to the replica after the one chosen, so a replica that is down gives its turns to all the
+   * others in rotation instead of doubling the load of its neighbour.
+   */
   private turnOrder(): SubgraphHttpClient[] {
-    const start = this.next;
-    this.next = (this.next + 1) % this.replicas.length;
-    const order = [...this.replicas.slice(start), ...this.replicas.slice(0, start)];
+    const order = [...this.replicas.slice(this.next), ...this.replicas.slice(0, this.next)];
     const now = Date.now();
     const coolingDown = (replica: SubgraphHttpClient) => (this.refusedUntil.get(replica) ?? 0) > now;
-    return [...order.filter((replica) => !coolingDown(replica)), ...order.filter(coolingDown)];
+    const turn = [...order.filter((replica) => !coolingDown(replica)), ...order.filter(coolingDown)];
+    this.next = (this.replicas.indexOf(turn[0] as SubgraphHttpClient) + 1) % this.replicas.length;
+    return turn;
   }
 }
 
