@@ -151,8 +151,8 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
       topics.complaints
         .map((message) => JSON.parse(message.value) as { id: string; type: string; payload: { complaintId: string; clock: string } })
         .filter((event) => ['ComplaintSlaWarning', 'ComplaintSlaBreached'].includes(event.type) && complaintIds.includes(event.payload.complaintId));
-    // A sweep runs every 30 s; both instances get at least one turn within the wait below.
     await eventually(async () => expect(new Set(slaOnTopic().map((event) => `${event.type} ${event.payload.complaintId} ${event.payload.clock}`)).size).toBe(clocks * 2), 60_000, 500);
+    // Each instance sweeps again every 30 s: after this wait both have swept once more over the same clocks.
     await sleep(31_000);
     const sla = slaOnTopic();
     const slaKeys = sla.map((event) => `${event.type} ${event.payload.complaintId} ${event.payload.clock}`);
