@@ -234,6 +234,7 @@ export class SubgraphReplicaPool {
    * others in rotation instead of doubling the load of its neighbour.
    */
   private turnOrder(): SubgraphHttpClient[] {
+    if (this.replicas.length === 1) return this.replicas;
     const order = [...this.replicas.slice(this.next), ...this.replicas.slice(0, this.next)];
     const now = Date.now();
     const coolingDown = (replica: SubgraphHttpClient) => (this.refusedUntil.get(replica) ?? 0) > now;
