@@ -8,3 +8,4 @@ export * from './uuid';
 export * from './find-by-ids';
 export * from './bigint-column';
 export * from './row-security';
+export * from './database-availability';

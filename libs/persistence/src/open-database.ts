@@ -10,7 +10,19 @@ export interface ServiceDatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /**
+   * Told when a pooled connection that sat idle dies (the server restarted, a failover): the pool drops
+   * it and opens a new one on the next checkout, so this is for the log, never a reason to stop.
+   */
+  onIdleConnectionLost?: (error: Error) => void;
 }
+
+/**
+ * A checkout waits at most this long for a connection (an unreachable host, a pool exhausted by stuck
+ * work); the request then fails as DATABASE_UNAVAILABLE instead of hanging. A server that is down
+ * refuses at once; this only bounds the cases where nothing answers at all.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 10_000;
 
 /** A DataSource for one service's database. Schema changes only ever come from migrations. */
 export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
@@ -25,7 +37,9 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS },
+    // Without a listener, pg.Pool's 'error' event would crash the process the moment the server restarts.
+    poolErrorHandler: (error: Error) => options.onIdleConnectionLost?.(error),
   });
 }
 

@@ -19,15 +19,30 @@ export async function runServiceMain(definition: ServiceDefinition, argv: string
   try {
     const service = await startService(definition, undefined, logger);
     const background = (definition.background?.(service.container) ?? []).map((work) => startBackgroundWork(work, logger.child(work.name)));
+    let stopping = false;
     const shutdown = async (signal: string) => {
+      // A second signal while stopping changes nothing: the orderly stop is already under way.
+      if (stopping) return;
+      stopping = true;
+      const started = Date.now();
       logger.info('shutting down', { signal });
-      await Promise.all(background.map((work) => work.stop()));
-      await service.stop();
+      try {
+        // Requests in flight finish first, then the work that may still be writing, then what carries events.
+        await service.stopServing();
+        const servedMs = Date.now() - started;
+        await Promise.all(background.map((work) => work.stop()));
+        const backgroundMs = Date.now() - started - servedMs;
+        await service.stop();
+        logger.info('stopped', { signal, servedMs, backgroundMs, totalMs: Date.now() - started });
+      } catch (error) {
+        logger.error('shutdown failed', { signal, error });
+        process.exitCode = 1;
+      }
       await tracing.shutdown().catch(() => undefined);
-      process.exit(0);
+      process.exit();
     };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
     logger.error('service failed to start', { error });
     process.exit(1);

@@ -24,6 +24,16 @@ export interface RunningService {
   container: ServiceContainer;
   consumer: EventConsumer;
   relay: OutboxRelay;
+  /**
+   * The first step of an orderly stop: new connections are refused, idle ones closed, and requests in flight
+   * finish (within the grace period). Background work may still use the database afterwards.
+   */
+  stopServing(): Promise<void>;
+  /**
+   * Stops what is left, in the order that loses nothing: HTTP (as stopServing), then the consumer (finishes
+   * its event, commits offsets, leaves the group so its partitions move at once), then the relay (after its
+   * batch), then the connection pool.
+   */
   stop(): Promise<void>;
 }
 
@@ -59,6 +69,7 @@ export async function startService(
     config: config.database,
     entities: [OutboxEvent, InboxEvent, ...definition.entities],
     migrations: [...messagingMigrations, ...definition.migrations],
+    onIdleConnectionLost: (error) => logger.warn('idle database connection lost; the pool opens a new one when needed', { error }),
   });
   const telemetry = serviceTelemetry(definition.name, dataSource);
   const container = containerFor().register(DataSource, dataSource);
@@ -98,6 +109,8 @@ export async function startService(
       },
     });
     logger.info('service ready', { url: server.url, database: config.database.database });
+    let serving: Promise<void> | null = null;
+    const stopServing = () => (serving ??= server.stop());
     return {
       name: definition.name,
       url: server.url,
@@ -106,8 +119,9 @@ export async function startService(
       container,
       consumer,
       relay,
+      stopServing,
       stop: async () => {
-        await server.stop();
+        await stopServing();
         await consumer.stop();
         await relay.stop();
         await dataSource.destroy();

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INVALID_STATE_TRANSITION: 'INVALID_STATE_TRANSITION',
+  /** The service cannot reach its database right now; `extensions.retryable` says whether trying again is safe. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

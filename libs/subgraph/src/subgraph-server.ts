@@ -42,8 +42,11 @@ export interface RunningSubgraphServer {
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraphServer> {
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
-    formatError: createErrorFormatter(options.logger),
+    formatError: createErrorFormatter(options.logger, options.audience),
     includeStacktraceInErrorResponses: false,
+    // The service runtime owns SIGTERM: Apollo's own handler would stop executing operations while requests are
+    // still in flight and then re-raise the signal, killing the process before consumers commit and leave.
+    stopOnTerminationSignals: false,
     // Traces are for Apollo's cloud, which this platform never talks to. No answer is cached by HTTP hints either,
     // and the cache-control plugin would otherwise wrap every field resolver to compute them.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), inputGuardPlugin()],

@@ -2,9 +2,10 @@ import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, isEventEnvelope } from '@aftercare/event-contracts';
 import type { Logger } from '@aftercare/logging';
+import { isDatabaseUnavailable } from '@aftercare/persistence';
 import { contextFromCarrier, inSpan, SpanKind, tracerFor } from '@aftercare/telemetry';
 import { MessagingConfig, namespaced } from '../messaging-config';
-import { ensureTopics } from '../topics-admin';
+import { DEFAULT_PARTITIONS, ensureTopics } from '../topics-admin';
 import { failpoint } from '../failpoints';
 import { EventHandler } from './event-handler';
 
@@ -30,6 +31,10 @@ export interface ConsumerObserver {
 }
 
 const RESTART_DELAY_MS = 2000;
+/** As many as a topic has partitions (topics-admin): each one's events are applied in order, the partitions side by side. */
+const PARTITIONS_APPLIED_AT_ONCE = DEFAULT_PARTITIONS;
+/** The longest wait between two tries while the database is away: how soon after it is back events flow again. */
+const MAX_OUTAGE_WAIT_MS = 2000;
 
 /**
  * Applies events from Kafka exactly once in effect: each event's handler runs in a transaction that
@@ -45,6 +50,8 @@ export class EventConsumer {
   private running: Promise<void> | null = null;
   private readyResolvers: (() => void)[] = [];
   private joined = false;
+  /** Waits that end early when the consumer stops (an event held back by a database outage). */
+  private readonly onStop = new Set<() => void>();
   private readonly tracer;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -68,6 +75,7 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.onStop.forEach((wake) => wake());
     // Disconnecting first makes a connect still in progress fail fast instead of finishing after stop.
     await this.consumer?.disconnect().catch(() => undefined);
     await this.running;
@@ -108,6 +116,9 @@ export class EventConsumer {
       // Short enough that a crashed instance's partitions move (or a restarted broker's group settles) within seconds.
       sessionTimeout: 10000,
       heartbeatInterval: 3000,
+      // A stop waits for the fetch in flight: the broker holds an empty fetch this long (kafkajs' default is 5 s,
+      // half of the time a deployment gives a process to stop). Data arriving ends the wait at once either way.
+      maxWaitTimeInMs: 1000,
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -131,7 +142,9 @@ export class EventConsumer {
     // A new group starts from the beginning so events published before this service first ran are applied.
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     if (this.stopped) return;
-    await consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Partitions apply in parallel, each in order: an aggregate's events share a partition (its key), so their order
+    // holds, while a burst on one partition no longer queues every other partition's events behind it.
+    await consumer.run({ partitionsConsumedConcurrently: PARTITIONS_APPLIED_AT_ONCE, eachMessage: (payload) => this.onMessage(payload) });
     this.options.logger.info('event consumer running', { group: this.groupId, topics: this.topics });
   }
 
@@ -139,7 +152,7 @@ export class EventConsumer {
     return namespaced(this.options.config, deadLetterTopic(this.options.group));
   }
 
-  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const envelope = parseEnvelope(message.value);
     if (!envelope) {
       await this.toDeadLetter(topic, partition, message, new Error('message is not an event envelope'));
@@ -157,7 +170,7 @@ export class EventConsumer {
         parent: contextFromCarrier(message.headers as Record<string, unknown> | undefined),
         attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'aftercare.event_type': envelope.type, 'aftercare.event_id': envelope.id },
       },
-      () => this.applyWithRetries(topic, partition, message, envelope, handlers),
+      () => this.applyWithRetries(topic, partition, message, envelope, handlers, heartbeat),
     );
   }
 
@@ -167,20 +180,51 @@ export class EventConsumer {
     message: EachMessagePayload['message'],
     envelope: EventEnvelope,
     handlers: EventHandler[],
+    heartbeat: EachMessagePayload['heartbeat'],
   ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    let outageWaits = 0;
+    for (let attempt = 1; ; ) {
       try {
         await this.apply(envelope, handlers);
+        if (outageWaits > 0) this.options.logger.info('database back; event applied', { eventId: envelope.id, outageWaits });
         return;
       } catch (error) {
+        // Shutting down: no more tries and no dead letter; the offset stays uncommitted and whoever owns the
+        // partition next applies the event.
+        if (this.stopped) throw error;
+        if (isDatabaseUnavailable(error)) {
+          // The event is fine; the database is away (a restart, a failover). Counting this as a failed attempt
+          // would dead-letter healthy events during every outage, so the partition waits for the database instead.
+          outageWaits += 1;
+          if (outageWaits === 1) this.options.logger.warn('database unavailable; holding the event until it is back', { eventId: envelope.id, error });
+          await this.pause(Math.min(MAX_OUTAGE_WAIT_MS, this.retryDelayMs * 2 ** Math.min(outageWaits, 5)));
+          // Still alive, still the partition's owner: a long outage must not look like a dead member to the group.
+          await heartbeat();
+          continue;
+        }
         if (attempt >= this.maxAttempts) {
           await this.toDeadLetter(topic, partition, message, error as Error, envelope);
           return;
         }
         this.options.logger.warn('event handler failed; retrying', { eventId: envelope.id, type: envelope.type, attempt, error });
-        await delay(this.retryDelayMs * 2 ** (attempt - 1));
+        await this.pause(this.retryDelayMs * 2 ** (attempt - 1));
+        attempt += 1;
       }
     }
+  }
+
+  /** A delay that a stop cuts short, so shutting down never waits out a backoff. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onStop.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.onStop.add(done);
+    });
   }
 
   private async apply(envelope: EventEnvelope, handlers: EventHandler[]): Promise<void> {

@@ -1,7 +1,8 @@
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, KafkaJSError, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Logger } from '@aftercare/logging';
+import { isDatabaseUnavailable } from '@aftercare/persistence';
 import { contextFromCarrier, currentTraceCarrier, SpanKind, SpanStatusCode, tracerFor } from '@aftercare/telemetry';
 import { trace, Tracer } from '@opentelemetry/api';
 import { ensureTopics } from '../topics-admin';
@@ -113,11 +114,30 @@ export class OutboxRelay {
     const { options } = this.options.dataSource;
     const listener = new Client({ connectionString: (options as { url?: string }).url });
     listener.on('notification', () => void this.wake());
-    // A lost LISTEN connection only costs latency: polling still finds the rows.
-    listener.on('error', (error) => this.options.logger.warn('outbox listener lost', { error }));
+    // A lost LISTEN connection (the database restarted) only costs latency: polling finds the rows, and the
+    // next successful drain listens again.
+    listener.on('error', (error) => {
+      if (this.listener !== listener) return;
+      this.listener = null;
+      this.options.logger.warn('outbox listener lost; polling until it is back', { error });
+      void listener.end().catch(() => undefined);
+    });
     await listener.connect();
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    if (this.stopped) {
+      await listener.end();
+      return;
+    }
     this.listener = listener;
+  }
+
+  /** Listens again after the database came back; a failure leaves the relay polling and is retried next drain. */
+  private async listenAgainIfLost(): Promise<void> {
+    if (this.listener || this.stopped) return;
+    await this.listen().then(
+      () => this.options.logger.info('outbox listener back'),
+      () => undefined,
+    );
   }
 
   private async drain(): Promise<void> {
@@ -128,12 +148,18 @@ export class OutboxRelay {
       } while (published === this.batchSize && !this.stopped);
       if (this.failures > 0) this.options.logger.info('outbox relay recovered', { afterFailures: this.failures });
       this.failures = 0;
+      await this.listenAgainIfLost();
       await this.purgeIfDue();
     } catch (error) {
       this.failures += 1;
+      // Broker errors carry socket codes too (ECONNREFUSED), so the broker is ruled out first.
+      const databaseAway = !(error instanceof KafkaJSError) && isDatabaseUnavailable(error);
       // One line per outage, not per retry.
-      if (this.failures === 1) this.options.logger.warn('outbox relay cannot publish; will retry', { error });
-      await this.resetProducer();
+      if (this.failures === 1) {
+        this.options.logger.warn(databaseAway ? 'outbox relay cannot read the outbox; will retry' : 'outbox relay cannot publish; will retry', { error });
+      }
+      // The producer is only suspect when the broker failed; a database outage leaves it connected and usable.
+      if (!databaseAway) await this.resetProducer();
     }
   }
 
