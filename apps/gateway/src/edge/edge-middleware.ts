@@ -51,8 +51,9 @@ export function authenticate(identify: (req: Request) => Promise<Identity>): Req
       next();
     } catch (error) {
       if (error instanceof GraphQLError) {
-        const status = (error.extensions['http'] as { status?: number } | undefined)?.status ?? 401;
-        return sendGraphqlError(res, status, String(error.extensions['code'] ?? 'UNAUTHENTICATED'), error.message);
+        const { http, code, ...facts } = error.extensions as { http?: { status?: number }; code?: unknown };
+        // Facts such as `retryable` (keys cannot be checked right now) reach the caller; the HTTP hint does not.
+        return sendGraphqlError(res, http?.status ?? 401, String(code ?? 'UNAUTHENTICATED'), error.message, facts);
       }
       next(error);
     }

@@ -38,8 +38,11 @@ export class PartnerCredentials {
     const response = await this.askSales(apiKey);
     const body = (await response.json().catch(() => ({}))) as {
       data?: { partnerCredential: { partnerId: string; partnerCode: string } | null };
+      errors?: unknown[];
     };
-    if (!response.ok || !body.data) throw unavailable();
+    // A lookup that failed (sales' database away) answers `partnerCredential: null` beside an error: that is
+    // "cannot tell", never "unknown key", or every partner would be refused as unauthenticated, and cached so.
+    if (!response.ok || !body.data || body.errors?.length) throw unavailable();
     const credential = body.data.partnerCredential;
     return credential && { kind: 'partner', partnerId: credential.partnerId, partnerCode: credential.partnerCode };
   }
@@ -72,6 +75,6 @@ export class PartnerCredentials {
 
 function unavailable(): GraphQLError {
   return new GraphQLError('Partner keys cannot be checked right now; retry shortly', {
-    extensions: { code: 'AUTHENTICATION_UNAVAILABLE', http: { status: 503 } },
+    extensions: { code: 'AUTHENTICATION_UNAVAILABLE', retryable: true, http: { status: 503 } },
   });
 }
