@@ -5,6 +5,7 @@ import {
   getNullableType,
   GraphQLArgument,
   GraphQLError,
+  GraphQLField,
   GraphQLInputType,
   GraphQLSchema,
   isInputObjectType,
@@ -104,30 +105,59 @@ function walkRepresentations(value: unknown, problems: InputProblem[]): void {
   });
 }
 
+interface FieldWithArguments {
+  fieldDef: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/**
+ * The fields of a document that take arguments, with their schema definitions. Documents are parsed once and
+ * shared by every request that sends the same text, so the walk with type information is done once per
+ * document; each request only coerces and checks its own argument values.
+ */
+const fieldsWithArguments = new WeakMap<GraphQLSchema, WeakMap<object, FieldWithArguments[]>>();
+
+function argumentFieldsOf(schema: GraphQLSchema, document: Parameters<typeof visit>[0]): FieldWithArguments[] {
+  let byDocument = fieldsWithArguments.get(schema);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    fieldsWithArguments.set(schema, byDocument);
+  }
+  let fields = byDocument.get(document);
+  if (!fields) {
+    const found: FieldWithArguments[] = [];
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node: FieldNode) {
+          const fieldDef = typeInfo.getFieldDef();
+          if (fieldDef && node.arguments?.length) found.push({ fieldDef, node });
+        },
+      }),
+    );
+    fields = found;
+    byDocument.set(document, fields);
+  }
+  return fields;
+}
+
 /** Every argument of every field in the operation, coerced to its schema type, checked as above. */
 export function inputProblems(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown>): InputProblem[] {
   const problems: InputProblem[] = [];
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node: FieldNode) {
-        const fieldDef = typeInfo.getFieldDef();
-        if (!fieldDef || !node.arguments?.length) return;
-        let values: Record<string, unknown>;
-        try {
-          values = getArgumentValues(fieldDef, node, variables);
-        } catch {
-          return; // execution reports coercion errors itself, as BAD_USER_INPUT
-        }
-        for (const arg of fieldDef.args as readonly GraphQLArgument[]) {
-          if (fieldDef.name === '_entities' && arg.name === 'representations') walkRepresentations(values[arg.name], problems);
-          // An input object argument is named from inside (`customerId`, not `input.customerId`), as class-validator does.
-          else walk(values[arg.name], arg.type, isInputObjectType(getNullableType(arg.type)) ? '' : arg.name, problems);
-        }
-      },
-    }),
-  );
+  for (const { fieldDef, node } of argumentFieldsOf(schema, document)) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(fieldDef, node, variables);
+    } catch {
+      continue; // execution reports coercion errors itself, as BAD_USER_INPUT
+    }
+    for (const arg of fieldDef.args as readonly GraphQLArgument[]) {
+      if (fieldDef.name === '_entities' && arg.name === 'representations') walkRepresentations(values[arg.name], problems);
+      // An input object argument is named from inside (`customerId`, not `input.customerId`), as class-validator does.
+      else walk(values[arg.name], arg.type, isInputObjectType(getNullableType(arg.type)) ? '' : arg.name, problems);
+    }
+  }
   return problems;
 }
 
