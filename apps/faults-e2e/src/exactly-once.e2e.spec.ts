@@ -4,6 +4,7 @@ import { deadLetterTopic, EventEnvelope, Topics } from '@aftercare/event-contrac
 import { createKafka, messagingConfigFor, replayDeadLetters } from '@aftercare/messaging';
 import { eventually, EventStream, Platform, startPlatform } from '@aftercare/testing';
 import { deliveryFigures, registerPartner, report, serviceDatabase, submitOrders } from './support/faults';
+import { orderPlacedEvent } from './support/order-placed';
 
 const DISPATCH = 'service-dispatch';
 
@@ -104,9 +105,9 @@ describe('exactly once through crashes', () => {
     await dispatch.query(`CREATE TRIGGER faults_poison BEFORE INSERT ON work_order FOR EACH ROW EXECUTE FUNCTION faults_poison()`);
 
     const key = randomUUID();
-    const poison = orderPlaced(key, randomUUID(), 'POISON-MODEL');
+    const poison = orderPlacedEvent({ key, productModel: 'POISON-MODEL' });
     // Same key, so the same partition: the event behind the poison must not wait for it forever.
-    const behind = orderPlaced(key, randomUUID(), 'AquaPure X5');
+    const behind = orderPlacedEvent({ key });
     await stream.publish(Topics.sales, poison, behind);
 
     await eventually(async () => expect((await deliveryFigures(dispatch, [behind.payload.orderId])).lost).toBe(0), 60_000, 500);
@@ -126,25 +127,3 @@ describe('exactly once through crashes', () => {
     expect(figures).toMatchObject({ lost: 0, appliedTwice: 0 });
   });
 });
-
-function orderPlaced(key: string, orderId: string, productModel: string) {
-  return {
-    id: randomUUID(),
-    type: 'OrderPlaced',
-    version: 1,
-    source: 'sales' as const,
-    aggregateType: 'Order',
-    aggregateId: key,
-    occurredAt: new Date().toISOString(),
-    payload: {
-      orderId,
-      channel: 'PARTNER',
-      partnerId: null,
-      partnerCode: null,
-      externalRef: `POISON-${orderId.slice(0, 8)}`,
-      productModel,
-      customer: { customerId: randomUUID(), name: 'Qian Yu', phone: '+8613700000000', city: 'Suzhou', address: '5 Canal Street' },
-      preferredDate: '2026-12-10',
-    },
-  };
-}

@@ -4,12 +4,15 @@ import { eventually, EventStream, Platform, startPlatform } from '@aftercare/tes
 import { ConsumerGroupAudit } from './support/consumer-groups';
 import { deliveryFigures, registerPartner, report, serviceDatabase, sleep } from './support/faults';
 import { formatCounts, PartnerOrderLoad, refusalFigures } from './support/partner-load';
+import { orderPlacedEvent } from './support/order-placed';
 import { ThrowawayPostgres } from './support/throwaway-postgres';
 
 const DISPATCH = 'service-dispatch';
 type OrderPlacedOnTopic = EventEnvelope<string, { orderId: string; externalRef?: string }>;
 /** How long the database stays down while partners keep submitting. */
 const DOWN_MS = 4_000;
+/** OrderPlaced events that reach dispatch while its database is down (the test plays a producer whose database is up). */
+const EVENTS_WHILE_DOWN = 6;
 /** A refused caller hears so within this: the outage shows as an error, never as a wait. */
 const REFUSED_WITHIN_MS = 5_000;
 /** Past this, process.stop() would have SIGKILLed a service: its shutdown was not orderly. */
@@ -99,7 +102,10 @@ describe('database restarted and services stopped under load', () => {
     await sleep(2_000);
     await database.stop();
     const downAt = Date.now();
-    await sleep(DOWN_MS);
+    // Each on its own aggregate, so they spread over the partitions: every consumer task meets the outage.
+    const arrivedWhileDown = Array.from({ length: EVENTS_WHILE_DOWN }, (_, n) => orderPlacedEvent({ externalRef: `S6DIRECT-${n}` }));
+    await stream.publish(Topics.sales, ...arrivedWhileDown);
+    await sleep(Math.max(0, DOWN_MS - (Date.now() - downAt)));
     await database.start();
     const upAt = Date.now();
     // The load keeps going until the services have taken orders again by themselves.
@@ -130,7 +136,7 @@ describe('database restarted and services stopped under load', () => {
     const committedIds = new Set(committed);
     const phantomEvents = onTopic.filter((event) => !committedIds.has(event.payload.orderId)).length;
     const unpublished = committed.filter((id) => !onTopic.some((event) => event.payload.orderId === id)).length;
-    const delivery = await settledDelivery(committed);
+    const delivery = await settledDelivery([...committed, ...arrivedWhileDown.map((event) => event.payload.orderId)]);
     // Events that met the outage in a consumer waited for the database; none was given up on as poison.
     const audit = new ConsumerGroupAudit(platform.env);
     const deadLettered = (await Promise.all(ServiceNames.map((service) => audit.messagesOn(deadLetterTopic(service))))).reduce((sum, n) => sum + n, 0);
@@ -141,6 +147,7 @@ describe('database restarted and services stopped under load', () => {
       submitted: refusals.submitted,
       answered: refusals.answered,
       refusedWhileDown: whileDown.filter((s) => s.error).length,
+      eventsArrivedWhileDown: EVENTS_WHILE_DOWN,
       refusals: formatCounts(refusals.byCode),
       unclean: refusals.unclean.length,
       notRetryable: refusals.notRetryable.length,
@@ -164,7 +171,7 @@ describe('database restarted and services stopped under load', () => {
     expect(phantomEvents).toBe(0);
     expect(unpublished).toBe(0);
     expect(deadLettered).toBe(0);
-    expect(delivery.committed).toBeGreaterThan(0);
+    expect(delivery.committed).toBeGreaterThan(EVENTS_WHILE_DOWN);
     expect(delivery.lost).toBe(0);
     expect(delivery.appliedTwice).toBe(0);
     // Reconnected by themselves: the same processes, every one ready again.
