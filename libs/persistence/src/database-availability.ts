@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 /**
  * Telling "the database is not there right now" apart from every other failure. Callers treat the two very
  * differently: an unreachable database is waited out (an event is retried without counting an attempt, a
@@ -45,7 +47,12 @@ function* chain(error: unknown): Generator<ErrorShape> {
   }
 }
 
-function meansUnavailable({ code, message }: ErrorShape): boolean {
+function meansUnavailable(link: ErrorShape): boolean {
+  // TypeORM releases a transaction's runner the moment its connection reports an error and drops that error, so
+  // the transaction's next statement fails with this instead. Our code only ever uses runners through
+  // transactions, so here it always means the connection died under an open transaction (rolled back).
+  if (link instanceof QueryRunnerAlreadyReleasedError) return true;
+  const { code, message } = link;
   if (typeof code === 'string') {
     if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
     if (code.length === 5 && code.startsWith(CONNECTION_EXCEPTION_CLASS)) return true;
