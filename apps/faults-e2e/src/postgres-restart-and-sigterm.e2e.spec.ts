@@ -140,6 +140,12 @@ describe('database restarted and services stopped under load', () => {
     // Events that met the outage in a consumer waited for the database; none was given up on as poison.
     const audit = new ConsumerGroupAudit(platform.env);
     const deadLettered = (await Promise.all(ServiceNames.map((service) => audit.messagesOn(deadLetterTopic(service))))).reduce((sum, n) => sum + n, 0);
+    // Each relay lost its LISTEN connection with the restart and takes it up again by itself (else only polling is left).
+    const listeningAgain = await eventually(() => {
+      const back = ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length;
+      expect(back).toBe(ServiceNames.length);
+      return back;
+    }, 15_000, 200).catch(() => ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length);
     const ready = await Promise.all(ServiceNames.map(async (service) => (await fetch(`http://127.0.0.1:${platform.env[`${service.replace(/-/g, '_').toUpperCase()}_PORT`]}/health/ready`)).status));
 
     report('postgres-restart', {
@@ -159,6 +165,7 @@ describe('database restarted and services stopped under load', () => {
       phantomEvents,
       unpublished,
       deadLettered,
+      relaysListeningAgain: listeningAgain,
       ...delivery,
     });
     expect(refusals.unclean).toEqual([]);
@@ -171,6 +178,7 @@ describe('database restarted and services stopped under load', () => {
     expect(phantomEvents).toBe(0);
     expect(unpublished).toBe(0);
     expect(deadLettered).toBe(0);
+    expect(listeningAgain).toBe(ServiceNames.length);
     expect(delivery.committed).toBeGreaterThan(EVENTS_WHILE_DOWN);
     expect(delivery.lost).toBe(0);
     expect(delivery.appliedTwice).toBe(0);

@@ -73,7 +73,7 @@ export class ConsumerGroupAudit {
     const beyond = await this.eventIdsFrom(topic, committed, high);
     if (beyond.length === 0) return 0;
     const { rows } = await inbox.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [service, beyond]);
-    return rows[0]!.n;
+    return rows[0]?.n ?? 0;
   }
 
   /** Event ids from each partition's `from` offset up to its end, read by a group of its own that commits nothing. */
@@ -89,8 +89,9 @@ export class ConsumerGroupAudit {
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {
           const offset = BigInt(message.offset);
-          if (offset >= (from.get(partition) ?? 0n) && offset < end.get(partition)!) ids.push((JSON.parse(message.value!.toString()) as { id: string }).id);
-          if (offset + 1n >= end.get(partition)!) pending.delete(partition);
+          const last = end.get(partition) ?? 0n;
+          if (offset >= (from.get(partition) ?? 0n) && offset < last && message.value) ids.push((JSON.parse(message.value.toString()) as { id: string }).id);
+          if (offset + 1n >= last) pending.delete(partition);
         },
       });
       const deadline = Date.now() + 60_000;

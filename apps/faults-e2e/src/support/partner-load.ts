@@ -109,7 +109,7 @@ export function refusalFigures(submissions: readonly Submission[], allowedCodes:
   const unclean: SubmissionError[] = [];
   const notRetryable: Submission[] = [];
   for (const submission of refused) {
-    const error = submission.error!;
+    const error = submission.error ?? { message: 'refused' };
     const code = String(error.extensions?.['code'] ?? 'NO_CODE');
     byCode[code] = (byCode[code] ?? 0) + 1;
     if (!allowedCodes.includes(code) || INTERNAL_DETAIL.test(JSON.stringify(error))) unclean.push(error);
