@@ -14,6 +14,10 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30000): Promise<
   }
 }
 
+/** Notes from this number on meet a database outage first. */
+const OUTAGE = 100;
+const SESSIONS_LOST = 5;
+
 describe('EventConsumer (real Kafka and PostgreSQL)', () => {
   let bed: MessagingTestbed;
   let consumer: EventConsumer;
@@ -35,8 +39,12 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
       retryDelayMs: 20,
       handlers: [
         on(Noted, async (event, manager) => {
-          attempts.set(event.payload.n, (attempts.get(event.payload.n) ?? 0) + 1);
+          const attempt = (attempts.get(event.payload.n) ?? 0) + 1;
+          attempts.set(event.payload.n, attempt);
           if (event.payload.n < 0) throw new Error(`cannot note ${event.payload.n}`);
+          // The database goes away under the transaction (the server ends the session, as a restart does), more
+          // times in a row than the attempts poison gets.
+          if (event.payload.n >= OUTAGE && attempt <= SESSIONS_LOST) await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
           await manager.query('INSERT INTO noted (n) VALUES ($1)', [event.payload.n]);
         }),
       ],
@@ -91,5 +99,17 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     expect(deadLetters[1]!.value!.toString()).toBe(JSON.stringify(failing));
     const [{ n }] = await bed.dataSource.query('SELECT count(*)::int AS n FROM inbox_event WHERE event_id = $1', [failing.id]);
     expect(n).toBe(0);
+  });
+
+  it('waits out a database outage without spending attempts: applied once it is back, never dead-lettered', async () => {
+    const deadLettersBefore = deadLetters.length;
+    await publish(Noted.create('note', { n: OUTAGE }), Noted.create('note', { n: OUTAGE + 1 }));
+    await until(async () => (await notedValues()).includes(OUTAGE + 1));
+
+    expect(attempts.get(OUTAGE)).toBe(SESSIONS_LOST + 1);
+    expect((await notedValues()).filter((n) => n >= OUTAGE)).toEqual([OUTAGE, OUTAGE + 1]);
+    // Give a wrongly parked event the time to show up on the dead-letter topic.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(deadLetters.length).toBe(deadLettersBefore);
   });
 });
