@@ -2,7 +2,7 @@ import { Consumer } from 'kafkajs';
 import { namespaced } from '../messaging-config';
 import { ensureTopics } from '../topics-admin';
 import { messagingTestbed, MessagingTestbed, Noted } from '../messaging.spec-support';
-import { Outbox } from './outbox';
+import { Outbox, OUTBOX_CHANNEL } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
 describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
@@ -59,5 +59,30 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
     const deadline = Date.now() + 15000;
     while (!received.some((message) => message.n === 100) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received.slice(before).map((message) => message.n)).toEqual([100]);
+  });
+
+  it('takes up LISTEN again by itself when the server ends its listening session (a database restart)', async () => {
+    const listeners = async (): Promise<number[]> =>
+      (
+        await bed.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
+          [`LISTEN ${OUTBOX_CHANNEL}`],
+        )
+      ).map((row: { pid: number }) => row.pid);
+    const [lost] = await listeners();
+    expect(lost).toBeDefined();
+    await bed.dataSource.query('SELECT pg_terminate_backend($1)', [lost]);
+
+    // Polling still publishes meanwhile; the next successful round listens again.
+    await bed.dataSource.transaction((manager) => outbox.record(manager, Noted.create('after-restart', { n: 200 })));
+    const deadline = Date.now() + 15000;
+    let again: number[] = [];
+    while ((again.length === 0 || !received.some((message) => message.n === 200)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again = await listeners();
+    }
+    expect(received.some((message) => message.n === 200)).toBe(true);
+    expect(again).toHaveLength(1);
+    expect(again).not.toContain(lost);
   });
 });
