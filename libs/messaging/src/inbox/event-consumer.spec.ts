@@ -107,7 +107,7 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     await until(async () => (await notedValues()).includes(OUTAGE + 1));
 
     expect(attempts.get(OUTAGE)).toBe(SESSIONS_LOST + 1);
-    expect((await notedValues()).filter((n) => n >= OUTAGE)).toEqual([OUTAGE, OUTAGE + 1]);
+    expect((await notedValues()).filter((n: number) => n >= OUTAGE)).toEqual([OUTAGE, OUTAGE + 1]);
     // Give a wrongly parked event the time to show up on the dead-letter topic.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(deadLetters.length).toBe(deadLettersBefore);
