@@ -38,7 +38,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     synchronize: false,
     migrationsRun: false,
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS },
-    // Without a listener, pg.Pool's 'error' event would crash the process the moment the server restarts.
+    // Replaces TypeORM's own handler (a line on its console logger) so a restart shows in the service's log.
     poolErrorHandler: (error: Error) => options.onIdleConnectionLost?.(error),
   });
 }
