@@ -126,4 +126,22 @@ describe('gateway faults', () => {
     }, 30_000);
     report('subgraph-down', { partialAnswerMs: answeredInMs, unavailable: down.join(','), recoveredMsAfterRestart: Date.now() - recoveredAfter });
   });
+
+  // Last: it stops the gateway.
+  it('SIGTERM to the gateway with requests in flight: each is answered in full, then it stops by itself', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `o${i}: order(id: $id) { workOrders { id } }`).join('\n');
+    const heavy = `query InFlight($id: ID!) {\n${aliases}\n}`;
+    const inFlight = Array.from({ length: 8 }, () => platform.asStaff<Record<string, { workOrders: unknown[] }>>(['ADMIN'], heavy, { id: orderId }));
+    await sleep(30);
+    const signalled = Date.now();
+    const stopped = platform.gateway.kill('SIGTERM');
+    const answers = await Promise.all(inFlight);
+    await stopped;
+    const stoppedInMs = Date.now() - signalled;
+    const answeredInFull = answers.filter((answer) => !answer.errors && Object.values(answer.data ?? {}).every((order) => order?.workOrders?.length === 1)).length;
+    report('gateway-sigterm', { inFlight: answers.length, answeredInFull, stoppedInMs });
+    expect(answeredInFull).toBe(answers.length);
+    // Nothing escalates to SIGKILL here: the gateway exited on its own.
+    expect(stoppedInMs).toBeLessThan(5_000);
+  });
 });

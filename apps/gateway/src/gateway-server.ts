@@ -57,6 +57,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     introspection: true, // gated per caller by edgePlugin: staff in development only
     persistedQueries: false, // documents by id come only from the published manifest (trustedDocuments)
     formatError: maskError,
+    // Our shutdown drains the HTTP server first; Apollo's own SIGTERM handler would stop executing the requests
+    // still in flight and re-raise the signal before they are answered.
+    stopOnTerminationSignals: false,
     plugins: [...armor.plugins, edgePlugin({ staffIntrospection: edge.staffIntrospection, log: logger.error.bind(logger) })],
   });
   await apollo.start();
