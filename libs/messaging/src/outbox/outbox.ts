@@ -4,7 +4,10 @@ import { EventEnvelope, Topics } from '@aftercare/event-contracts';
 import { currentTraceCarrier } from '@aftercare/telemetry';
 import { OutboxEvent } from './outbox-event.entity';
 
-/** The channel the relay listens on; NOTIFY is delivered only when the writing transaction commits. */
+/**
+ * The channel the relay listens on. Inserting outbox rows notifies it (a trigger, see the messaging migrations);
+ * NOTIFY is delivered only when the writing transaction commits.
+ */
 export const OUTBOX_CHANNEL = 'aftercare_outbox';
 
 /**
@@ -27,7 +30,6 @@ export class Outbox {
         traceContext,
       })) as QueryDeepPartialEntity<OutboxEvent>[],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 }
 
