@@ -22,7 +22,7 @@ import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
 import { freePort, Platform, startPlatform, startProcess, WORKSPACE_ROOT, RunningProcess } from '@aftercare/testing';
 import { LoadResult, runLoad } from './load';
 import { EventLatency, eventLatency } from './support/event-latency';
-import { serviceMetricsUrls, statementsSent } from './support/sql-statements';
+import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -52,6 +52,12 @@ interface Scenario {
 }
 
 type Target = 'direct' | 'ours' | 'hive';
+
+interface Intake extends LoadResult {
+  /** SQL statements one partner order costs, its events applied in every service (each service's own counter). */
+  statementsPerOrder: number;
+  statementsPerOrderByService: Record<string, number>;
+}
 
 interface Run extends LoadResult {
   scenario: string;
@@ -302,21 +308,36 @@ async function main(): Promise<void> {
     }
     }
 
-    // (e) partner order intake through our gateway (the peer has no partner-key authentication here).
-    const intake = selected('e')
-      ? await runLoad({
-          url: platform.gatewayUrl,
-          headers: { 'x-api-key': apiKey },
-          concurrency: CONCURRENCY,
-          durationMs: SECONDS * 1000,
-          body: (i) => submitBody({ input: input(`INTAKE-${i}`, 1000 + i) }),
-        })
-      : undefined;
-    if (intake) console.log(`e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}`);
+    // (e) partner order intake through our gateway (the peer has no partner-key authentication here), and the SQL
+    // statements one order costs across every service once all its events have been applied.
+    let intake: Intake | undefined;
+    if (selected('e')) {
+      await waitUntilSettled(metricsUrls);
+      const statementsBefore = await statementsByService(metricsUrls);
+      const load = await runLoad({
+        url: platform.gatewayUrl,
+        headers: { 'x-api-key': apiKey },
+        concurrency: CONCURRENCY,
+        durationMs: SECONDS * 1000,
+        body: (i) => submitBody({ input: input(`INTAKE-${i}`, 1000 + i) }),
+      });
+      await waitUntilSettled(metricsUrls);
+      const perOrder = Object.fromEntries(
+        Object.entries(await statementsByService(metricsUrls)).map(([service, total]) => [
+          service,
+          Math.round(((total - (statementsBefore[service] ?? 0)) / Math.max(1, load.requests)) * 10) / 10,
+        ]),
+      );
+      const statementsPerOrder = Math.round(Object.values(perOrder).reduce((sum, n) => sum + n, 0) * 10) / 10;
+      intake = { ...load, statementsPerOrder, statementsPerOrderByService: perOrder };
+      console.log(`e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}, SQL statements per order ${statementsPerOrder} ${JSON.stringify(perOrder)}`);
+    }
 
     // (f) OrderPlaced commit → work order stored, at 50 orders/s for 10 s, measured on the database clock.
     let latency: EventLatency | undefined;
     if (selected('f')) {
+      // At 50 orders/s from a standing start: not behind the events (e) left for every consumer.
+      await waitUntilSettled(metricsUrls);
       const paced: Promise<unknown>[] = [];
       const fStarted = Date.now();
       for (let i = 0; i < 500; i++) {
@@ -347,7 +368,7 @@ function writeReport(
   scenarios: Scenario[],
   runs: Run[],
   dedupRuns: Record<string, LoadResult>,
-  intake: LoadResult,
+  intake: Intake,
   eventLatency: EventLatency,
   listStatements: Record<number, number>,
 ): void {
@@ -405,7 +426,9 @@ function writeReport(
     '',
     '## (e) partner order intake and (f) event latency (our gateway)',
     '',
-    `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}.`,
+    `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}; ` +
+      `${intake.statementsPerOrder} SQL statements per order across every service once its events are applied everywhere ` +
+      `(${Object.entries(intake.statementsPerOrderByService).map(([service, n]) => `${service} ${n}`).join(', ')}; scrapes included).`,
     `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at 50/s ` +
       `(database clock): delivered ${eventLatency.delivered}, p50 ${eventLatency.p50} ms, p95 ${eventLatency.p95} ms, p99 ${eventLatency.p99} ms; ` +
       `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
