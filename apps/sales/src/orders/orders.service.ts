@@ -68,12 +68,13 @@ export class OrdersService {
    */
   async submitInstallOrder(partner: PartnerIdentity, input: SubmitInstallOrderInput): Promise<Order> {
     const externalRef = input.externalRef.trim();
-    const existing = await this.findByPartnerRef(partner, externalRef);
-    // A resubmission returns the order already taken, whatever day it is now.
-    if (existing) return existing;
-    assertPreferredDateBookable(input.preferredDate);
     try {
+      // One transaction for the lookup and the intake: a partner's order costs one round of transaction control.
       return await this.asPartner(partner, async (manager) => {
+        const existing = await manager.getRepository(Order).findOneBy({ partnerId: partner.partnerId, externalRef });
+        // A resubmission returns the order already taken, whatever day it is now.
+        if (existing) return existing;
+        assertPreferredDateBookable(input.preferredDate);
         const customer = await this.customers.findOrCreate(manager, input.customer);
         const order = await manager.getRepository(Order).save(
           manager.getRepository(Order).create({

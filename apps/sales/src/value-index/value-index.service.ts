@@ -17,6 +17,9 @@ export interface NewValueFact {
   occurredAt: string;
 }
 
+/** The advisory-lock namespace of a customer's value index (the second key is a hash of the customer's id). */
+const VALUE_LOCK_SPACE = 0x7a1e;
+
 /** Everything the index needs, for a whole batch of customers, in one statement. */
 const VALUE_INPUTS = `
   SELECT c.id AS "customerId", c.scale, c.influence,
@@ -87,6 +90,12 @@ export class ValueIndexService {
    * moved, so dispatch's priorities follow; an unchanged index publishes nothing.
    */
   async recompute(manager: EntityManager, customerIds: readonly string[]): Promise<void> {
+    // Facts about one customer arrive from many aggregates (each work order its own partition, several instances):
+    // two recomputes must not each read the facts without the other's and write last. The lock (in id order, so
+    // two recomputes of overlapping customers never wait on each other crosswise) lasts until commit, and the
+    // read below, a new snapshot, sees every fact committed before it.
+    const ids = [...new Set(onlyUuids(customerIds))].sort();
+    if (ids.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id)) FROM unnest($1::text[]) AS id`, [ids]);
     const rows: (ValueInputs & { customerId: string; previousValueIndex: number | null })[] = await manager.query(VALUE_INPUTS, [onlyUuids(customerIds)]);
     if (rows.length === 0) return;
     const scored = rows.map((row) => ({ row, ...scoreValue(row) }));

@@ -5,6 +5,7 @@ import type { StaffIdentity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { salesService } from '../sales.service';
 import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
+import { ValueIndexService } from './value-index.service';
 
 const VALUE = `query ($id: ID!) { customer(id: $id) { value { valueIndex tier qualityFactor qualityDoubtful breakdown { economic loyalty serviceEffect characteristics complaints referrals completedJobs paymentsRefused paidAndVerifiedJobs averageEvaluation annualValueCents repeatPurchases } } } }`;
 const UPDATE = `mutation ($id: ID!, $input: CustomerProfileInput!) { updateCustomer(id: $id, input: $input) { id } }`;
@@ -117,6 +118,22 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     const value = await valueOf(referrer);
     expect(value.breakdown).toMatchObject({ loyalty: 5 });
     expect((await announcements(referrer)).map((change) => change.valueIndex)).toEqual([value.valueIndex - 5, value.valueIndex]);
+  });
+
+  it('counts two jobs of one customer applied at the same moment (two partitions or two instances): no update lost', async () => {
+    const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
+    const valueIndex = sales.service.container.get(ValueIndexService);
+    const job = () => ({ customerId: id, kind: 'JOB_COMPLETED' as const, subjectId: randomUUID(), amountCents: 30000, score: 0, occurredAt: new Date().toISOString() });
+    // Each transaction keeps its fact uncommitted for a while after recomputing, so the other recomputes meanwhile.
+    await Promise.all(
+      [job(), job()].map((fact) =>
+        sales.service.dataSource.transaction(async (manager) => {
+          await valueIndex.recordFact(manager, fact);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }),
+      ),
+    );
+    expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2 });
   });
 
   it('counts receivables as collected on time once the return visit verifies a paid job', async () => {
