@@ -312,7 +312,7 @@ async function main(): Promise<void> {
     // statements one order costs across every service once all its events have been applied.
     let intake: Intake | undefined;
     if (selected('e')) {
-      await waitUntilSettled(metricsUrls);
+      await waitUntilSettled(metricsUrls, platform.env);
       const statementsBefore = await statementsByService(metricsUrls);
       const load = await runLoad({
         url: platform.gatewayUrl,
@@ -321,7 +321,7 @@ async function main(): Promise<void> {
         durationMs: SECONDS * 1000,
         body: (i) => submitBody({ input: input(`INTAKE-${i}`, 1000 + i) }),
       });
-      await waitUntilSettled(metricsUrls);
+      await waitUntilSettled(metricsUrls, platform.env);
       const perOrder = Object.fromEntries(
         Object.entries(await statementsByService(metricsUrls)).map(([service, total]) => [
           service,
@@ -337,7 +337,7 @@ async function main(): Promise<void> {
     let latency: EventLatency | undefined;
     if (selected('f')) {
       // At 50 orders/s from a standing start: not behind the events (e) left for every consumer.
-      await waitUntilSettled(metricsUrls);
+      await waitUntilSettled(metricsUrls, platform.env);
       const paced: Promise<unknown>[] = [];
       const fStarted = Date.now();
       for (let i = 0; i < 500; i++) {

@@ -1,3 +1,5 @@
+import { createKafka, messagingConfigFor, namespaced } from '@aftercare/messaging';
+
 /**
  * SQL statements the services sent, from their own counters (GET /metrics, aftercare_db_statements_total):
  * read before and after a run, divided by its requests. Every service URL the gateway routes to is read, so a
@@ -29,18 +31,39 @@ export function serviceMetricsUrls(env: NodeJS.ProcessEnv): string[] {
     .map((url) => url.trim().replace(/\/graphql\/?$/, '/metrics'));
 }
 
+/** Messages the services' consumer groups have not committed yet, from the broker (committed offsets vs high watermarks). */
+async function unconsumed(env: NodeJS.ProcessEnv): Promise<number> {
+  const config = messagingConfigFor('bench-settle', env);
+  const admin = createKafka(config).admin();
+  await admin.connect();
+  try {
+    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(namespaced(config, 'aftercare.')));
+    let behind = 0;
+    for (const groupId of groups) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        const high = new Map((await admin.fetchTopicOffsets(topic)).map((offsets) => [offsets.partition, Number(offsets.high)]));
+        for (const { partition, offset } of partitions) behind += Math.max(0, (high.get(partition) ?? 0) - Math.max(0, Number(offset)));
+      }
+    }
+    return behind;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
- * Waits until every service has published all it committed and applied all it was sent (outbox backlogs and
- * consumer lag 0 on /metrics), so a latency run does not start behind the backlog of the run before it.
+ * Waits until every service has published all it committed (outbox backlogs 0 on /metrics) and every consumer
+ * group has committed all that was published (from the broker), so a latency run does not start behind the
+ * backlog of the run before it.
  */
-export async function waitUntilSettled(metricsUrls: string[], timeoutMs = 120_000): Promise<void> {
+export async function waitUntilSettled(metricsUrls: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const pending = (text: string) =>
-    [...text.matchAll(/^aftercare_(?:outbox_backlog_events|consumer_lag_messages)(?:\{[^}]*\})? (\d+(?:\.\d+)?)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  const backlogOf = (text: string) =>
+    [...text.matchAll(/^aftercare_outbox_backlog_events(?:\{[^}]*\})? (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
   while (Date.now() < deadline) {
-    const backlog = await Promise.all(metricsUrls.map(async (url) => pending(await (await fetch(url)).text())));
-    if (backlog.every((count) => count === 0)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const backlogs = await Promise.all(metricsUrls.map(async (url) => backlogOf(await (await fetch(url)).text())));
+    if (backlogs.every((count) => count === 0) && (await unconsumed(env)) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`the services did not settle within ${timeoutMs} ms`);
 }
