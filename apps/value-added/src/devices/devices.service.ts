@@ -119,6 +119,7 @@ export class DevicesService {
    */
   async resetStages(manager: EntityManager, deviceId: string, stages: string[], day: string): Promise<string[]> {
     if (stages.length === 0) return [];
+    await this.lockDevice(manager, deviceId);
     const reset = (await manager.query(
       `UPDATE stage_clock SET last_changed_on = $3::date, next_due_on = ($3::date + make_interval(months => interval_months))::date
         WHERE device_id = $1 AND lower(stage) = ANY($2::text[]) RETURNING stage`,
@@ -133,7 +134,18 @@ export class DevicesService {
 
   /** Nothing was replaced (declined, refused, no answer after every retry): the device is reminded next cycle. */
   async remindNextCycle(manager: EntityManager, deviceId: string, day: string): Promise<void> {
+    await this.lockDevice(manager, deviceId);
     await manager.query(nextReminderSql('d.id = $1', '$2'), [deviceId, day]);
+  }
+
+  /**
+   * A device's next reminder is computed from all its clocks, which several work orders (each its own partition,
+   * several instances) and calls may change at once: each would miss the other's uncommitted clocks and the last
+   * to write would leave a reminder from stale clocks. Holding the device row until commit makes them take turns;
+   * every statement after the lock reads the clocks as the one before left them.
+   */
+  private async lockDevice(manager: EntityManager, deviceId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM installed_device WHERE id = $1 FOR UPDATE`, [deviceId]);
   }
 
   findBySerial(serials: readonly string[]): Promise<InstalledDevice[]> {

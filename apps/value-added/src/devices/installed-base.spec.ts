@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, WorkOrderCompleted } from '@aftercare/event-contracts';
 import { countRows, errorCodes, partner, sqlStatementsDuring, staff } from '@aftercare/testing';
+import { ReplacementsService } from '../replacements/replacements.service';
 import { shiftDay, supervisor, today, ValueAddedDriver } from '../value-added.spec-support';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
@@ -64,6 +65,29 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
       expect.objectContaining({ stage: 'Activated carbon', lastChangedOn: '2026-07-20', nextDueOn: '2027-01-20' }),
       expect.objectContaining({ stage: 'RO membrane', lastChangedOn: '2026-01-15', nextDueOn: '2028-01-15' }),
     ]);
+    expect(device.reminderDueOn).toBe('2026-10-20');
+  });
+
+  it('keeps the next reminder right when two replacements of one device are applied at the same moment (two partitions or two instances)', async () => {
+    await va.install({ serial: 'PX5-TWO-JOBS', brand: 'PHILIPS', productModel: 'AquaPure X5', installedOn: '2026-01-15' });
+    const replacements = va.sut.service.container.get(ReplacementsService);
+    const replacement = (stage: string) => ({
+      ...va.installEvent({ serial: 'PX5-TWO-JOBS', brand: 'PHILIPS', productModel: 'AquaPure X5', installedOn: '2026-07-20' }).payload,
+      type: 'CONSUMABLE_REPLACEMENT' as const,
+      orderId: null,
+      replacedStages: [stage],
+    });
+    // Each transaction keeps its reset clock uncommitted for a while, so the other recomputes the reminder meanwhile.
+    await Promise.all(
+      [replacement('PP sediment'), replacement('Activated carbon')].map((completed) =>
+        va.dataSource.transaction(async (manager) => {
+          await replacements.onCompleted(manager, completed);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }),
+      ),
+    );
+    const device = await va.device('PX5-TWO-JOBS');
+    expect(device.stages.map((clock) => clock.nextDueOn)).toEqual(['2026-10-20', '2027-01-20', '2028-01-15']);
     expect(device.reminderDueOn).toBe('2026-10-20');
   });
 
