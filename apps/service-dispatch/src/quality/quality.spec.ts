@@ -126,6 +126,38 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     expect(await outboxEvents(dispatch.dataSource, 'CustomerQualityChanged', customerId)).toHaveLength(afterFirst + 1);
   });
 
+  it("counts two complaints of one customer applied at the same moment (two partitions or two instances): the factor announced last has both", async () => {
+    const engineer = await dispatch.engineer();
+    const customerId = randomUUID();
+    for (let i = 0; i < 4; i++) await completedJob(customerId, engineer.engineerId);
+    const quality = dispatch.sut.service.container.get(QualityService);
+    const complaint = () =>
+      ComplaintFiled.create(randomUUID(), {
+        complaintId: randomUUID(),
+        category: 'SERVICE',
+        customerId,
+        orderId: null,
+        workOrderId: null,
+        involvesLiability: false,
+        receivedAt: new Date().toISOString(),
+        opinionDueAt: null,
+      });
+    // Each transaction keeps its complaint uncommitted for a while after refreshing, so the other refreshes meanwhile.
+    await Promise.all(
+      [complaint(), complaint()].map((filed) =>
+        dispatch.dataSource.transaction(async (manager) => {
+          await quality.complaintFiled(filed, manager);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }),
+      ),
+    );
+    // Two complaints over four completed jobs: 100 − 200×2/4 = 0.
+    const announced = await outboxEvents(dispatch.dataSource, 'CustomerQualityChanged', customerId);
+    expect(announced.at(-1)!.payload).toEqual({ customerId, qualityFactor: 0, completedJobs: 4, complaints: 2, doubtful: false });
+    const [kept] = await dispatch.dataSource.query('SELECT quality_factor FROM customer_quality WHERE customer_id = $1', [customerId]);
+    expect(kept).toEqual({ quality_factor: 0 });
+  });
+
   it('flags a perfect record over many ratings as doubtful data', async () => {
     const engineer = await dispatch.engineer({ dailyCapacity: 20 });
     const customerId = randomUUID();
