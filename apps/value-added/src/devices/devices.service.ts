@@ -30,6 +30,9 @@ function nextReminderSql(where: string, dayParam: string): string {
            WHERE c.device_id = d.id AND ${where}`;
 }
 
+/** The advisory-lock namespace of a product model's clocks (the second key is a hash of the model's name). */
+const MODEL_CLOCKS_LOCK_SPACE = 0x7a2d;
+
 /** The installed base: devices from completed installs, one clock per consumable stage, warranty from brand terms. */
 @Injectable()
 export class DevicesService {
@@ -44,6 +47,7 @@ export class DevicesService {
     // Completions announced before dispatch carried the serial cannot be told apart: no device without one.
     if (!serial || !completed.brand || !completed.productModel) return;
     const installedOn = chinaDate(new Date(completed.completedAt));
+    await this.lockModelClocks(manager, [completed.productModel]);
     const inserted = (await manager.query(
       `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on, install_work_order_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -72,6 +76,7 @@ export class DevicesService {
    */
   async importDevices(devices: { serial: string; customerId: string; brand: string; productModel: string; city: string; address: string; installedOn: string }[]): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await this.lockModelClocks(manager, devices.map((device) => device.productModel));
       const inserted = (await manager.query(
         `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on)
          SELECT trim(d.serial), d."customerId", trim(d.brand), trim(d."productModel"), trim(d.city), trim(d.address), d."installedOn"
@@ -97,6 +102,7 @@ export class DevicesService {
 
   /** A plan defined after machines of its model were installed starts their clocks from each install day. */
   async startClocksForModel(manager: EntityManager, planId: string, productModel: string): Promise<void> {
+    await this.lockModelClocks(manager, [productModel]);
     await manager.query(
       `INSERT INTO stage_clock (device_id, stage, interval_months, last_changed_on, next_due_on)
        SELECT d.id, s.name, s.interval_months, d.installed_on, (d.installed_on + make_interval(months => s.interval_months))::date
@@ -136,6 +142,17 @@ export class DevicesService {
   async remindNextCycle(manager: EntityManager, deviceId: string, day: string): Promise<void> {
     await this.lockDevice(manager, deviceId);
     await manager.query(nextReminderSql('d.id = $1', '$2'), [deviceId, day]);
+  }
+
+  /**
+   * An install reads its model's plan to start the clocks, a plan's definition reads the model's devices to start
+   * theirs: run at once, each would miss the other's uncommitted row and the device would never get clocks. Both
+   * take this lock (models in name order, before the device is inserted, so an import and an install never wait on
+   * each other crosswise); it lasts until commit, and the read after it sees what the other committed.
+   */
+  private async lockModelClocks(manager: EntityManager, productModels: readonly string[]): Promise<void> {
+    const models = [...new Set(productModels.map((model) => model.trim()))].sort();
+    if (models.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(${MODEL_CLOCKS_LOCK_SPACE}, hashtext(model)) FROM unnest($1::text[]) AS model`, [models]);
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics, WorkOrderCompleted } from '@aftercare/event-contracts';
 import { countRows, errorCodes, partner, sqlStatementsDuring, staff } from '@aftercare/testing';
 import { ReplacementsService } from '../replacements/replacements.service';
+import { DevicesService } from './devices.service';
 import { shiftDay, supervisor, today, ValueAddedDriver } from '../value-added.spec-support';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
@@ -111,6 +112,20 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
     await va.optIn('angel');
     await va.runDay(day);
     expect((await va.tasksOf('NOPLAN-1', 'ANGEL-1', 'MIDEA-1')).map((task) => task.device.serial).sort()).toEqual(['ANGEL-1', 'NOPLAN-1']);
+  });
+
+  it('starts the clocks of a machine installed while its model\'s plan is being defined (the install event and the definition at the same moment)', async () => {
+    const devices = va.sut.service.container.get(DevicesService);
+    const install = va.installEvent({ serial: 'R7-RACE', brand: 'PHILIPS', productModel: 'AquaPure R7', installedOn: '2026-02-01' });
+    let definition: Promise<string> | undefined;
+    // The install stays uncommitted while the plan is defined, so the definition cannot yet see the machine.
+    await va.dataSource.transaction(async (manager) => {
+      await devices.recordInstall(manager, install.payload);
+      definition = va.definePlan('AquaPure R7', 'Philips');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await definition;
+    expect((await va.device('R7-RACE')).stages.map((clock) => clock.nextDueOn)).toEqual(['2026-05-01', '2026-08-01', '2028-02-01']);
   });
 
   it("answers warranty for any serial from the brand's terms: the model's own term before the brand's", async () => {
