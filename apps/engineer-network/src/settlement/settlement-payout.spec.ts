@@ -10,10 +10,12 @@ import {
   SettlementPaid,
   SettlementPaidPayload,
   Topics,
+  WorkOrderType,
   WorkOrderVerified,
 } from '@aftercare/event-contracts';
 import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
+import { SettlementService } from './settlement.service';
 
 const DEFINE_TARIFF = `mutation ($input: DefineTariffInput!) { defineTariff(input: $input) { id feeCents } }`;
 const RUN_BATCH = `mutation ($periodEnd: Date!) {
@@ -31,7 +33,7 @@ interface Batch {
   payouts: { engineerId: string; amountCents: number; lineCount: number; lines: { amountCents: number }[] }[];
 }
 
-function verified(engineerId: string, facts: { type?: 'INSTALL' | 'REPAIR'; brand: string; distanceKm: number | null; verifiedAt: string }) {
+function verified(engineerId: string, facts: { type?: WorkOrderType; brand: string; distanceKm: number | null; verifiedAt: string }) {
   const workOrderId = randomUUID();
   return WorkOrderVerified.create(workOrderId, {
     workOrderId,
@@ -342,5 +344,23 @@ describe('settlement from verification through holds to a balanced payout batch 
     for (const batch of batches) await expectBalanced(batch);
     const paidToQian = batches.flatMap((batch) => batch.payouts).filter((payout) => payout.engineerId === qian);
     expect(paidToQian.map((payout) => payout.amountCents)).toEqual([3 * 8550]);
+  });
+
+  it('prices a job verified while the first tariff of its work type is being defined (the repricing does not miss its uncommitted line)', async () => {
+    const job = verified(randomUUID(), { type: 'REWORK', brand: 'Midea', distanceKm: 1, verifiedAt: '2026-07-10T03:00:00.000Z' });
+    const settlement = network.service.container.get(SettlementService);
+    let defined: Promise<unknown> = Promise.resolve();
+    await network.service.dataSource.transaction(async (manager) => {
+      await settlement.recordVerifiedJob(job.payload, manager);
+      // The admin defines the tariff while the job's line is still uncommitted.
+      defined = ok(DEFINE_TARIFF, { input: { workType: 'REWORK', distanceFromKm: 0, feeCents: 6000, effectiveFrom: '2026-01-01T00:00:00Z' } }, admin);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await defined;
+    const [line] = await network.service.dataSource.query(
+      'SELECT amount_cents::int AS "amountCents", tariff_id IS NOT NULL AS priced FROM settlement_line WHERE work_order_id = $1',
+      [job.payload.workOrderId],
+    );
+    expect(line).toEqual({ amountCents: 6000, priced: true });
   });
 });

@@ -27,6 +27,20 @@ function tariffInForce(workType: string, brand: string, distanceKm: string, at: 
            LIMIT 1`;
 }
 
+/** The advisory-lock namespace of a work type's pricing (the second key is a hash of the work type). */
+const PRICING_LOCK_SPACE = 0x7a21;
+
+/**
+ * Pricing a verified job (a read of the tariffs, then a line written from it) and defining a tariff (which
+ * prices the lines waiting for one) must not cross: a job priced against the tariffs before a new one commits,
+ * and written after that tariff's repricing ran, would wait UNPRICED for a tariff that already fits it. Jobs
+ * share the lock, so they still price side by side; a new tariff waits for them and they for it, until commit.
+ */
+function lockPricing(manager: EntityManager, workType: WorkOrderType, mode: 'shared' | 'exclusive'): Promise<unknown> {
+  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  return manager.query(`SELECT ${lock}(${PRICING_LOCK_SPACE}, hashtext($1))`, [workType]);
+}
+
 @Injectable()
 export class TariffsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -34,6 +48,7 @@ export class TariffsService {
   /** Adds a tariff version and prices the jobs that were waiting for one. */
   define(input: DefineTariffInput, definedBy: string): Promise<Tariff> {
     return this.dataSource.transaction(async (manager) => {
+      await lockPricing(manager, input.workType, 'exclusive');
       const tariff = await manager.save(
         manager.create(Tariff, {
           workType: input.workType,
@@ -55,8 +70,12 @@ export class TariffsService {
     });
   }
 
-  /** The tariff that prices this job, or null when none fits yet. */
+  /**
+   * The tariff that prices this job, or null when none fits yet. No tariff of the job's work type is defined
+   * until the caller's transaction, which writes the job's line from the answer, ends.
+   */
   async tariffFor(manager: EntityManager, job: PricedJob): Promise<{ id: string; feeCents: number } | null> {
+    await lockPricing(manager, job.workType, 'shared');
     const inForce = tariffInForce('$1', '$2', '$3::double precision', '$4::timestamptz');
     const [fee] = await manager.query(`SELECT fee.id, fee.fee_cents AS "feeCents" FROM (${inForce}) fee`, [
       job.workType,
