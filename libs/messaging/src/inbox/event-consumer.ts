@@ -5,7 +5,7 @@ import type { Logger } from '@aftercare/logging';
 import { isDatabaseUnavailable } from '@aftercare/persistence';
 import { contextFromCarrier, inSpan, SpanKind, tracerFor } from '@aftercare/telemetry';
 import { MessagingConfig, namespaced } from '../messaging-config';
-import { ensureTopics } from '../topics-admin';
+import { DEFAULT_PARTITIONS, ensureTopics } from '../topics-admin';
 import { failpoint } from '../failpoints';
 import { EventHandler } from './event-handler';
 
@@ -31,6 +31,8 @@ export interface ConsumerObserver {
 }
 
 const RESTART_DELAY_MS = 2000;
+/** As many as a topic has partitions (topics-admin). */
+const PARTITIONS_APPLIED_AT_ONCE = DEFAULT_PARTITIONS;
 /** The longest wait between two tries while the database is away: how soon after it is back events flow again. */
 const MAX_OUTAGE_WAIT_MS = 2000;
 
@@ -140,10 +142,11 @@ export class EventConsumer {
     // A new group starts from the beginning so events published before this service first ran are applied.
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
     if (this.stopped) return;
-    // One event at a time per instance. Applying partitions in parallel would keep each aggregate's order, but a
-    // handler that folds several aggregates into one row (a customer's value index from many work orders) must
-    // then serialise on that row itself; until every handler does, the partitions take turns.
-    await consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Partitions apply side by side, each in order: an aggregate's events share a partition (its key), so their order
+    // holds, and a burst on one partition no longer queues every other partition behind it. Several instances do the
+    // same, so a handler that folds several aggregates into one row (a customer's value index from many work orders)
+    // serialises on that row itself, with a lock taken before it reads.
+    await consumer.run({ partitionsConsumedConcurrently: PARTITIONS_APPLIED_AT_ONCE, eachMessage: (payload) => this.onMessage(payload) });
     this.options.logger.info('event consumer running', { group: this.groupId, topics: this.topics });
   }
 
