@@ -9,3 +9,4 @@ export * from './find-by-ids';
 export * from './bigint-column';
 export * from './row-security';
 export * from './database-availability';
+export * from './lock-until-commit';

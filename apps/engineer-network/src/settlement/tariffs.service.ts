@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkOrderType } from '@aftercare/event-contracts';
+import { lockUntilCommit } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { Tariff } from './tariff.entity';
 import { DefineTariffInput } from './tariff.inputs';
@@ -27,9 +28,6 @@ function tariffInForce(workType: string, brand: string, distanceKm: string, at: 
            LIMIT 1`;
 }
 
-/** The advisory-lock namespace of a work type's pricing (the second key is a hash of the work type). */
-const PRICING_LOCK_SPACE = 0x7a21;
-
 /**
  * Pricing a verified job (a read of the tariffs, then a line written from it) and defining a tariff (which
  * prices the lines waiting for one) must not cross: a job priced against the tariffs before a new one commits,
@@ -37,8 +35,7 @@ const PRICING_LOCK_SPACE = 0x7a21;
  * share the lock, so they still price side by side; a new tariff waits for them and they for it, until commit.
  */
 function lockPricing(manager: EntityManager, workType: WorkOrderType, mode: 'shared' | 'exclusive'): Promise<unknown> {
-  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  return manager.query(`SELECT ${lock}(${PRICING_LOCK_SPACE}, hashtext($1))`, [workType]);
+  return lockUntilCommit(manager, 'engineer-network:pricing', [workType], mode);
 }
 
 @Injectable()

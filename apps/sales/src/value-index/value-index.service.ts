@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CustomerValueChanged } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { onlyUuids } from '@aftercare/persistence';
+import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { CustomerValueChange } from './customer-value-change.entity';
 import { CustomerValue } from './customer-value.entity';
@@ -16,9 +16,6 @@ export interface NewValueFact {
   score?: number;
   occurredAt: string;
 }
-
-/** The advisory-lock namespace of a customer's value index (the second key is a hash of the customer's id). */
-const VALUE_LOCK_SPACE = 0x7a1e;
 
 /** Everything the index needs, for a whole batch of customers, in one statement. */
 const VALUE_INPUTS = `
@@ -94,8 +91,7 @@ export class ValueIndexService {
     // two recomputes must not each read the facts without the other's and write last. The lock (in id order, so
     // two recomputes of overlapping customers never wait on each other crosswise) lasts until commit, and the
     // read below, a new snapshot, sees every fact committed before it.
-    const ids = [...new Set(onlyUuids(customerIds))].sort();
-    if (ids.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(${VALUE_LOCK_SPACE}, hashtext(id)) FROM unnest($1::text[]) AS id`, [ids]);
+    await lockUntilCommit(manager, 'sales:customer-value', onlyUuids(customerIds));
     const rows: (ValueInputs & { customerId: string; previousValueIndex: number | null })[] = await manager.query(VALUE_INPUTS, [onlyUuids(customerIds)]);
     if (rows.length === 0) return;
     const scored = rows.map((row) => ({ row, ...scoreValue(row) }));

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintFiledPayload, CustomerQualityChanged, EvaluationSubmitted, EventEnvelope } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
+import { lockUntilCommit, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { actorOf } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
@@ -16,9 +16,6 @@ export const EVALUATION_WINDOW_DAYS = 7;
 const DONE = ['COMPLETED', 'VERIFIED'];
 const SUBJECT_COLUMNS = { customer: 'customer_id', engineer: 'engineer_id' } as const;
 export type QualitySubject = keyof typeof SUBJECT_COLUMNS;
-
-/** The advisory-lock namespace of a customer's quality factor (the second key is a hash of the customer's id). */
-const CUSTOMER_QUALITY_LOCK_SPACE = 0x9a17;
 
 /** A 1–5 rating on the common 0–100 scale. */
 const fromRating = (rating: number) => (rating - 1) * 25;
@@ -131,7 +128,7 @@ export class QualityService {
     // A customer's records come from many aggregates (each complaint and work order on its own partition, several
     // instances, staff entering evaluations): two refreshes must not each count without the other's record and
     // announce last. The lock lasts until commit; the reads below, new snapshots, then see every record committed.
-    await manager.query(`SELECT pg_advisory_xact_lock(${CUSTOMER_QUALITY_LOCK_SPACE}, hashtext($1))`, [customerId]);
+    await lockUntilCommit(manager, 'dispatch:customer-quality', [customerId]);
     const [quality] = await this.factorsOf('customer', [customerId], manager);
     if (!quality || quality.factor === null) return;
     const previous = await manager.getRepository(CustomerQuality).findOneBy({ customerId });

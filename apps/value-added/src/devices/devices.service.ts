@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkOrderCompletedPayload } from '@aftercare/event-contracts';
 import { chinaDate } from '@aftercare/business-time';
-import { onlyUuids } from '@aftercare/persistence';
+import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { InstalledDevice } from './installed-device.entity';
 import { StageClock } from './stage-clock.entity';
@@ -29,9 +29,6 @@ function nextReminderSql(where: string, dayParam: string): string {
                     FROM stage_clock s GROUP BY s.device_id) c
            WHERE c.device_id = d.id AND ${where}`;
 }
-
-/** The advisory-lock namespace of a product model's clocks (the second key is a hash of the model's name). */
-const MODEL_CLOCKS_LOCK_SPACE = 0x7a2d;
 
 /** The installed base: devices from completed installs, one clock per consumable stage, warranty from brand terms. */
 @Injectable()
@@ -151,8 +148,7 @@ export class DevicesService {
    * each other crosswise); it lasts until commit, and the read after it sees what the other committed.
    */
   private async lockModelClocks(manager: EntityManager, productModels: readonly string[]): Promise<void> {
-    const models = [...new Set(productModels.map((model) => model.trim()))].sort();
-    if (models.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(${MODEL_CLOCKS_LOCK_SPACE}, hashtext(model)) FROM unnest($1::text[]) AS model`, [models]);
+    await lockUntilCommit(manager, 'value-added:model-clocks', productModels.map((model) => model.trim()));
   }
 
   /**
