@@ -9,3 +9,5 @@ export * from './local-kafka';
 export * from './service-contract';
 export * from './event-stream';
 export * from './platform';
+export * from './event-fixtures';
+export * from './overlapping-transactions';

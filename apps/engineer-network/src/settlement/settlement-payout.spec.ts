@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   CompensationApproved,
-  ComplaintFiled,
   ComplaintReopened,
   ComplaintResolved,
   ContractDisputed,
@@ -13,7 +12,7 @@ import {
   WorkOrderType,
   WorkOrderVerified,
 } from '@aftercare/event-contracts';
-import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
+import { complaintFiled, countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
 import { engineerNetworkService } from '../engineer-network.service';
 import { SettlementService } from './settlement.service';
 
@@ -50,13 +49,8 @@ function verified(engineerId: string, facts: { type?: WorkOrderType; brand: stri
   });
 }
 
-function complaintFiled(workOrderId: string) {
-  const complaintId = randomUUID();
-  return ComplaintFiled.create(complaintId, {
-    complaintId,
-    category: 'SERVICE',
-    customerId: randomUUID(),
-    orderId: null,
+function complaintAbout(workOrderId: string) {
+  return complaintFiled(randomUUID(), {
     workOrderId,
     involvesLiability: true,
     receivedAt: '2026-06-01T02:00:00.000Z',
@@ -135,7 +129,7 @@ describe('settlement from verification through holds to a balanced payout batch 
     const remote = verified(wang, { brand: 'Xiaomi', distanceKm: 42.5, verifiedAt: '2026-05-11T03:00:00.000Z' });
     const afterPriceChange = verified(wang, { brand: 'Xiaomi', distanceKm: 12, verifiedAt: '2026-06-20T03:00:00.000Z' });
     const onlyJob = verified(li, { brand: 'Midea', distanceKm: null, verifiedAt: '2026-05-12T03:00:00.000Z' });
-    const complaint = complaintFiled(remote.payload.workOrderId);
+    const complaint = complaintAbout(remote.payload.workOrderId);
     const clawback = compensation(wang, philips.payload.workOrderId, 3000);
 
     await events.publish(Topics.complaints, complaint);
@@ -204,7 +198,7 @@ describe('settlement from verification through holds to a balanced payout batch 
   it('holds a job again when its complaint is reopened, and releases it when the complaint is resolved again', async () => {
     const zhou = randomUUID();
     const job = verified(zhou, { brand: 'Midea', distanceKm: 3, verifiedAt: '2026-07-02T03:00:00.000Z' });
-    const complaint = complaintFiled(job.payload.workOrderId);
+    const complaint = complaintAbout(job.payload.workOrderId);
     const { complaintId, customerId } = complaint.payload;
     const workOrderId = job.payload.workOrderId;
     const resolved = (resolvedAt: string) => ComplaintResolved.create(complaintId, { complaintId, customerId, workOrderId, satisfaction: 3, resolvedAt });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintFiled, CustomerQualityChanged, Topics } from '@aftercare/event-contracts';
+import { CustomerQualityChanged, Topics } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
-import { errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
+import { complaintFiled, errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { salesService } from '../sales.service';
 import { createCustomer, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 
@@ -50,16 +50,7 @@ describe('lost customers and their attribution (sales, real PostgreSQL and Kafka
     );
     await events.publish(
       Topics.complaints,
-      ComplaintFiled.create(complaintId, {
-        complaintId,
-        category: 'SERVICE',
-        customerId: id,
-        orderId: null,
-        workOrderId: null,
-        involvesLiability: true,
-        receivedAt: daysAgo(5),
-        opinionDueAt: null,
-      }),
+      complaintFiled(id, { complaintId, involvesLiability: true, receivedAt: daysAgo(5) }),
     );
     const valueQuery = `query ($id: ID!) { customer(id: $id) { value { qualityFactor breakdown { complaints } } } }`;
     await eventually(async () =>

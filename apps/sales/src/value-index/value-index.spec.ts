@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ComplaintFiled, CustomerQualityChanged, EvaluationSubmitted, ReplacementOrdered, Topics, WorkOrderCompleted, WorkOrderVerified } from '@aftercare/event-contracts';
 import type { CustomerValueChangedPayload } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
-import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
+import { complaintFiled, countRows, inOverlappingTransactions, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { salesService } from '../sales.service';
 import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
 import { ValueIndexService } from './value-index.service';
@@ -25,20 +25,6 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
   const announcements = async (customerId: string) =>
     (await outboxEvents(sales.service.dataSource, 'CustomerValueChanged', customerId)).map((event) => event.payload as CustomerValueChangedPayload);
 
-  function complaint(customerId: string) {
-    const complaintId = randomUUID();
-    return ComplaintFiled.create(complaintId, {
-      complaintId,
-      category: 'SERVICE',
-      customerId,
-      orderId: null,
-      workOrderId: null,
-      involvesLiability: false,
-      receivedAt: new Date().toISOString(),
-      opinionDueAt: null,
-    });
-  }
-
   beforeAll(async () => {
     sales = await startServiceUnderTest(salesService);
     events = new EventStream(sales.env);
@@ -59,7 +45,7 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
 
   it('drops on a complaint, announces the change once, and ignores the same complaint republished', async () => {
     const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
-    const filed = complaint(id);
+    const filed = complaintFiled(id);
     const republished = ComplaintFiled.create(filed.aggregateId, filed.payload);
     await events.publish(Topics.complaints, filed, republished);
     await eventually(async () => expect(await countRows(sales.service.dataSource, 'inbox_event', 'event_id = ANY($1)', [[filed.id, republished.id]])).toBe(2));
@@ -124,15 +110,7 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
     const valueIndex = sales.service.container.get(ValueIndexService);
     const job = () => ({ customerId: id, kind: 'JOB_COMPLETED' as const, subjectId: randomUUID(), amountCents: 30000, score: 0, occurredAt: new Date().toISOString() });
-    // Each transaction keeps its fact uncommitted for a while after recomputing, so the other recomputes meanwhile.
-    await Promise.all(
-      [job(), job()].map((fact) =>
-        sales.service.dataSource.transaction(async (manager) => {
-          await valueIndex.recordFact(manager, fact);
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }),
-      ),
-    );
+    await inOverlappingTransactions(sales.service.dataSource, [job(), job()].map((fact) => (manager) => valueIndex.recordFact(manager, fact)));
     expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2 });
   });
 
@@ -156,7 +134,7 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     const HISTORY = `query ($moved: ID!, $still: ID!) { moved: customer(id: $moved) { ${CARD} } still: customer(id: $still) { ${CARD} } }`;
     const moved = await createCustomer(sales, rep, { scale: 3, influence: 3 });
     const still = await createCustomer(sales, rep, { scale: 1, influence: 1 });
-    await events.publish(Topics.complaints, complaint(moved));
+    await events.publish(Topics.complaints, complaintFiled(moved));
     await eventually(async () => expect((await valueOf(moved)).valueIndex).toBe(33));
     // A recomputation that leaves the index where it was adds no point.
     await sales.graphql(UPDATE, { id: still, input: { key: true } }, rep);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintFiled, Topics } from '@aftercare/event-contracts';
-import { errorCodes, invalidFields, outboxEvents, staff } from '@aftercare/testing';
+import { complaintFiled, errorCodes, inOverlappingTransactions, invalidFields, outboxEvents, staff } from '@aftercare/testing';
 import { dispatcher, DispatchDriver, engineerIdentity } from '../service-dispatch.spec-support';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { QualityService } from './quality.service';
@@ -76,16 +76,7 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     await dispatch.ok(EVALUATE, { input: { workOrderId: second, rating: 3 } });
     expect(await dispatch.ok(INSPECT, { input: { workOrderId: first, score: 70, findings: 'Hose not fixed' } }, supervisor)).toEqual({ recordInspection: { kind: 'INSPECTION', score: 70 } });
     expect(await dispatch.ok(SURVEY, { input: { customerId, workOrderId: second, satisfaction: 4 } })).toEqual({ recordSatisfactionSurvey: { kind: 'SURVEY', score: 75 } });
-    const complaint = ComplaintFiled.create(randomUUID(), {
-      complaintId: randomUUID(),
-      category: 'SERVICE',
-      customerId,
-      orderId: null,
-      workOrderId: second,
-      involvesLiability: false,
-      receivedAt: new Date().toISOString(),
-      opinionDueAt: null,
-    });
+    const complaint = complaintFiled(customerId, { workOrderId: second });
     await dispatch.playAndApply(Topics.complaints, complaint);
     // Republished (a new event id) for the same complaint: still one complaint.
     await dispatch.playAndApply(Topics.complaints, ComplaintFiled.create(complaint.aggregateId, complaint.payload));
@@ -131,26 +122,8 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     const customerId = randomUUID();
     for (let i = 0; i < 4; i++) await completedJob(customerId, engineer.engineerId);
     const quality = dispatch.sut.service.container.get(QualityService);
-    const complaint = () =>
-      ComplaintFiled.create(randomUUID(), {
-        complaintId: randomUUID(),
-        category: 'SERVICE',
-        customerId,
-        orderId: null,
-        workOrderId: null,
-        involvesLiability: false,
-        receivedAt: new Date().toISOString(),
-        opinionDueAt: null,
-      });
-    // Each transaction keeps its complaint uncommitted for a while after refreshing, so the other refreshes meanwhile.
-    await Promise.all(
-      [complaint(), complaint()].map((filed) =>
-        dispatch.dataSource.transaction(async (manager) => {
-          await quality.complaintFiled(filed, manager);
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }),
-      ),
-    );
+    const complaint = () => complaintFiled(customerId);
+    await inOverlappingTransactions(dispatch.dataSource, [complaint(), complaint()].map((filed) => (manager) => quality.complaintFiled(filed, manager)));
     // Two complaints over four completed jobs: 100 − 200×2/4 = 0.
     const announced = await outboxEvents(dispatch.dataSource, 'CustomerQualityChanged', customerId);
     expect(announced.at(-1)!.payload).toEqual({ customerId, qualityFactor: 0, completedJobs: 4, complaints: 2, doubtful: false });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, WorkOrderCompleted } from '@aftercare/event-contracts';
-import { countRows, errorCodes, partner, sqlStatementsDuring, staff } from '@aftercare/testing';
+import { countRows, errorCodes, inOverlappingTransactions, partner, sqlStatementsDuring, staff } from '@aftercare/testing';
 import { ReplacementsService } from '../replacements/replacements.service';
 import { DevicesService } from './devices.service';
 import { shiftDay, supervisor, today, ValueAddedDriver } from '../value-added.spec-support';
@@ -78,15 +78,7 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
       orderId: null,
       replacedStages: [stage],
     });
-    // Each transaction keeps its reset clock uncommitted for a while, so the other recomputes the reminder meanwhile.
-    await Promise.all(
-      [replacement('PP sediment'), replacement('Activated carbon')].map((completed) =>
-        va.dataSource.transaction(async (manager) => {
-          await replacements.onCompleted(manager, completed);
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }),
-      ),
-    );
+    await inOverlappingTransactions(va.dataSource, [replacement('PP sediment'), replacement('Activated carbon')].map((completed) => (manager) => replacements.onCompleted(manager, completed)));
     const device = await va.device('PX5-TWO-JOBS');
     expect(device.stages.map((clock) => clock.nextDueOn)).toEqual(['2026-10-20', '2027-01-20', '2028-01-15']);
     expect(device.reminderDueOn).toBe('2026-10-20');
