@@ -129,19 +129,28 @@ describe('gateway faults', () => {
 
   // Last: it stops the gateway.
   it('SIGTERM to the gateway with requests in flight: each is answered in full, then it stops by itself', async () => {
-    const aliases = Array.from({ length: 200 }, (_, i) => `o${i}: order(id: $id) { workOrders { id } }`).join('\n');
+    // 1,000 aliases fan out to a thousand dispatch fetches: seconds of work, so the requests are surely received and
+    // still running when the signal comes. (A request still on its way when the server stops listening is refused,
+    // never half-answered; that is the load balancer's to avoid by draining first.)
+    const aliases = Array.from({ length: ALIASES }, (_, i) => `o${i}: order(id: $id) { workOrders { id } }`).join('\n');
     const heavy = `query InFlight($id: ID!) {\n${aliases}\n}`;
-    const inFlight = Array.from({ length: 8 }, () => platform.asStaff<Record<string, { workOrders: unknown[] }>>(['ADMIN'], heavy, { id: orderId }));
-    await sleep(30);
-    const signalled = Date.now();
+    let signalledAt = Number.POSITIVE_INFINITY;
+    const inFlight = Array.from({ length: 2 }, async () => {
+      const answer = await platform.asStaff<Record<string, { workOrders: unknown[] }>>(['ADMIN'], heavy, { id: orderId });
+      return { answer, answeredAfterSignal: Date.now() > signalledAt };
+    });
+    await sleep(500);
+    signalledAt = Date.now();
     const stopped = platform.gateway.kill('SIGTERM');
-    const answers = await Promise.all(inFlight);
+    const results = await Promise.all(inFlight);
     await stopped;
-    const stoppedInMs = Date.now() - signalled;
-    const answeredInFull = answers.filter((answer) => !answer.errors && Object.values(answer.data ?? {}).every((order) => order?.workOrders?.length === 1)).length;
-    report('gateway-sigterm', { inFlight: answers.length, answeredInFull, stoppedInMs });
-    expect(answeredInFull).toBe(answers.length);
+    const stoppedInMs = Date.now() - signalledAt;
+    const answeredInFull = results.filter(({ answer }) => !answer.errors && Object.values(answer.data ?? {}).filter((order) => order?.workOrders?.length === 1).length === ALIASES).length;
+    const stillRunningAtSignal = results.filter((result) => result.answeredAfterSignal).length;
+    report('gateway-sigterm', { requests: results.length, stillRunningAtSignal, answeredInFull, stoppedInMs });
+    expect(stillRunningAtSignal).toBeGreaterThan(0);
+    expect(answeredInFull).toBe(results.length);
     // Nothing escalates to SIGKILL here: the gateway exited on its own.
-    expect(stoppedInMs).toBeLessThan(5_000);
+    expect(stoppedInMs).toBeLessThan(30_000);
   });
 });
