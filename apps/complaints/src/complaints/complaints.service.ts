@@ -8,7 +8,7 @@ import {
 } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
+import { findByIds, findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
 import { Actor, actorOf } from '../actor';
 import { Compensation } from '../compensation/compensation.entity';
@@ -141,7 +141,7 @@ export class ComplaintsService {
 
   private async repeatedIntake(manager: EntityManager, input: FileComplaintInput, workOrderId: string, actor: Actor, at: Date): Promise<Complaint | null> {
     // The lock serialises two agents taking the same call at once: the second sees the first's complaint.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`complaint-intake:${input.customerId}:${workOrderId}`]);
+    await lockUntilCommit(manager, 'complaints:intake', [`${input.customerId}:${workOrderId}`]);
     const open = await manager.getRepository(Complaint).findOne({
       where: { customerId: input.customerId, workOrderId, status: In([...OPEN_STATUSES]) },
       order: { receivedAt: 'ASC' },

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { SettlementPaid } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
+import { findByIds, findReferencing, lockUntilCommit, rejectingDuplicates } from '@aftercare/persistence';
 import { badInput, DomainError, Injectable } from '@aftercare/subgraph';
 import { Payout, PayoutBatch } from './payout.entity';
 import { CHINA_TIME_ZONE, todayInChina } from '@aftercare/business-time';
@@ -34,7 +34,7 @@ export class PayoutsService {
     return rejectingDuplicates(
       () =>
         this.dataSource.transaction(async (manager) => {
-          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PAYOUT_LOCK]);
+          await lockUntilCommit(manager, PAYOUT_LOCK, ['batch']);
           const batch = await manager.save(manager.create(PayoutBatch, { periodEnd, totalCents: 0, lineCount: 0 }));
           const due: DueLine[] = await manager.query(
             `SELECT line.id, line.engineer_id, line.amount_cents, line.work_order_id

@@ -9,7 +9,7 @@ import {
 } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { onlyUuids } from '@aftercare/persistence';
+import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { RosterService } from '../engineers/roster.service';
 import { actorOf } from '../work-orders/work-order-access';
@@ -53,7 +53,7 @@ export class DispatchService {
    */
   dispatchDay(date: string, actor: string, onlyWorkOrderIds?: readonly string[]): Promise<DispatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dispatch:' || $1))`, [date]);
+      await lockUntilCommit(manager, 'dispatch:day', [date]);
       const queue = await this.queueOf(manager, date, onlyWorkOrderIds);
       const engineers = await this.roster.activeEngineers(manager);
       const plan = planDispatch(date, queue, engineers, await this.jobsThatDay(manager, date));

@@ -1,7 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-/** One distribution at a time: two at once would both see an agent's free slots and overfill them. */
-const DISTRIBUTION_LOCK = `SELECT pg_advisory_xact_lock(hashtext('value-added:call-distribution'))`;
+import { lockUntilCommit } from '@aftercare/persistence';
 
 /**
  * Hands every open, unassigned task to an agent of its tier who is on the team and not absent on `day`,
@@ -11,7 +9,8 @@ const DISTRIBUTION_LOCK = `SELECT pg_advisory_xact_lock(hashtext('value-added:ca
  * what does not fit stays unassigned for the supervisor to see.
  */
 export async function distributeOpenTasks(manager: EntityManager, day: string): Promise<{ id: string; agentId: string }[]> {
-  await manager.query(DISTRIBUTION_LOCK);
+  // One distribution at a time: two at once would both see an agent's free slots and overfill them.
+  await lockUntilCommit(manager, 'value-added:call-distribution', ['all']);
   return (
     (await manager.query(
       `WITH available AS (
