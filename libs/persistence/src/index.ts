@@ -10,3 +10,4 @@ export * from './bigint-column';
 export * from './row-security';
 export * from './database-availability';
 export * from './lock-until-commit';
+export * from './statement-listener';

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { DataSource } from 'typeorm';
 import type { ConsumerObserver } from '@aftercare/messaging';
+import { onEveryStatement } from '@aftercare/persistence';
 import { graphqlTelemetry, PlatformMetrics } from '@aftercare/telemetry';
 
 interface PgPool {
@@ -10,16 +11,6 @@ interface PgPool {
   options?: { max?: number };
 }
 
-/** TypeORM hands every statement it sends to its logger (which decides whether to print it): count them there. */
-function countStatements(dataSource: DataSource, count: () => void): void {
-  const { logger } = dataSource;
-  const logQuery = logger.logQuery.bind(logger);
-  logger.logQuery = (...args) => {
-    count();
-    logQuery(...args);
-  };
-}
-
 /**
  * One service's metrics (served on GET /metrics) and request tracing: GraphQL requests per operation, the
  * outbox backlog and the age of its oldest unsent event, consumer lag per partition, dead letters, pool use,
@@ -27,7 +18,7 @@ function countStatements(dataSource: DataSource, count: () => void): void {
  */
 export function serviceTelemetry(service: string, dataSource: DataSource) {
   const metrics = new PlatformMetrics(service);
-  countStatements(dataSource, () => metrics.sqlStatements.inc());
+  onEveryStatement(dataSource, () => metrics.sqlStatements.inc());
   metrics.observeOutbox(async () => {
     const [row] = await dataSource.query(
       `SELECT count(*)::int AS backlog,

@@ -3,26 +3,13 @@
  * database of its own, driven through its own GraphQL schema in-process, with every SQL statement counted.
  */
 import { graphql } from 'graphql';
-import { DataSource, Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { StaffRole } from '@aftercare/identity';
 import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare/messaging';
-import { databaseConfigFor, dropDatabase, openServiceDatabase } from '@aftercare/persistence';
+import { databaseConfigFor, dropDatabase, onEveryStatement, openServiceDatabase } from '@aftercare/persistence';
 import { loadServiceDefinition } from '@aftercare/platform-checks';
 import { buildServiceSchema } from '@aftercare/service-runtime';
 import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
-
-/** Counts every statement TypeORM sends, transaction control included. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError = () => undefined;
-  logQuerySlow = () => undefined;
-  logSchemaBuild = () => undefined;
-  logMigration = () => undefined;
-  log = () => undefined;
-}
 
 export interface InProcessService {
   dataSource: DataSource;
@@ -43,8 +30,8 @@ export async function openInProcessService(name: string, databaseName: string): 
     entities: [OutboxEvent, InboxEvent, ...definition.entities],
     migrations: [...messagingMigrations, ...definition.migrations],
   });
-  const counter = new CountingLogger();
-  Object.assign(dataSource, { logger: counter });
+  const counter = { count: 0 };
+  onEveryStatement(dataSource, () => (counter.count += 1));
   const schema = await buildServiceSchema(definition, new ServiceContainer().register(Outbox, new Outbox()).register(DataSource, dataSource));
   return {
     dataSource,
