@@ -133,7 +133,7 @@ ${runs.map((run, i) => `| ${i + 1} | ${run.ms.toFixed(0)} ms | ${run.opened} | $
 | same day again | ${againMs.toFixed(0)} ms | ${again.tasksOpened} | ${again.tasksAssigned} | ${again.unassigned} | – | ${againQueries} |
 
 Best run: **${best.ms.toFixed(0)} ms** for ${best.opened} call tasks out of ${DEVICES.toLocaleString('en')} devices, **${best.queries} SQL statements**
-(transaction control, the distribution lock and the notify included). The statement count does not depend on the size of
+(transaction control and the distribution lock included; the relay's NOTIFY comes from a trigger). The statement count does not depend on the size of
 the base; it grows by one per further 1,000 tasks opened (the outbox insert). A second run the same day opens nothing.
 Open tasks per agent after the runs: ${perAgent.map((row) => `${row.tier} ${row.least}–${row.most}`).join(', ')}.
 `;
