@@ -38,7 +38,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     if (!subgraph) throw new Error(`the supergraph has no subgraph named ${name}`);
     return subgraphUrl(config, name, subgraph.url);
   };
-  const partners = new PartnerCredentials(() => locate('sales'), config.gatewaySigningKey);
+  const partners = new PartnerCredentials(() => locate('sales'), config.gatewaySigningKey, defaultSubgraphTransports);
   const edge = edgeConfigFrom();
   const armor = armorFor(edge);
   const publishedDocuments = TrustedDocuments.fromFile(edge.trustedDocumentsPath);

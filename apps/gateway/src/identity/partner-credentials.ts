@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, PartnerIdentity, signGatewayIdentity } from '@aftercare/identity';
-import { replicaUrls } from '../subgraph-transport/replica-urls';
+import { SubgraphTransports } from '../subgraph-transport/subgraph-http-client';
 
 const LOOKUP = `query PartnerCredential($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;
 /** Short, so a revoked or expired key stops working at the gateway within seconds. */
@@ -8,6 +8,8 @@ const KNOWN_KEY_TTL_MS = 5_000;
 /** Short, so a key registered a moment ago works almost at once, yet a flood of bad keys costs one lookup each. */
 const UNKNOWN_KEY_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
+/** A partner's request waits on this check: better a quick, retryable refusal than a hung request. */
+const LOOKUP_TIMEOUT_MS = 3_000;
 
 interface CacheEntry {
   identity: PartnerIdentity | null;
@@ -22,8 +24,10 @@ export class PartnerCredentials {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
+    /** Sales' locator: a URL, or its replicas' URLs separated by commas. */
     private readonly salesUrl: () => string,
     private readonly signingKey: string,
+    private readonly transports: SubgraphTransports,
   ) {}
 
   async identify(apiKey: string): Promise<PartnerIdentity | null> {
@@ -35,36 +39,28 @@ export class PartnerCredentials {
   }
 
   private async lookUp(apiKey: string): Promise<PartnerIdentity | null> {
-    const response = await this.askSales(apiKey);
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: { partnerCredential: { partnerId: string; partnerCode: string } | null };
-      errors?: unknown[];
+    // Through sales' shared keep-alive client: its replicas in turn, one that refuses the connection passed over.
+    const headers = {
+      'content-type': 'application/json',
+      [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
     };
+    const reply = await this.transports
+      .clientFor(this.salesUrl())
+      .post(JSON.stringify({ query: LOOKUP, variables: { apiKey } }), headers, { idempotent: true, timeoutMs: LOOKUP_TIMEOUT_MS })
+      .catch(() => {
+        throw unavailable();
+      });
+    let body: { data?: { partnerCredential: { partnerId: string; partnerCode: string } | null }; errors?: unknown[] } = {};
+    try {
+      body = JSON.parse(reply.body) as typeof body;
+    } catch {
+      // not JSON: treated as no answer below
+    }
     // A lookup that failed (sales' database away) answers `partnerCredential: null` beside an error: that is
     // "cannot tell", never "unknown key", or every partner would be refused as unauthenticated, and cached so.
-    if (!response.ok || !body.data || body.errors?.length) throw unavailable();
+    if (reply.status !== 200 || !body.data || body.errors?.length) throw unavailable();
     const credential = body.data.partnerCredential;
     return credential && { kind: 'partner', partnerId: credential.partnerId, partnerCode: credential.partnerCode };
-  }
-
-  /** A read: when sales runs as several replicas, one that cannot be reached is passed over for the next. */
-  private async askSales(apiKey: string): Promise<Response> {
-    for (const url of replicaUrls(this.salesUrl())) {
-      try {
-        return await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
-          },
-          body: JSON.stringify({ query: LOOKUP, variables: { apiKey } }),
-          signal: AbortSignal.timeout(3000),
-        });
-      } catch {
-        // the next replica, if any
-      }
-    }
-    throw unavailable();
   }
 
   private remember(apiKey: string, identity: PartnerIdentity | null): void {

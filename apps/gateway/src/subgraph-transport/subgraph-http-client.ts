@@ -19,6 +19,8 @@ export interface SendOptions {
   idempotent: boolean;
   /** Set for queries that may share an identical in-flight request; it must name the caller's identity. */
   shareKey?: string;
+  /** Gives up sooner than the transport's request timeout (a check the caller would rather fail fast). */
+  timeoutMs?: number;
 }
 
 export interface TransportStats {
@@ -98,7 +100,7 @@ export class SubgraphHttpClient {
 
   post(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
     return this.inFlight.share(this.config.dedupInFlight ? options.shareKey : undefined, this.stats, () =>
-      this.sendWithResend(body, headers, options.idempotent),
+      this.sendWithResend(body, headers, options),
     );
   }
 
@@ -107,19 +109,20 @@ export class SubgraphHttpClient {
     this.agent.destroy();
   }
 
-  private async sendWithResend(body: string, headers: Record<string, string>, idempotent: boolean): Promise<SubgraphReply> {
+  private async sendWithResend(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
+    const timeoutMs = Math.min(options.timeoutMs ?? Infinity, this.config.requestTimeoutMs);
     try {
-      return await this.sendOnce(body, headers);
+      return await this.sendOnce(body, headers, timeoutMs);
     } catch (error) {
-      if (!idempotent || !(error instanceof SubgraphRequestError) || !error.reusedSocket || !STALE_SOCKET_CODES.has(error.code ?? '')) {
+      if (!options.idempotent || !(error instanceof SubgraphRequestError) || !error.reusedSocket || !STALE_SOCKET_CODES.has(error.code ?? '')) {
         throw error;
       }
       this.stats.resent += 1;
-      return this.sendOnce(body, headers);
+      return this.sendOnce(body, headers, timeoutMs);
     }
   }
 
-  private sendOnce(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
+  private sendOnce(body: string, headers: Record<string, string>, timeoutMs: number): Promise<SubgraphReply> {
     return new Promise((resolve, reject) => {
       const req = this.send(
         {
@@ -147,8 +150,8 @@ export class SubgraphHttpClient {
         },
       );
       const timer = setTimeout(() => {
-        req.destroy(Object.assign(new Error(`no answer within ${this.config.requestTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
-      }, this.config.requestTimeoutMs);
+        req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      }, timeoutMs);
       function fail(error: NodeJS.ErrnoException) {
         clearTimeout(timer);
         reject(new SubgraphRequestError(`request to ${req.protocol}//${req.host}${req.path} failed, reason: ${error.message}`, error.code, req.reusedSocket));
@@ -215,7 +218,7 @@ export class SubgraphReplicaPool {
     let refused: SubgraphRequestError | undefined;
     for (const replica of this.turnOrder()) {
       try {
-        const reply = await replica.post(body, headers, { idempotent: options.idempotent });
+        const reply = await replica.post(body, headers, { idempotent: options.idempotent, timeoutMs: options.timeoutMs });
         this.refusedUntil.delete(replica);
         return reply;
       } catch (error) {
