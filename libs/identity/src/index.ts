@@ -6,3 +6,4 @@ export * from './gateway-signature';
 export * from './staff-token';
 export * from './installation-secrets';
 export * from './auth-secret';
+export * from './partner-api-key';

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, Identity, InvalidStaffTokenError, PARTNER_API_KEY_HEADER, verifyStaffToken } from '@aftercare/identity';
+import { ANONYMOUS, Identity, InvalidStaffTokenError, isWellFormedPartnerApiKey, PARTNER_API_KEY_HEADER, verifyStaffToken } from '@aftercare/identity';
 import { PartnerCredentials } from './partner-credentials';
 
 export interface RequestHeaders {
@@ -33,6 +33,9 @@ export async function authenticateRequest(
     }
   }
   if (apiKey) {
+    // A value that cannot be a key is refused here, at once: asking sales about it could only fail (its input
+    // guard refuses an over-long string), and that failure would read as "keys cannot be checked, retry".
+    if (!isWellFormedPartnerApiKey(apiKey)) throw unauthenticated('Malformed API key');
     const partner = await partners.identify(apiKey);
     if (!partner) throw unauthenticated('Unknown API key');
     return partner;
