@@ -1,6 +1,6 @@
 /**
- * `npm run docs:events`: writes docs/event-map.md (a Mermaid map service → event → service, and a table) and the
- * diagram into README.md's event-map block, from the five service definitions. `--check` fails when either is stale.
+ * `npm run docs:events`: writes docs/event-map.md (a Mermaid map service → event → service, and a table) from the
+ * five service definitions. `--check` fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,15 +9,12 @@ import {
   EVENT_MAP_DOC,
   eventMapProblems,
   loadServiceDefinitions,
-  README_DOC,
   renderEventMap,
-  withEventMapInReadme,
   WORKSPACE_ROOT,
 } from '@aftercare/platform-checks';
 
 const map = buildEventMap(loadServiceDefinitions());
-const readme = readFileSync(join(WORKSPACE_ROOT, README_DOC), 'utf8');
-const wanted: Record<string, string> = { [EVENT_MAP_DOC]: renderEventMap(map), [README_DOC]: withEventMapInReadme(readme, map) };
+const wanted: Record<string, string> = { [EVENT_MAP_DOC]: renderEventMap(map) };
 const current = (file: string) => {
   try {
     return readFileSync(join(WORKSPACE_ROOT, file), 'utf8');
