@@ -30,4 +30,9 @@ export const serviceDispatchAccess = defineAccessTable({
     startWorkOrder: ['ENGINEER', 'DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     submitEvaluation: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
   },
+  // What the engineer collects on site: staff and the engineer on the job (row rule), never a partner.
+  fields: {
+    'WorkOrder.amountDueCents': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
+    'WorkOrder.stagePrices': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
+  },
 });

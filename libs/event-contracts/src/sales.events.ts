@@ -16,6 +16,9 @@ export interface OrderPlacedPayload {
     phone: string;
     city: string;
     address: string;
+    /** The site's coordinates (WGS-84 degrees) when the partner sent them; dispatch measures the distance from them. Optional. */
+    latitude?: number;
+    longitude?: number;
   };
   /** ISO date (YYYY-MM-DD) the customer asked for, if any. */
   preferredDate: string | null;

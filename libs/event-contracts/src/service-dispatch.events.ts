@@ -86,6 +86,10 @@ export interface WorkOrderCompletedPayload extends WorkOrderFacts {
   replacedStages?: string[];
   /** The customer turned the engineer away at the door: nothing was done and nothing is owed. */
   refusedAtDoor?: boolean;
+  /** Consumable stages the work order was ordered for; with `replacedStages`, what the customer refused on site. Optional: absent before this field existed. */
+  orderedStages?: string[];
+  /** Fen the customer owed for the job as ordered (a paid consumable replacement); null when nothing was to be collected. */
+  amountDueCents?: number | null;
 }
 
 export const WorkOrderCompleted = defineEvent<WorkOrderCompletedPayload>()({
@@ -101,6 +105,10 @@ export interface WorkOrderVerifiedPayload extends WorkOrderFacts {
   verifiedAt: string;
   /** Road distance to the site, for the tariff's distance band; null when unknown. */
   distanceKm: number | null;
+  /** Fen the customer owed for the job as ordered; null when nothing was to be collected (or before this field existed). */
+  amountDueCents?: number | null;
+  /** Fen the engineer collected on site, as recorded at completion. */
+  amountCollectedCents?: number | null;
 }
 
 export const WorkOrderVerified = defineEvent<WorkOrderVerifiedPayload>()({

@@ -67,6 +67,9 @@ export class CompletionService {
           siteAddress: completed.siteAddress,
           replacedStages: record.replacedStages,
           refusedAtDoor: record.refusedAtDoor,
+          // Ordered against replaced, due against collected: what the customer refused on site shows to value-added.
+          orderedStages: completed.stages,
+          amountDueCents: completed.amountDueCents,
         }),
         // Sales compares it with the signed area and decides on its tolerance.
         ...(completed.contractId && record.measuredAreaM2 !== null
@@ -99,6 +102,7 @@ export class CompletionService {
       await manager.update(ReturnVisit, { id: open.id }, { outcome: input.outcome, notes, recordedBy: actorOf(identity), recordedAt: new Date() });
       if (input.outcome === 'OK') {
         const verified = await this.workOrders.apply(manager, workOrder, { move: 'verify', actor: actorOf(identity), reason: notes });
+        const completion = await manager.getRepository(CompletionRecord).findOneBy({ workOrderId: verified.id });
         await this.outbox.record(
           manager,
           WorkOrderVerified.create(verified.id, {
@@ -106,6 +110,9 @@ export class CompletionService {
             engineerId: verified.engineerId as string,
             verifiedAt: new Date().toISOString(),
             distanceKm: verified.distanceKm,
+            // Settlement shows what the engineer was to collect against what they did.
+            amountDueCents: verified.amountDueCents,
+            amountCollectedCents: completion?.paymentCollectedCents ?? null,
           }),
         );
         return verified;

@@ -22,6 +22,10 @@ export class RosterEngineer {
   @Column({ type: 'text' })
   status: EngineerStatus;
 
+  /** Where the engineer starts from (their base): distances to sites are measured from it. Null for placeholders and rows from before it was kept. */
+  @Column({ type: 'text', nullable: true })
+  homeCity: string | null;
+
   @Column({ type: 'text', array: true })
   cities: string[];
 

@@ -17,11 +17,12 @@ export class RosterService {
         engineerId: payload.engineerId,
         name: payload.name,
         status: payload.status,
+        homeCity: payload.homeCity,
         cities: [...new Set([payload.homeCity, ...payload.cities])],
         skills: payload.skills,
         dailyCapacity: payload.dailyCapacity,
       })
-      .orUpdate(['name', 'status', 'cities', 'skills', 'daily_capacity', 'updated_at'], ['engineer_id'])
+      .orUpdate(['name', 'status', 'home_city', 'cities', 'skills', 'daily_capacity', 'updated_at'], ['engineer_id'])
       .execute();
   }
 

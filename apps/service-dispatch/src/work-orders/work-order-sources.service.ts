@@ -27,6 +27,9 @@ export class WorkOrderSourcesService {
         productModel: payload.productModel,
         serial: payload.serial ?? null,
         stages: payload.stages,
+        // The engineer collects on site: the amount as ordered, and each stage's share of it in case one is refused.
+        stagePrices: payload.stagePrices ?? [],
+        amountDueCents: payload.amountCents,
         preferredDate: payload.preferredDate,
       },
       'replacement-ordered',
@@ -54,6 +57,7 @@ export class WorkOrderSourcesService {
         brand: payload.brand ?? original.brand,
         productModel: payload.productModel ?? original.productModel,
         distanceKm: original.distanceKm,
+        distanceBasis: original.distanceBasis,
       },
       'liability-determined',
     );

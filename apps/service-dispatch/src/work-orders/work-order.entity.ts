@@ -1,13 +1,32 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { WorkOrderType, WorkOrderTypes } from '@aftercare/event-contracts';
 import { CalendarDateScalar, defineEnum } from '@aftercare/subgraph';
+import { STAFF_READERS } from '../roles';
 
 export const WorkOrderStatuses = ['CREATED', 'SCHEDULED', 'ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'VERIFIED', 'CANCELLED'] as const;
 export type WorkOrderStatus = (typeof WorkOrderStatuses)[number];
 
 export const AppointmentSlots = ['MORNING', 'AFTERNOON', 'EVENING'] as const;
 export type AppointmentSlot = (typeof AppointmentSlots)[number];
+
+/** Where a work order's distance came from: a dispatcher, the partner's coordinates of the site, or the district's reference point. */
+export const DistanceBases = ['DISPATCHER', 'SITE_COORDINATES', 'DISTRICT_REFERENCE'] as const;
+export type DistanceBasis = (typeof DistanceBases)[number];
+export const DistanceBasisEnum = defineEnum(
+  DistanceBases,
+  'DistanceBasis',
+  "DISPATCHER: given by hand. SITE_COORDINATES: from the site's coordinates the partner sent. DISTRICT_REFERENCE: estimated to the district's reference point.",
+);
+
+@ObjectType({ description: 'A consumable stage ordered, with its price.' })
+export class StagePrice {
+  @Field()
+  name: string;
+
+  @Field(() => Int, { description: 'Fen.' })
+  priceCents: number;
+}
 
 export const WorkOrderTypeEnum = defineEnum(WorkOrderTypes, 'WorkOrderType', 'What the engineer goes on site to do.');
 export const WorkOrderStatusEnum = defineEnum(WorkOrderStatuses, 'WorkOrderStatus', 'Where a work order stands in its lifecycle.');
@@ -82,6 +101,17 @@ export class WorkOrder {
   @Column({ type: 'text', array: true, default: '{}' })
   stages: string[];
 
+  // What the engineer collects on site is for the company's staff and the engineer, not for a partner.
+  @Authorized(...STAFF_READERS)
+  @Field(() => [StagePrice], { description: 'The price of each ordered stage (a paid consumable replacement), so the engineer knows what a refused stage takes off.' })
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  stagePrices: StagePrice[];
+
+  @Authorized(...STAFF_READERS)
+  @Field(() => Int, { nullable: true, description: 'Fen the customer owes for the job as ordered (a paid consumable replacement); null when nothing is to be collected.' })
+  @Column({ type: 'int', nullable: true })
+  amountDueCents: number | null;
+
   @Field(() => CalendarDateScalar, { nullable: true, description: "The customer's preferred day." })
   @Column({ type: 'date', nullable: true })
   preferredDate: string | null;
@@ -97,6 +127,10 @@ export class WorkOrder {
   @Field(() => Float, { nullable: true, description: 'Road distance from the nearest outlet to the site, km, when known.' })
   @Column({ type: 'double precision', nullable: true })
   distanceKm: number | null;
+
+  @Field(() => DistanceBasisEnum, { nullable: true, description: 'Where distanceKm came from; null while it is unknown.' })
+  @Column({ type: 'text', nullable: true })
+  distanceBasis: DistanceBasis | null;
 
   @Field(() => ID, { nullable: true, description: 'The engineer the work order is assigned to.' })
   @Index('ix_work_order_engineer')

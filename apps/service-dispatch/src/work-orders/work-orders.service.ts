@@ -12,6 +12,7 @@ import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
 import { badInput, Injectable, notFound } from '@aftercare/subgraph';
 import { CustomerCardsService } from '../customers/customer-cards.service';
+import { SiteDistancesService } from '../sites/site-distances.service';
 import { WorkOrderMove, nextStatus } from './lifecycle';
 import { actorOf, assertMayAct } from './work-order-access';
 import { factsOf } from './work-order-facts';
@@ -24,7 +25,19 @@ export type NewWorkOrder = Pick<WorkOrder, 'type' | 'customerId' | 'city' | 'sit
   Partial<
     Pick<
       WorkOrder,
-      'orderId' | 'contractId' | 'partnerId' | 'sourceRef' | 'brand' | 'productModel' | 'serial' | 'stages' | 'preferredDate' | 'distanceKm'
+      | 'orderId'
+      | 'contractId'
+      | 'partnerId'
+      | 'sourceRef'
+      | 'brand'
+      | 'productModel'
+      | 'serial'
+      | 'stages'
+      | 'stagePrices'
+      | 'amountDueCents'
+      | 'preferredDate'
+      | 'distanceKm'
+      | 'distanceBasis'
     >
   >;
 
@@ -52,6 +65,7 @@ export class WorkOrdersService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly customerCards: CustomerCardsService,
+    private readonly siteDistances: SiteDistancesService,
   ) {}
 
   /**
@@ -79,9 +93,19 @@ export class WorkOrdersService {
     return workOrder;
   }
 
-  /** Every placed order that needs installing becomes an INSTALL work order; the partner's code names the brand. */
+  /**
+   * Every placed order that needs installing becomes an INSTALL work order; the partner's code names the brand.
+   * Its distance is measured once, here, to the partner's coordinates of the site or to its district's reference
+   * point: the service radius (self-install), the tariff's distance band and the self-install refund all use it.
+   */
   async createInstallFor(placed: EventEnvelope<'OrderPlaced', OrderPlacedPayload>, manager: EntityManager): Promise<void> {
     const { payload } = placed;
+    const distance = await this.siteDistances.estimate(manager, {
+      city: payload.customer.city,
+      address: payload.customer.address,
+      latitude: payload.customer.latitude,
+      longitude: payload.customer.longitude,
+    });
     await this.create(
       manager,
       {
@@ -94,6 +118,8 @@ export class WorkOrdersService {
         brand: payload.partnerCode,
         productModel: payload.productModel,
         preferredDate: payload.preferredDate,
+        distanceKm: distance?.km ?? null,
+        distanceBasis: distance?.basis ?? null,
       },
       'order-placed',
     );
@@ -117,6 +143,7 @@ export class WorkOrdersService {
           stages: input.stages?.map((stage) => stage.trim()) ?? [],
           preferredDate: input.preferredDate ?? null,
           distanceKm: input.distanceKm ?? null,
+          distanceBasis: input.distanceKm == null ? null : 'DISPATCHER',
         },
         actorOf(identity),
       );
