@@ -54,8 +54,7 @@ const VALUE_INPUTS = `
            COALESCE(sum(amount_cents) FILTER (WHERE kind IN ('REPLACEMENT', 'JOB_COMPLETED')), 0)::int AS spent
     FROM customer_value_fact WHERE customer_id = c.id
   ) f
-  WHERE c.id = ANY($1)
-  FOR UPDATE OF c`;
+  WHERE c.id = ANY($1)`;
 
 @Injectable()
 export class ValueIndexService {
@@ -91,6 +90,10 @@ export class ValueIndexService {
     // two recomputes must not each read the facts without the other's and write last. The lock (in id order, so
     // two recomputes of overlapping customers never wait on each other crosswise) lasts until commit, and the
     // read below, a new snapshot, sees every fact committed before it.
+    // It is the only lock taken here, and it comes last: callers have already written the change that feeds the
+    // index (an order, which key-share locks its customer row; the card itself), so locking the customer row
+    // after it — as this read once did with FOR UPDATE — waited on a caller holding the row while that caller
+    // waited on this lock: a deadlock (40P01) between two orders of one customer.
     await lockUntilCommit(manager, 'sales:customer-value', onlyUuids(customerIds));
     const rows: (ValueInputs & { customerId: string; previousValueIndex: number | null })[] = await manager.query(VALUE_INPUTS, [onlyUuids(customerIds)]);
     if (rows.length === 0) return;

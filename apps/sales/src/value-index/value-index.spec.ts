@@ -114,6 +114,32 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2 });
   });
 
+  it('takes concurrent orders of one customer (staff and value-added, several instances) without a deadlock', async () => {
+    const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
+    // What the consumer does with a ReplacementOrdered: every handler of it, in the event's transaction.
+    const handlers = salesService.eventHandlers!(sales.service.container).filter((handler) => handler.event.type === ReplacementOrdered.type);
+    const replacement = () =>
+      ReplacementOrdered.create(randomUUID(), { replacementOrderId: randomUUID(), customerId: id, brand: 'PHILIPS', productModel: 'AquaPure X5', stages: ['SEDIMENT'], city: 'Shanghai', address: '1 Nanjing Road', preferredDate: null, amountCents: 12000 });
+    const failures: string[] = [];
+    const noting = (work: Promise<unknown>) => work.catch((error: { code?: string; message?: string }) => failures.push(`${error.code ?? ''} ${error.message ?? error}`));
+    const order = `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
+    await Promise.all([
+      // Each writes an order row (which key-share locks the customer row) and then recomputes the index.
+      noting(inOverlappingTransactions(sales.service.dataSource, [1, 2, 3, 4].map(() => {
+        const envelope = replacement();
+        return async (manager) => { for (const handler of handlers) await handler.handle(envelope, manager); };
+      }))),
+      ...[1, 2, 3].map(() =>
+        noting(sales.graphql(order, { input: { channel: 'PHONE', customerId: id, productModel: 'AquaPure X5' } }, rep).then((response) => {
+          if (response.errors) throw new Error(JSON.stringify(response.errors));
+        })),
+      ),
+    ]);
+    // A deadlock is PostgreSQL 40P01 ("deadlock detected"): not one, and nothing retried.
+    expect(failures).toEqual([]);
+    expect((await valueOf(id)).breakdown).toMatchObject({ repeatPurchases: 10 });
+  });
+
   it('counts receivables as collected on time once the return visit verifies a paid job', async () => {
     const id = await createCustomer(sales, rep, { scale: 1, influence: 1 });
     const paid = randomUUID();
