@@ -1,12 +1,14 @@
 import { createLogger } from '@aftercare/logging';
 import { startTracing } from '@aftercare/telemetry';
 import { startBackgroundWork } from './background-work';
+import { migrateService } from './migrate-service';
 import { printServiceSchema, startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
 
 /**
  * The body of every service's main.ts: `--print-schema` writes the subgraph SDL to stdout (what the
- * supergraph is composed from); otherwise the service starts and stops cleanly on SIGINT/SIGTERM.
+ * supergraph is composed from); `--migrate` applies pending migrations and exits (a deployment's migration
+ * Job); otherwise the service starts and stops cleanly on SIGINT/SIGTERM.
  */
 export async function runServiceMain(definition: ServiceDefinition, argv: string[] = process.argv.slice(2)): Promise<void> {
   if (argv.includes('--print-schema')) {
@@ -14,6 +16,17 @@ export async function runServiceMain(definition: ServiceDefinition, argv: string
     return;
   }
   const logger = createLogger(definition.name);
+  if (argv.includes('--migrate')) {
+    try {
+      const outcome = await migrateService(definition);
+      logger.info('migrations applied', { ...outcome });
+    } catch (error) {
+      // A failed Job stops the rollout before any instance of the new version starts.
+      logger.error('migrations failed', { error });
+      process.exitCode = 1;
+    }
+    return;
+  }
   // Before anything runs: spans of this process carry the service's name; OTLP export when configured.
   const tracing = startTracing(definition.name);
   try {

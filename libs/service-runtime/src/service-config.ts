@@ -16,13 +16,18 @@ export function envKey(serviceName: string, suffix: string): string {
   return `${serviceName.replace(/-/g, '_').toUpperCase()}_${suffix}`;
 }
 
+/** The service's own database (`aftercare_sales`, …) on the server DATABASE_URL names. */
+export function serviceDatabaseFrom(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return databaseConfigFor(definition.name.replace(/-/g, '_'), env);
+}
+
 /** Reads the service's settings; `SALES_PORT`-style variables win over the shared ones. */
 export function serviceConfigFrom(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = env[envKey(definition.name, 'PORT')] ?? String(definition.defaultPort);
   return {
     host: env['HOST'] || '127.0.0.1',
     port: Number(port),
-    database: databaseConfigFor(definition.name.replace(/-/g, '_'), env),
+    database: serviceDatabaseFrom(definition, env),
     messaging: messagingConfigFor(`aftercare-${definition.name}`, env),
     gatewayKeys: gatewayVerificationKeysFrom(env),
   };

@@ -1,18 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Topics } from '@aftercare/event-contracts';
 import { createLogger, Logger } from '@aftercare/logging';
-import {
-  createKafka,
-  EventConsumer,
-  InboxEvent,
-  messagingMigrations,
-  Outbox,
-  OutboxEvent,
-  OutboxRelay,
-} from '@aftercare/messaging';
+import { createKafka, EventConsumer, Outbox, OutboxRelay } from '@aftercare/messaging';
 import { openServiceDatabase } from '@aftercare/persistence';
 import { buildFederatedSchema, printFederatedSchema, ServiceContainer, startSubgraphServer } from '@aftercare/subgraph';
 import { ServiceConfig, serviceConfigFrom } from './service-config';
+import { serviceDatabaseOptions } from './migrate-service';
 import { serviceTelemetry } from './service-telemetry';
 import type { ServiceDefinition } from './service-definition';
 
@@ -66,9 +59,7 @@ export async function startService(
   logger: Logger = createLogger(definition.name),
 ): Promise<RunningService> {
   const dataSource = await openServiceDatabase({
-    config: config.database,
-    entities: [OutboxEvent, InboxEvent, ...definition.entities],
-    migrations: [...messagingMigrations, ...definition.migrations],
+    ...serviceDatabaseOptions(definition, config.database),
     onIdleConnectionLost: (error) => logger.warn('idle database connection lost; the pool opens a new one when needed', { error }),
   });
   const telemetry = serviceTelemetry(definition.name, dataSource);

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropDatabase, urlForDatabase } from '@aftercare/persistence';
+import { migrateService } from './migrate-service';
+import { runServiceMain } from './run-service-main';
+import { serviceDatabaseFrom } from './service-config';
+import type { ServiceDefinition } from './service-definition';
+
+const serverUrl = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+class CreateVisit1900000000001 implements MigrationInterface {
+  name = 'CreateVisit1900000000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "visit" ("id" serial PRIMARY KEY)`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "visit"`);
+  }
+}
+
+class AddVisitNote1900000000002 implements MigrationInterface {
+  name = 'AddVisitNote1900000000002';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "visit" ADD "note" text`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "visit" DROP COLUMN "note"`);
+  }
+}
+
+/** Migrating never builds the GraphQL schema, so the definition needs no real resolver. */
+class NoResolvers {}
+
+function definitionWith(migrations: ServiceDefinition['migrations']): ServiceDefinition {
+  return { name: 'sales', defaultPort: 0, entities: [], migrations, resolvers: [NoResolvers] };
+}
+
+async function columnsOf(database: string, table: string): Promise<string[]> {
+  const client = new Client({ connectionString: urlForDatabase(serverUrl, database) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    );
+    return rows.map((row) => row.column_name);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migrateService (what the migration Job runs)', () => {
+  // No broker and no gateway keys: a production-mode environment with only the database, as the Job has.
+  const env = { NODE_ENV: 'production', DATABASE_URL: serverUrl, DATABASE_PREFIX: `t_migrate_${randomBytes(4).toString('hex')}`, KAFKA_BROKERS: '127.0.0.1:1' };
+  const database = serviceDatabaseFrom(definitionWith([]), env);
+
+  afterAll(() => dropDatabase(database));
+
+  it('creates the database, applies what is pending, reports it, and applies nothing the second time', async () => {
+    const first = await migrateService(definitionWith([CreateVisit1900000000001]), env);
+    expect(first.database).toBe(database.database);
+    // The messaging tables' migrations come first, then the service's own.
+    expect(first.applied.at(-1)).toBe('CreateVisit1900000000001');
+    expect(first.applied.length).toBeGreaterThan(1);
+    expect(first.recorded).toBe(first.applied.length);
+    expect(await columnsOf(database.database, 'visit')).toEqual(['id']);
+    expect(await columnsOf(database.database, 'outbox_event')).toContain('trace_context');
+
+    const again = await migrateService(definitionWith([CreateVisit1900000000001]), env);
+    expect(again).toEqual({ database: database.database, applied: [], recorded: first.recorded });
+
+    // The next release's Job applies only the new migration.
+    const next = await migrateService(definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002]), env);
+    expect(next.applied).toEqual(['AddVisitNote1900000000002']);
+    expect(await columnsOf(database.database, 'visit')).toEqual(['id', 'note']);
+  });
+
+  it('`main.js --migrate` migrates and returns without serving; a failed migration ends with exit code 1', async () => {
+    const saved = { ...process.env };
+    const exitCode = process.exitCode;
+    try {
+      // Production mode without GATEWAY_PUBLIC_KEYS: starting the service would refuse (and exit); --migrate needs none.
+      Object.assign(process.env, env, { LOG_LEVEL: 'silent' });
+      await runServiceMain(definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002]), ['--migrate']);
+      expect(process.exitCode ?? 0).toBe(0);
+
+      class Broken1900000000003 implements MigrationInterface {
+        name = 'Broken1900000000003';
+        async up(queryRunner: QueryRunner): Promise<void> {
+          await queryRunner.query(`ALTER TABLE "no_such_table" ADD "x" int`);
+        }
+        async down(): Promise<void> {
+          return undefined;
+        }
+      }
+      await runServiceMain(definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002, Broken1900000000003]), ['--migrate']);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = exitCode;
+      process.env = saved;
+    }
+  });
+});
