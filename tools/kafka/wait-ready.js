@@ -7,6 +7,7 @@
 // Usage: node tools/kafka/wait-ready.js [--timeout SECONDS] [--pid PID] [BROKERS]
 //   BROKERS   comma-separated host:port list; default $KAFKA_BROKERS or 127.0.0.1:9092
 //   --pid     give up early (exit 2) if this process dies, e.g. the broker JVM
+//   --brokers-expected N   ready only once the cluster's metadata lists N brokers (a cluster, all nodes up)
 // Exit codes: 0 ready, 1 timeout, 2 watched process died, 3 kafkajs not installed.
 
 let kafkajs;
@@ -25,12 +26,14 @@ function parseArgs(argv) {
   const opts = {
     timeoutMs: Number(process.env.KAFKA_READY_TIMEOUT || 90) * 1000,
     pid: undefined,
+    expected: 1,
     brokers: process.env.KAFKA_BROKERS || '127.0.0.1:9092',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--timeout') opts.timeoutMs = Number(argv[++i]) * 1000;
     else if (arg === '--pid') opts.pid = Number(argv[++i]);
+    else if (arg === '--brokers-expected') opts.expected = Number(argv[++i]);
     else opts.brokers = arg;
   }
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) {
@@ -57,7 +60,7 @@ function processAlive(pid) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  const { timeoutMs, pid, brokers } = parseArgs(process.argv.slice(2));
+  const { timeoutMs, pid, brokers, expected } = parseArgs(process.argv.slice(2));
   const deadline = Date.now() + timeoutMs;
   let lastError;
 
@@ -80,14 +83,14 @@ async function main() {
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
-      if (cluster.brokers.length > 0) {
+      if (cluster.brokers.length >= expected) {
         console.error(
           `wait-ready: Kafka ready at ${brokers.join(',')} ` +
             `(cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s))`,
         );
         return 0;
       }
-      lastError = new Error('metadata response listed no brokers');
+      lastError = new Error(`metadata response listed ${cluster.brokers.length} of ${expected} brokers`);
     } catch (err) {
       lastError = err;
     } finally {

@@ -252,7 +252,8 @@ export class EventConsumer {
   ): Promise<void> {
     this.options.logger.error('event parked on dead-letter topic', { topic, partition, offset: message.offset, eventId: envelope?.id, error });
     if (!this.deadLetters) {
-      this.deadLetters = this.options.kafka.producer();
+      // Like the relay's: a retried send after a broker failover must not park the event twice.
+      this.deadLetters = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await this.deadLetters.connect();
     }
     // If this send fails the error propagates, the offset is not committed and the event is retried: never dropped.
