@@ -6,7 +6,7 @@ import { agentIdentity, replacementCompleted, shiftDay, TaskView, today, ValueAd
 const MODEL = 'AquaPure X5';
 const AGENT = 'agent-li';
 const ALL_THREE = ['PP sediment', 'Activated carbon', 'RO membrane'];
-const TASK_ORDER = `query ($id: ID!) { callTask(id: $id) { siteOutcome replacementOrder { status stages { name priceCents } amountCents replacedStages collectedCents } } }`;
+const TASK_ORDER = `query ($id: ID!) { callTask(id: $id) { siteOutcome replacementOrder { status stages { name priceCents } amountCents replacedStages collectedCents refusedStages uncollectedCents } } }`;
 
 describe('conversion: ordered on a call → replacement on site → clocks and revenue (value-added, real PostgreSQL and Kafka)', () => {
   let va: ValueAddedDriver;
@@ -14,9 +14,9 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
   const installedOn = () => shiftDay(today(), { months: -4 });
 
   /** A due customer on the phone who buys; returns what went out to sales and dispatch. */
-  async function sold(stages: string[] = ALL_THREE): Promise<{ task: TaskView; ordered: ReplacementOrderedPayload; serial: string }> {
+  async function sold(stages: string[] = ALL_THREE, installed = installedOn()): Promise<{ task: TaskView; ordered: ReplacementOrderedPayload; serial: string }> {
     const serial = `CONV-${++serials}`;
-    await va.install({ serial, brand: 'PHILIPS', productModel: MODEL, installedOn: installedOn() });
+    await va.install({ serial, brand: 'PHILIPS', productModel: MODEL, installedOn: installed });
     await va.runDay();
     const [task] = await va.tasksOf(serial);
     const closed = await va.record(task!.id, 'ORDERED', agentIdentity(AGENT), { stages, preferredDate: shiftDay(today(), { days: 3 }), notes: 'Thursday morning' });
@@ -76,6 +76,29 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
       siteOutcome: 'REPLACED',
       replacementOrder: { status: 'REPLACED', amountCents: 47400, replacedStages: ['PP sediment', 'Activated carbon'], collectedCents: 7500 },
     });
+  });
+
+  it('does not offer a stage refused on site again the next morning: it waits for the next cycle, like a declined call', async () => {
+    // Seven months in: sediment and carbon are both due, and both are sold.
+    const { task, ordered, serial } = await sold(['PP sediment', 'Activated carbon'], shiftDay(today(), { months: -7 }));
+    expect(ordered.stages).toEqual(['PP sediment', 'Activated carbon']);
+    await va.playAndApply(Topics['service-dispatch'], replacementCompleted(ordered, { replacedStages: ['PP sediment'], paymentCollectedCents: 3000 }));
+
+    expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({
+      replacementOrder: { status: 'REPLACED', amountCents: 7500, collectedCents: 3000, replacedStages: ['PP sediment'], refusedStages: ['Activated carbon'], uncollectedCents: 4500 },
+    });
+    const device = await va.device(serial);
+    // The carbon clock still shows it overdue; the reminder waits one cycle.
+    expect(device.stages).toContainEqual(expect.objectContaining({ stage: 'Activated carbon', nextDueOn: shiftDay(today(), { months: -1 }) }));
+    expect(device.reminderDueOn).toBe(shiftDay(today(), { months: 3 }));
+    await va.runDay();
+    await va.runDay(shiftDay(today(), { days: 1 }));
+    expect(await va.tasksOf(serial)).toEqual([]);
+
+    // Next cycle: the carbon is offered again, with the sediment now due.
+    await va.runDay(shiftDay(today(), { months: 3 }));
+    const [next] = await va.tasksOf(serial);
+    expect(next!.stages).toEqual(['Activated carbon', 'PP sediment']);
   });
 
   it.each([

@@ -72,6 +72,21 @@ export class ReplacementOrder {
   @Column({ type: 'int', default: 0 })
   collectedCents: number;
 
+  /** Ordered but not replaced: what the customer refused on site (everything, when turned away at the door). */
+  @Field(() => [String], { description: 'Stages ordered but refused on site (all of them when the engineer was turned away at the door); empty until the visit.' })
+  get refusedStages(): string[] {
+    if (this.status === 'REFUSED_AT_DOOR') return this.stages.map((stage) => stage.name);
+    if (this.status !== 'REPLACED' && this.status !== 'REFUSED_TO_PAY') return [];
+    const replaced = new Set(this.replacedStages.map((stage) => stage.trim().toLowerCase()));
+    return this.stages.map((stage) => stage.name).filter((name) => !replaced.has(name.trim().toLowerCase()));
+  }
+
+  @Field(() => Int, { description: 'Fen ordered but not collected on site (a refused stage, a refused payment); 0 until the visit and when cancelled.' })
+  get uncollectedCents(): number {
+    if (this.status === 'ORDERED' || this.status === 'CANCELLED') return 0;
+    return Math.max(0, this.amountCents - this.collectedCents);
+  }
+
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   workOrderId: string | null;

@@ -78,8 +78,10 @@ export class ReplacementsService {
   /**
    * What the engineer recorded. Turned away at the door, or refused to pay: the order and its task say so
    * and the clocks keep running (the customer is reminded next cycle). Otherwise the stages actually
-   * replaced start again and what was collected is revenue. A replacement not sold by us (a dispatcher's
-   * own job) still resets the clocks of the device it names.
+   * replaced start again and what was collected is revenue. A stage refused on site (ordered, not replaced)
+   * stays overdue on its clock but, like a declined call, is not offered again before the next cycle: the
+   * customer has just said no to it at the door. A replacement not sold by us (a dispatcher's own job) still
+   * resets the clocks of the device it names, on the same terms.
    */
   async onCompleted(manager: EntityManager, completed: WorkOrderCompletedPayload): Promise<void> {
     const day = chinaDate(new Date(completed.completedAt));
@@ -88,7 +90,9 @@ export class ReplacementsService {
       const serial = completed.serial?.trim();
       if (!serial || completed.refusedAtDoor || completed.paymentRefused) return;
       const device = await manager.getRepository(InstalledDevice).findOneBy({ serial });
-      if (device) await this.devices.resetStages(manager, device.id, completed.replacedStages ?? [], day);
+      if (!device) return;
+      const reset = await this.devices.resetStages(manager, device.id, completed.replacedStages ?? [], day);
+      if (reset.length) await this.devices.remindNextCycle(manager, device.id, day);
       return;
     }
     let status: SiteOutcome;
@@ -99,7 +103,8 @@ export class ReplacementsService {
       status = 'REPLACED';
       replaced = await this.devices.resetStages(manager, order.deviceId, completed.replacedStages ?? [], day);
     }
-    if (replaced.length === 0) await this.devices.remindNextCycle(manager, order.deviceId, day);
+    // After a visit nothing still due is offered before the next cycle: neither what was refused on site nor a stage left unreplaced.
+    await this.devices.remindNextCycle(manager, order.deviceId, day);
     await this.close(manager, order, status, {
       replacedStages: status === 'REFUSED_TO_PAY' ? (completed.replacedStages ?? []) : replaced,
       collectedCents: completed.refusedAtDoor ? 0 : completed.paymentCollectedCents,
