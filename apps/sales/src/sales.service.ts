@@ -6,6 +6,7 @@ import {
   CustomerProfileChanged,
   CustomerRegistered,
   CustomerValueChanged,
+  DisputeOpened,
   DisputeRuled,
   OrderPlaced,
   SalespersonDeparted,
@@ -25,7 +26,6 @@ import { PromiseApprovalRequest } from './contracts/promise-approval-request.ent
 import { PromiseApprovalRequestResolver } from './contracts/promise-approval-requests';
 import { Customer } from './customers/customer.entity';
 import { CustomerResolver } from './customers/customer.resolver';
-import { reachable } from './customers/customer-access';
 import { CustomersService } from './customers/customers.service';
 import { GradeChange } from './customers/grade-change.entity';
 import { OwnerChange } from './customers/owner-change.entity';
@@ -112,7 +112,7 @@ export const salesService: ServiceDefinition = {
       container.get(OrdersService).findVisibleByIds(identity, ids),
     ),
     Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) =>
-      container.get(CustomersService).findByIds(ids).then((customers) => customers.filter((customer) => reachable(identity, customer))),
+      container.get(CustomersService).findReachable(identity, ids),
     ),
     Partner: batchedReference(Partner, (ids) => container.get(PartnersService).findByIds(ids)),
     Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
@@ -132,6 +132,7 @@ export const salesService: ServiceDefinition = {
     ...fulfilmentHandlers(container.get(FulfilmentService)),
     ...valueIndexHandlers(container.get(ValueIndexService)),
     on(AreaMeasured, (event, manager) => container.get(ContractsService).onAreaMeasured(event, manager)),
+    on(DisputeOpened, (event, manager) => container.get(ContractsService).onDisputeOpened(event, manager)),
     on(DisputeRuled, (event, manager) => container.get(ContractsService).onDisputeRuled(event, manager)),
   ],
 };

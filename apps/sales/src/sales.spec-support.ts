@@ -6,18 +6,18 @@ import { ServiceUnderTest, staff } from '@aftercare/testing';
 export const admin = staff('ADMIN');
 export const supervisor = staff('SUPERVISOR');
 
-const REGISTER_SALESPERSON = `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id name team status } }`;
+export const REGISTER_SALESPERSON = `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id name team status staffUserId } }`;
 const CREATE_CUSTOMER = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id grade region businessType key owner { id } } }`;
 
-/** A SALES person's identity: their token's `sub` is their Salesperson id. */
+/** A SALES person registered without a staff user of their own: their token's `sub` is their Salesperson id. */
 export function salesperson(id: string): StaffIdentity {
   return { ...staff('SALES'), userId: id };
 }
 
-export async function registerSalesperson(sales: ServiceUnderTest, team = 'East'): Promise<string> {
+export async function registerSalesperson(sales: ServiceUnderTest, team = 'East', staffUserId?: string): Promise<string> {
   const response = await sales.graphql<{ registerSalesperson: { id: string } }>(
     REGISTER_SALESPERSON,
-    { input: { name: `Rep ${randomUUID().slice(0, 4)}`, team } },
+    { input: { name: `Rep ${randomUUID().slice(0, 4)}`, team, ...(staffUserId ? { staffUserId } : {}) } },
     admin,
   );
   if (!response.data) throw new Error(JSON.stringify(response.errors));

@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
 import { Connection, Injectable, keysetPage } from '@aftercare/subgraph';
-import { ownCardsOnly } from '../customers/customer-access';
+import { CardScopes } from '../customers/card-scopes';
 import { Customer } from '../customers/customer.entity';
 import { Contract } from './contract.entity';
 import { ContractSearchArgs } from './contract-list.inputs';
 
 @Injectable()
 export class ContractListService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: CardScopes,
+  ) {}
 
   /**
    * Oldest first, so the review queue is worked in the order contracts arrived. A salesperson sees only
@@ -18,8 +21,12 @@ export class ContractListService {
     const query = this.dataSource
       .getRepository(Contract)
       .createQueryBuilder('contract');
-    const ownerId = ownCardsOnly(identity);
-    if (ownerId) query.innerJoin(Customer, 'card', 'card.id = contract.customerId AND card.ownerId = :ownerId', { ownerId });
+    const scope = await this.scopes.kept(identity);
+    if (!scope.every) {
+      // Someone who is no salesperson owns no card, and so no contract.
+      if (scope.ownerId) query.innerJoin(Customer, 'card', 'card.id = contract.customerId AND card.ownerId = :ownerId', { ownerId: scope.ownerId });
+      else query.andWhere('FALSE');
+    }
     if (args.status) query.andWhere('contract.status = :status', { status: args.status });
     if (args.awaitingReview === true) query.andWhere(`contract.status = 'PENDING_REVIEW'`);
     if (args.awaitingReview === false) query.andWhere(`contract.status <> 'PENDING_REVIEW'`);

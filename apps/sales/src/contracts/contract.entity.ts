@@ -101,9 +101,17 @@ export class Contract {
   @Column({ type: 'double precision', nullable: true })
   measuredAreaM2: number | null;
 
-  @Field({ description: 'Under investigation (e.g. the measured area is outside the tolerance); service continues.' })
+  @Field({ description: 'Under investigation — an area outside the tolerance, a bundled item, an over-promise, however the dispute opened; service continues.' })
   @Column({ type: 'boolean', default: false })
   disputed: boolean;
+
+  @Field(() => [ID], { description: "The disputes about this contract still open in complaints (from its DisputeOpened / DisputeRuled)." })
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  openDisputeIds: string[];
+
+  /** A measured area beyond the tolerance was reported (ContractDisputed) and its ruling has not come back: reported once. */
+  @Column({ type: 'boolean', default: false })
+  areaMismatchReported: boolean;
 
   @Field(() => DisputeRulingEnum, { nullable: true, description: "Complaints' ruling on the last dispute; set when the dispute closes." })
   @Column({ type: 'text', nullable: true })

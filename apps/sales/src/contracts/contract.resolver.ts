@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { byIdLoader, notFound, RequestContext } from '@aftercare/subgraph';
-import { reachable } from '../customers/customer-access';
+import { inScope } from '../customers/customer-access';
 import { Customer } from '../customers/customer.entity';
 import { CustomersService } from '../customers/customers.service';
 import { Contract } from './contract.entity';
@@ -45,7 +45,7 @@ export class ContractResolver {
   @FieldResolver(() => Customer)
   async customer(@Root() contract: Contract, @Ctx() context: RequestContext): Promise<Customer | null> {
     const customer = await byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(contract.customerId);
-    if (!customer || !reachable(context.identity, customer)) throw notFound('Customer', contract.customerId);
+    if (!customer || !inScope(await this.customers.readableScope(context.identity), customer)) throw notFound('Customer', contract.customerId);
     return customer;
   }
 }

@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AreaMeasuredPayload, ContractDisputed, ContractSigned, DisputeRuledPayload, EventEnvelope } from '@aftercare/event-contracts';
+import { AreaMeasuredPayload, ContractDisputed, ContractSigned, DisputeOpenedPayload, DisputeRuledPayload, EventEnvelope } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, isUniqueViolation } from '@aftercare/persistence';
 import { badInput, DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
-import { canSee, staffId } from '../customers/customer-access';
+import { inScope, staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ValueIndexService } from '../value-index/value-index.service';
@@ -112,9 +112,10 @@ export class ContractsService {
     const updated = await manager
       .createQueryBuilder()
       .update(Contract)
-      .set(beyond ? { measuredAreaM2, disputed: true } : { measuredAreaM2 })
+      .set(beyond ? { measuredAreaM2, disputed: true, areaMismatchReported: true } : { measuredAreaM2 })
       .where('id = :id', { id: contract.id })
-      .andWhere(beyond ? 'disputed = false' : 'TRUE')
+      // Once per mismatch until its ruling — whether or not a dispute for another reason is open meanwhile.
+      .andWhere(beyond ? 'area_mismatch_reported = false' : 'TRUE')
       .execute();
     if (!beyond || updated.affected !== 1) return;
     await this.outbox.record(
@@ -130,15 +131,40 @@ export class ContractsService {
     );
   }
 
-  /** The investigation ruled: the contract is no longer in dispute (an amendment, if ruled, is a new contract). */
+  /**
+   * Complaints opened a dispute about the contract — by hand (bundled item, over-promise) or from our own
+   * ContractDisputed: the contract is in dispute until that dispute is ruled. A redelivery changes nothing.
+   */
+  async onDisputeOpened(event: EventEnvelope<'DisputeOpened', DisputeOpenedPayload>, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE contract SET disputed = true, open_dispute_ids = array_append(open_dispute_ids, $2::uuid)
+       WHERE id = $1 AND NOT ($2::uuid = ANY(open_dispute_ids))`,
+      [event.payload.contractId, event.payload.disputeId],
+    );
+  }
+
+  /**
+   * The investigation ruled: the ruling is on the contract, and it leaves dispute unless another dispute about it
+   * is still open (an amendment, if ruled, is a new contract). A ruling without a reason (published before
+   * reasons were carried) was an area mismatch, the only dispute then.
+   */
   async onDisputeRuled(event: EventEnvelope<'DisputeRuled', DisputeRuledPayload>, manager: EntityManager): Promise<void> {
-    await manager.update(Contract, { id: event.payload.contractId, disputed: true }, { disputed: false, disputeRuling: event.payload.ruling });
+    const { contractId, disputeId, ruling, reason } = event.payload;
+    await manager.query(
+      `UPDATE contract SET
+         open_dispute_ids = array_remove(open_dispute_ids, $2::uuid),
+         area_mismatch_reported = CASE WHEN $4::text IS NULL OR $4 = 'AREA_MISMATCH' THEN false ELSE area_mismatch_reported END,
+         dispute_ruling = $3
+       WHERE id = $1`,
+      [contractId, disputeId, ruling, reason ?? null],
+    );
+    await manager.query(`UPDATE contract SET disputed = (cardinality(open_dispute_ids) > 0 OR area_mismatch_reported) WHERE id = $1`, [contractId]);
   }
 
   async getVisible(identity: Identity, id: string): Promise<Contract> {
     const [contract] = await this.findByIds([id]);
     const customer = contract && (await this.customers.findByIds([contract.customerId]))[0];
-    if (!contract || !customer || !canSee(identity, customer)) throw notFound('Contract', id);
+    if (!contract || !customer || !inScope(await this.customers.keptScope(identity), customer)) throw notFound('Contract', id);
     return contract;
   }
 

@@ -1,4 +1,4 @@
-import { AreaMeasured, DisputeRuled, Topics } from '@aftercare/event-contracts';
+import { AreaMeasured, DisputeOpened, DisputeRuled, Topics } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
 import { countRows, errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +19,7 @@ const APPROVE_PROMISE = `mutation ($input: ApprovePromiseInput!) { approvePromis
 const REVIEW = `mutation ($input: ReviewContractInput!) { reviewContract(input: $input) { id status reviewFindings reviewedBy } }`;
 const CONTRACT = `query ($id: ID!) { contract(id: $id) { id disputed measuredAreaM2 status } }`;
 const RULING = `query ($id: ID!) { contract(id: $id) { disputed disputeRuling } }`;
+const OPEN_DISPUTES = `query ($id: ID!) { contract(id: $id) { disputed disputeRuling openDisputeIds } }`;
 const CUSTOMER_CONTRACTS = `query ($id: ID!) { customer(id: $id) { contracts { id status } } }`;
 
 describe('service contracts and their guardrails (sales, real PostgreSQL and Kafka)', () => {
@@ -218,6 +219,48 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
       const disputeId = randomUUID();
       await events.publish(Topics.complaints, DisputeRuled.create(disputeId, { disputeId, contractId: id, customerId, ruling: 'RENEGOTIATE', ruledAt: new Date().toISOString() }));
       await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: false, disputeRuling: 'RENEGOTIATE' } }));
+    });
+
+    it('marks the contract on a dispute opened by hand (bundled item, over-promise) and carries its ruling back', async () => {
+      const id = await activeContract();
+      const opened = (reason: 'BUNDLED_ITEM' | 'OVER_PROMISE') => {
+        const disputeId = randomUUID();
+        return DisputeOpened.create(disputeId, { disputeId, contractId: id, customerId, reason, workOrderIds: [], openedAt: new Date().toISOString() });
+      };
+      const ruled = (event: ReturnType<typeof opened>, ruling: 'AMEND_CONTRACT' | 'SERVICE_FULFILS') =>
+        DisputeRuled.create(event.aggregateId, { disputeId: event.payload.disputeId, contractId: id, customerId, ruling, ruledAt: new Date().toISOString(), workOrderIds: [], reason: event.payload.reason });
+      const bundled = opened('BUNDLED_ITEM');
+      const promise = opened('OVER_PROMISE');
+      // Redelivered with a new envelope id: the contract still counts the dispute once.
+      await events.publish(Topics.complaints, bundled, DisputeOpened.create(bundled.aggregateId, bundled.payload), promise);
+      await eventually(async () =>
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: null, openDisputeIds: [bundled.payload.disputeId, promise.payload.disputeId] } }),
+      );
+      // The list's filter finds it too (the supervisor's view of contracts in dispute).
+      const listed = await sales.graphql<{ contracts: { edges: { node: { id: string } }[] } }>(`query { contracts(first: 100, disputed: true) { edges { node { id } } } }`, {}, supervisor);
+      expect(listed.data!.contracts.edges.map((edge) => edge.node.id)).toContain(id);
+
+      // One ruling while the other dispute is still open: the ruling shows, the contract stays in dispute.
+      await events.publish(Topics.complaints, ruled(bundled, 'AMEND_CONTRACT'));
+      await eventually(async () =>
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: 'AMEND_CONTRACT', openDisputeIds: [promise.payload.disputeId] } }),
+      );
+      await events.publish(Topics.complaints, ruled(promise, 'SERVICE_FULFILS'));
+      await eventually(async () =>
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: false, disputeRuling: 'SERVICE_FULFILS', openDisputeIds: [] } }),
+      );
+    });
+
+    it('still reports an area mismatch while a dispute for another reason is open, and keeps it in dispute until that one is ruled', async () => {
+      const id = await activeContract();
+      const disputeId = randomUUID();
+      await events.publish(Topics.complaints, DisputeOpened.create(disputeId, { disputeId, contractId: id, customerId, reason: 'OVER_PROMISE', workOrderIds: [], openedAt: new Date().toISOString() }));
+      await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: null } }));
+      await events.publish(Topics['service-dispatch'], measured(id, 300));
+      await eventually(async () => expect(await outboxEvents(sales.service.dataSource, 'ContractDisputed', id)).toHaveLength(1));
+      await events.publish(Topics.complaints, DisputeRuled.create(disputeId, { disputeId, contractId: id, customerId, ruling: 'RENEGOTIATE', ruledAt: new Date().toISOString(), workOrderIds: [], reason: 'OVER_PROMISE' }));
+      // The over-promise is ruled; the area mismatch still waits for its own ruling.
+      await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: 'RENEGOTIATE' } }));
     });
   });
 });

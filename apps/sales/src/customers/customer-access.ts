@@ -1,37 +1,35 @@
-import type { Identity, StaffIdentity } from '@aftercare/identity';
+import type { Identity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
 import { DomainError, ErrorCodes } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
 import { SERVICE_ROLES } from '../roles';
 
-/** SUPERVISOR and ADMIN see every card; a SALES person only the cards they own. */
-export function ownCardsOnly(identity: Identity): string | null {
-  return hasAnyRole(identity, ['SUPERVISOR', 'ADMIN']) ? null : (identity as StaffIdentity).userId;
+/**
+ * Which cards a caller reaches: every card, or the cards of one salesperson. `ownerId` is the salesperson
+ * the caller's staff user maps to (see SalespeopleService.salespersonIdOf), null when the caller is no
+ * salesperson at all — then no card is theirs. Never the token's `sub` itself: a `sub` is any string the
+ * identity provider issues, an owner is a Salesperson id.
+ */
+export type CardScope = { every: true } | { every: false; ownerId: string | null };
+
+export const EVERY_CARD: CardScope = { every: true };
+export const NO_CARD: CardScope = { every: false, ownerId: null };
+
+/** SUPERVISOR and ADMIN keep every card; anyone else (a SALES person) only the cards they own. */
+export function keepsEveryCard(identity: Identity): boolean {
+  return hasAnyRole(identity, ['SUPERVISOR', 'ADMIN']);
 }
 
-export function canSee(identity: Identity, customer: Customer): boolean {
-  const owner = ownCardsOnly(identity);
-  return owner === null || customer.ownerId === owner;
+/** The staff roles who read every card (the customer 360) without owning any; the system (the gateway) too. */
+export function readsEveryCard(identity: Identity): boolean {
+  return identity.kind === 'system' || (identity.kind === 'staff' && hasAnyRole(identity, SERVICE_ROLES));
+}
+
+export function inScope(scope: CardScope, customer: Customer): boolean {
+  return scope.every || (scope.ownerId !== null && customer.ownerId === scope.ownerId);
 }
 
 export function staffId(identity: Identity): string {
   if (identity.kind !== 'staff') throw new DomainError(ErrorCodes.FORBIDDEN, 'Only staff may do this');
   return identity.userId;
-}
-
-/** The owner filter for reading lists of cards: staff who serve every customer see all; a salesperson only their own. */
-export function readableOwner(identity: Identity): string | null {
-  return identity.kind === 'staff' && hasAnyRole(identity, SERVICE_ROLES) ? null : ownCardsOnly(identity);
-}
-
-/**
- * The row rule for every path to a card (order.customer, contract.customer, `_entities`, a mutation's
- * answer): what a caller cannot open with `customer(id)` it cannot reach another way. A salesperson
- * reaches only their own cards; partners never reach a card (they see what they sent, see partnerView).
- */
-export function reachable(identity: Identity, customer: Customer): boolean {
-  if (identity.kind === 'system') return true;
-  if (identity.kind !== 'staff') return false;
-  if (hasAnyRole(identity, SERVICE_ROLES)) return true;
-  return customer.ownerId === identity.userId;
 }

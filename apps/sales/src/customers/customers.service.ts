@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
-import { badInput, Connection, DomainError, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
+import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
-import { canSee, ownCardsOnly, reachable, readableOwner, staffId } from './customer-access';
+import { CardScopes } from './card-scopes';
+import { CardScope, inScope, staffId } from './customer-access';
 import { CustomerCardEvents } from './customer-card-events';
 import { Customer } from './customer.entity';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
@@ -42,6 +43,7 @@ export class CustomersService {
     private readonly cardEvents: CustomerCardEvents,
     private readonly salespeople: SalespeopleService,
     private readonly valueIndex: ValueIndexService,
+    private readonly scopes: CardScopes,
   ) {}
 
   /** The card for this phone number, created on first contact; concurrent first contacts share one card. */
@@ -63,7 +65,7 @@ export class CustomersService {
 
   async create(identity: Identity, input: CreateCustomerInput): Promise<Customer> {
     const changedBy = staffId(identity);
-    const ownerId = ownCardsOnly(identity) ?? input.ownerId ?? null;
+    const ownerId = await this.ownerOfNewCard(identity, input.ownerId);
     if (ownerId) await this.salespeople.requireActive(ownerId, 'ownerId');
     const referredById = input.referredById ?? null;
     if (referredById && (await this.findByIds([referredById])).length === 0) throw badInput(`${referredById} is not a customer`, 'referredById');
@@ -83,6 +85,14 @@ export class CustomersService {
         }),
       { error: () => new DomainError('CUSTOMER_PHONE_TAKEN', `A customer card with phone ${phone} already exists`, { phone }) },
     );
+  }
+
+  /** A salesperson's new card is theirs; SUPERVISOR and ADMIN name the owner (or none). */
+  private async ownerOfNewCard(identity: Identity, named: string | null | undefined): Promise<string | null> {
+    const scope = await this.scopes.kept(identity);
+    if (scope.every) return named ?? null;
+    if (!scope.ownerId) throw new DomainError(ErrorCodes.FORBIDDEN, `Staff user ${staffId(identity)} is not registered as a salesperson, so no card can be theirs`);
+    return scope.ownerId;
   }
 
   async update(identity: Identity, id: string, input: CustomerProfileInput): Promise<Customer> {
@@ -115,22 +125,39 @@ export class CustomersService {
   /** A card as the caller may see it: a SALES person's view of someone else's card is simply not found. */
   async getVisible(identity: Identity, id: string): Promise<Customer> {
     const [customer] = await this.findByIds([id]);
-    if (!customer || !canSee(identity, customer)) throw notFound('Customer', id);
+    if (!customer || !inScope(await this.scopes.kept(identity), customer)) throw notFound('Customer', id);
     return customer;
   }
 
   /** A card to read (the customer 360): any card for staff who serve customers, only own cards for a salesperson. */
   async getReachable(identity: Identity, id: string): Promise<Customer> {
     const [customer] = await this.findByIds([id]);
-    if (!customer || !reachable(identity, customer)) throw notFound('Customer', id);
+    if (!customer || !inScope(await this.scopes.readable(identity), customer)) throw notFound('Customer', id);
     return customer;
+  }
+
+  /** The cards of these ids the caller may reach (every path to a card: references, an order's or contract's customer). */
+  async findReachable(identity: Identity, ids: readonly string[]): Promise<Customer[]> {
+    const scope = await this.scopes.readable(identity);
+    return (await this.findByIds(ids)).filter((customer) => inScope(scope, customer));
+  }
+
+  readableScope(identity: Identity): Promise<CardScope> {
+    return this.scopes.readable(identity);
+  }
+
+  keptScope(identity: Identity): Promise<CardScope> {
+    return this.scopes.kept(identity);
   }
 
   async search(identity: Identity, args: CustomerSearchArgs): Promise<Connection<Customer>> {
     const query = this.dataSource
       .getRepository(Customer)
       .createQueryBuilder('c');
-    const ownerId = readableOwner(identity) ?? args.ownerId;
+    const scope = await this.scopes.readable(identity);
+    // Someone who is no salesperson owns no card.
+    if (!scope.every && !scope.ownerId) query.andWhere('FALSE');
+    const ownerId = scope.every ? args.ownerId : scope.ownerId;
     if (ownerId) query.andWhere('c.ownerId = :ownerId', { ownerId });
     if (args.grade) query.andWhere('c.grade = :grade', { grade: args.grade });
     if (args.region) query.andWhere('c.region = :region', { region: args.region.trim() });

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import type { OrderChannel } from '@aftercare/event-contracts';
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CalendarDateScalar, ConnectionType, IsPhone, NotBlank } from '@aftercare/subgraph';
 import { Order, OrderChannelEnum } from './order.entity';
 
@@ -24,6 +24,18 @@ export class EndCustomerInput {
   @NotBlank()
   @MaxLength(300)
   address: string;
+
+  @Field(() => Float, { nullable: true, description: "The site's latitude (WGS-84 degrees), with longitude; dispatch measures the distance to the site from it (self-install offer, engineer's distance band)." })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The site's longitude (WGS-84 degrees), with latitude." })
+  @IsOptional()
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
 }
 
 @InputType()

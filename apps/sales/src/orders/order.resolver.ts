@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PartnerIdentity } from '@aftercare/identity';
 import { byIdLoader, notFound, PageArgs, RequestContext } from '@aftercare/subgraph';
-import { reachable } from '../customers/customer-access';
+import { inScope } from '../customers/customer-access';
 import { partnerView } from '../customers/partner-view';
 import { Customer } from '../customers/customer.entity';
 import { CustomersService } from '../customers/customers.service';
@@ -51,7 +51,7 @@ export class OrderResolver {
   async customer(@Root() order: Order, @Ctx() context: RequestContext): Promise<Customer | null> {
     if (context.identity.kind === 'partner') return partnerView(order);
     const customer = await byIdLoader(context, Customer, (ids) => this.customers.findByIds(ids)).load(order.customerId);
-    if (!customer || !reachable(context.identity, customer)) throw notFound('Customer', order.customerId);
+    if (!customer || !inScope(await this.customers.readableScope(context.identity), customer)) throw notFound('Customer', order.customerId);
     return customer;
   }
 

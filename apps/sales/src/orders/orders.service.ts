@@ -68,6 +68,9 @@ export class OrdersService {
    */
   async submitInstallOrder(partner: PartnerIdentity, input: SubmitInstallOrderInput): Promise<Order> {
     const externalRef = input.externalRef.trim();
+    const { latitude, longitude } = input.customer;
+    // A point needs both: one alone would be measured as somewhere else.
+    if ((latitude == null) !== (longitude == null)) throw badInput('Send the site\'s latitude and longitude together, or neither', latitude == null ? 'latitude' : 'longitude');
     try {
       // One transaction for the lookup and the intake: a partner's order costs one round of transaction control.
       return await this.asPartner(partner, async (manager) => {
@@ -106,6 +109,8 @@ export class OrdersService {
               phone: customer.phone,
               city: order.city,
               address: order.siteAddress,
+              // Passed on to dispatch, which keeps the site's distance; sales has no use for the point itself.
+              ...(latitude != null && longitude != null ? { latitude, longitude } : {}),
             },
             preferredDate: order.preferredDate,
           }),

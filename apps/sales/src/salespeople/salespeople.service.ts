@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SalespersonDeparted } from '@aftercare/event-contracts';
+import type { StaffIdentity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, onlyUuids } from '@aftercare/persistence';
+import { findByIds, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
 import { badInput, DomainError, ErrorCodes, Injectable } from '@aftercare/subgraph';
 import { Salesperson } from './salesperson.entity';
 import { DepartSalespersonInput, Handover, RegisterSalespersonInput } from './salesperson.inputs';
@@ -13,9 +15,33 @@ export class SalespeopleService {
     private readonly outbox: Outbox,
   ) {}
 
+  /** Which salesperson a staff user is, once per request (the identity is the request's own object). */
+  private readonly mapped = new WeakMap<StaffIdentity, Promise<string | null>>();
+
   register(input: RegisterSalespersonInput): Promise<Salesperson> {
+    const id = randomUUID();
+    const staffUserId = input.staffUserId?.trim() || id;
     const repository = this.dataSource.getRepository(Salesperson);
-    return repository.save(repository.create({ name: input.name.trim(), team: input.team.trim() }));
+    return rejectingDuplicates(() => repository.save(repository.create({ id, staffUserId, name: input.name.trim(), team: input.team.trim() })), {
+      constraint: 'uq_salesperson_staff_user',
+      error: () => new DomainError('STAFF_USER_TAKEN', `Staff user ${staffUserId} already is a salesperson`, { staffUserId }),
+    });
+  }
+
+  /**
+   * The salesperson a staff user works as, or null when they are none: looked up by the `sub` their token
+   * carries, compared as text, so any string the identity provider issues works.
+   */
+  salespersonIdOf(identity: StaffIdentity): Promise<string | null> {
+    let found = this.mapped.get(identity);
+    if (!found) {
+      found = this.dataSource
+        .getRepository(Salesperson)
+        .findOne({ select: { id: true }, where: { staffUserId: identity.userId } })
+        .then((salesperson) => salesperson?.id ?? null);
+      this.mapped.set(identity, found);
+    }
+    return found;
   }
 
   async requireActive(id: string, field: string): Promise<Salesperson> {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum } from '@aftercare/subgraph';
 
@@ -6,14 +6,20 @@ export const SalespersonStatuses = ['ACTIVE', 'DEPARTED'] as const;
 export type SalespersonStatus = (typeof SalespersonStatuses)[number];
 export const SalespersonStatusEnum = defineEnum(SalespersonStatuses, 'SalespersonStatus');
 
-/** A SALES staff token's `sub` is this id. */
+/** A SALES staff user (`staffUserId`, their token's `sub`) is this salesperson; the cards they own name this id. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A salesperson who owns customer cards.' })
 @Entity('salesperson')
+@Index('uq_salesperson_staff_user', ['staffUserId'], { unique: true })
 export class Salesperson {
   @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryColumn('uuid')
   id: string;
+
+  /** Any string the identity provider issues ("li.na", "demo-sales", a uuid): never assumed to be this row's id. */
+  @Field({ description: 'The staff user (token `sub`) who works as this salesperson; the salesperson id when none was given.' })
+  @Column({ type: 'text' })
+  staffUserId: string;
 
   @Field()
   @Column({ type: 'text' })

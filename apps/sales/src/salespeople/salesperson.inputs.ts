@@ -14,6 +14,12 @@ export class RegisterSalespersonInput {
   @NotBlank()
   @MaxLength(100)
   team: string;
+
+  @Field(() => String, { nullable: true, description: 'The `sub` of their staff token (any string, e.g. "li.na"); left out, their token carries the new salesperson id.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(200)
+  staffUserId?: string | null;
 }
 
 @InputType({ description: 'Name the successors, or leave them out to spread the customers over the rest of the team.' })

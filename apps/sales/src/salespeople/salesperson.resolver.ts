@@ -9,7 +9,7 @@ export class SalespersonResolver {
   constructor(private readonly salespeople: SalespeopleService) {}
 
   @Authorized(...ADMINS)
-  @Mutation(() => Salesperson, { description: 'Adds a salesperson; their staff token carries this id as `sub`.' })
+  @Mutation(() => Salesperson, { description: 'Adds a salesperson for a staff user (`staffUserId`, their token `sub`; the new id when left out). STAFF_USER_TAKEN when that user already is one.' })
   registerSalesperson(@Arg('input', () => RegisterSalespersonInput) input: RegisterSalespersonInput): Promise<Salesperson> {
     return this.salespeople.register(input);
   }
