@@ -23,7 +23,9 @@ const swcTransform = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform },
+  // jose ships ES modules only: compiled to CommonJS like our sources (the platform's Node 24 requires it natively).
+  transform: { '^.+\\.ts$': swcTransform, '/node_modules/jose/.+\\.js$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata', path.join(__dirname, 'tools/jest/test-env.js')],

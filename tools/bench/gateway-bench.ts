@@ -260,7 +260,7 @@ async function main(): Promise<void> {
         for (const target of order) {
           if (target === 'direct') {
             const subgraphUrl = platform.env[`SUBGRAPH_URL_${scenario.direct!.toUpperCase()}`]!;
-            await measure(scenario, target, round, subgraphUrl, { 'x-aftercare-identity': signGatewayIdentity(identity, key, scenario.direct!) });
+            await measure(scenario, target, round, subgraphUrl, { 'x-aftercare-identity': await signGatewayIdentity(identity, key, scenario.direct!) });
           } else {
             await measure(scenario, target, round, urls[target], staff());
           }

@@ -15,7 +15,7 @@ const signingKey = process.env['GATEWAY_SIGNING_KEY']!;
 const dedup = process.env['HIVE_DEDUP'] === 'on';
 
 /** One signature per client request and subgraph, as our gateway does. */
-const signed = new WeakMap<Request, Map<string, string>>();
+const signed = new WeakMap<Request, Map<string, Promise<string>>>();
 
 function identityOf(request: Request): Identity {
   const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -27,7 +27,7 @@ const runtime = createGatewayRuntime({
   logging: false,
   transportEntries: { '*.http': { options: { deduplicateInflightRequests: dedup } } },
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request, subgraphName }) => {
+    fromClientToSubgraphs: async ({ request, subgraphName }) => {
       let bySubgraph = signed.get(request);
       if (!bySubgraph) {
         bySubgraph = new Map();
@@ -38,7 +38,7 @@ const runtime = createGatewayRuntime({
         token = signGatewayIdentity(identityOf(request), signingKey, subgraphName);
         bySubgraph.set(subgraphName, token);
       }
-      return { 'x-aftercare-identity': token };
+      return { 'x-aftercare-identity': await token };
     },
   },
 });

@@ -41,11 +41,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('identity' in context) || !context.identity) return;
     const caller = context as GatewayContext;
     const { audience } = this;
-    const token = audience ? this.signatures.tokenFor(caller, audience, () => this.sign(caller.identity, audience)) : this.sign(caller.identity);
+    const token = await (audience ? this.signatures.tokenFor(caller, audience, () => this.sign(caller.identity, audience)) : this.sign(caller.identity));
     request.http?.headers.set(IDENTITY_HEADER, token);
     request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
@@ -65,7 +65,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   /** Ed25519 over the identity: the one cryptographic cost per request and subgraph. */
-  protected sign(identity: Identity, audience?: string): string {
+  protected sign(identity: Identity, audience?: string): Promise<string> {
     return signGatewayIdentity(identity, this.signingSecret, audience);
   }
 

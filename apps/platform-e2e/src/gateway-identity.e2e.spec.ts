@@ -11,7 +11,7 @@ describe('the gateway at the edge', () => {
   afterAll(() => platform?.stop());
 
   it('ignores an identity header a client forges, so the request stays anonymous', async () => {
-    const forged = signGatewayIdentityForTest(staff('ADMIN'));
+    const forged = await signGatewayIdentityForTest(staff('ADMIN'));
     const response = await postGraphql(platform.gatewayUrl, REGISTER_PARTNER, { input: { code: 'FORGED', name: 'Forged' } }, {
       'x-aftercare-identity': forged,
     });

@@ -287,7 +287,7 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       ['api key with NUL', { 'x-api-key': 'ak_%00' }],
       ['key and token', { 'x-api-key': partnerKey, authorization: `Bearer ${staffToken(['ADMIN'])}` }],
       ['basic auth', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
-      ['client-sent identity header', { [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, 'sales') }],
+      ['client-sent identity header', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, 'sales') }],
     ] as const) {
       cases.push({ name, run: () => post({ query: '{ partnerCredential(apiKey: "x") { partnerId } }' }, headers as Record<string, string>) });
     }
@@ -298,9 +298,9 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       if (!target) throw new Error(`${service} printed no URL`);
       const identities: [string, Record<string, string>][] = [
         ['no identity', {}],
-        ['identity signed by an attacker key', { [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, attacker.privateKey, service) }],
-        ['identity for another subgraph', { [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, service === 'sales' ? 'complaints' : 'sales') }],
-        ['identity without audience', { [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY) }],
+        ['identity signed by an attacker key', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, attacker.privateKey, service) }],
+        ['identity for another subgraph', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, service === 'sales' ? 'complaints' : 'sales') }],
+        ['identity without audience', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY) }],
         ['HS256 identity with the old dev secret', { [IDENTITY_HEADER]: jwt.sign({ identity: { kind: 'system', service: 'gateway' } }, 'aftercare-dev-gateway-signing-secret', { issuer: 'aftercare-gateway', audience: 'aftercare-subgraph', expiresIn: 60 }) }],
       ];
       for (const [name, headers] of identities) {

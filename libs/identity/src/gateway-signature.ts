@@ -1,4 +1,4 @@
-import { sign, verify } from 'node:crypto';
+import { errors, JWTPayload, jwtVerify, ProtectedHeaderParameters, SignJWT } from 'jose';
 import { GatewaySigningKey, GatewayVerificationKeys, parseSigningKey } from './gateway-keys';
 import { Identity } from './identity';
 import { frozenIdentity, VerifiedTokenCache } from './verified-token-cache';
@@ -10,17 +10,14 @@ const UNBOUND_AUDIENCE = 'aftercare-subgraph';
 const LIFETIME_SECONDS = 30;
 /** Clocks of gateway and subgraph hosts may drift a little. */
 const CLOCK_TOLERANCE_SECONDS = 5;
-const HEADER = { alg: 'EdDSA', typ: 'JWT' } as const;
+const ALGORITHM = 'EdDSA';
+/** Longer than any identity the gateway signs; refused before any decoding. */
+const MAX_TOKEN_LENGTH = 8192;
 
 export class InvalidGatewaySignatureError extends Error {}
 
-interface GatewayClaims {
-  iss: string;
-  aud: string;
-  iat: number;
-  nbf: number;
-  exp: number;
-  identity: Identity;
+interface GatewayClaims extends JWTPayload {
+  identity?: Identity;
 }
 
 const parsedKeys = new Map<string, GatewaySigningKey>();
@@ -34,37 +31,36 @@ function signingKey(key: GatewaySigningKey | string): GatewaySigningKey {
   return parsed;
 }
 
-const encode = (value: object) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-
 /**
- * Signs the identity the gateway forwards to one subgraph (Ed25519, compact JWS). The audience is that
- * subgraph's name, so a token captured on its way to one subgraph is worthless at another.
+ * Signs the identity the gateway forwards to one subgraph (a compact JWS, EdDSA over Ed25519, by jose). The
+ * audience is that subgraph's name, so a token captured on its way to one subgraph is worthless at another.
+ * Asynchronous because jose signs through WebCrypto; the gateway signs once per caller and subgraph and reuses
+ * the token for seconds (apps/gateway SignatureCache), so this is off the per-fetch path.
  */
-export function signGatewayIdentity(identity: Identity, key: GatewaySigningKey | string, audience: string = UNBOUND_AUDIENCE): string {
+export async function signGatewayIdentity(identity: Identity, key: GatewaySigningKey | string, audience: string = UNBOUND_AUDIENCE): Promise<string> {
   const { kid, privateKey } = signingKey(key);
   const now = Math.floor(Date.now() / 1000);
-  const claims: GatewayClaims = { iss: ISSUER, aud: audience, iat: now, nbf: now, exp: now + LIFETIME_SECONDS, identity };
-  const input = `${encode({ ...HEADER, kid })}.${encode(claims)}`;
-  return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
-}
-
-function decodePart(part: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidGatewaySignatureError('malformed token');
-  return value as Record<string, unknown>;
+  return new SignJWT({ identity })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid })
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + LIFETIME_SECONDS)
+    .sign(privateKey);
 }
 
 /**
- * Verifies the identity header for the subgraph named `audience`; throws InvalidGatewaySignatureError for
- * anything not minted by the gateway for this subgraph within the last few seconds. The algorithm is fixed
- * (EdDSA): the header cannot choose it.
+ * Verifies the identity header for the subgraph named `audience`; rejects with InvalidGatewaySignatureError
+ * for anything not minted by the gateway for this subgraph within the last few seconds. The algorithm is fixed
+ * (EdDSA): the header cannot choose it. A token verified before answers from memory until it expires.
  */
-export function verifyGatewayIdentity(token: string | undefined, keys: GatewayVerificationKeys, audience: string): Identity {
+export async function verifyGatewayIdentity(token: string | undefined, keys: GatewayVerificationKeys, audience: string): Promise<Identity> {
   if (!token) throw new InvalidGatewaySignatureError('missing gateway signature');
   const verified = verifiedFor(keys, audience);
   const known = verified.get(token);
   if (known) return known;
-  const { identity, exp } = verifySignedIdentity(token, keys, audience);
+  const { identity, exp } = await verifySignedIdentity(token, keys, audience);
   verified.set(token, identity, (exp + CLOCK_TOLERANCE_SECONDS) * 1000);
   return identity;
 }
@@ -85,33 +81,44 @@ function verifiedFor(keys: GatewayVerificationKeys, audience: string): VerifiedT
   return verified;
 }
 
-function verifySignedIdentity(token: string, keys: GatewayVerificationKeys, audience: string): { identity: Identity; exp: number } {
-  const parts = token.split('.');
-  if (parts.length !== 3 || token.length > 8192) throw new InvalidGatewaySignatureError('malformed token');
-  const [headerPart, claimsPart, signaturePart] = parts as [string, string, string];
-  let header: Record<string, unknown>;
-  let claims: Record<string, unknown>;
+async function verifySignedIdentity(token: string, keys: GatewayVerificationKeys, audience: string): Promise<{ identity: Identity; exp: number }> {
+  if (token.length > MAX_TOKEN_LENGTH) throw new InvalidGatewaySignatureError('malformed token');
+  const trustedKey = ({ kid }: ProtectedHeaderParameters) => {
+    const publicKey = kid === undefined ? undefined : keys.byKid.get(kid);
+    if (!publicKey) throw new InvalidGatewaySignatureError('signed with a key this subgraph does not trust');
+    return publicKey;
+  };
+  let claims: GatewayClaims;
   try {
-    header = decodePart(headerPart);
-    claims = decodePart(claimsPart);
-  } catch {
-    throw new InvalidGatewaySignatureError('malformed token');
+    ({ payload: claims } = await jwtVerify<GatewayClaims>(token, trustedKey, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['nbf', 'exp'],
+    }));
+  } catch (error) {
+    // Anything but a refused token (a key of the wrong type, a bug) is not the caller's fault: it stays a 500.
+    throw error instanceof errors.JOSEError ? refusalFor(error) : error;
   }
-  if (header['alg'] !== HEADER.alg) throw new InvalidGatewaySignatureError('unexpected algorithm');
-  const publicKey = typeof header['kid'] === 'string' ? keys.byKid.get(header['kid']) : undefined;
-  if (!publicKey) throw new InvalidGatewaySignatureError('signed with a key this subgraph does not trust');
-  if (!verify(null, Buffer.from(`${headerPart}.${claimsPart}`), publicKey, Buffer.from(signaturePart, 'base64url'))) {
-    throw new InvalidGatewaySignatureError('bad signature');
-  }
-  const now = Math.floor(Date.now() / 1000);
-  if (claims['iss'] !== ISSUER) throw new InvalidGatewaySignatureError('unexpected issuer');
-  if (claims['aud'] !== audience) throw new InvalidGatewaySignatureError('token is for another subgraph');
-  if (typeof claims['exp'] !== 'number' || claims['exp'] + CLOCK_TOLERANCE_SECONDS < now) throw new InvalidGatewaySignatureError('expired');
-  if (typeof claims['nbf'] !== 'number' || claims['nbf'] - CLOCK_TOLERANCE_SECONDS > now) throw new InvalidGatewaySignatureError('not yet valid');
-  if (claims['exp'] - claims['nbf'] > LIFETIME_SECONDS) throw new InvalidGatewaySignatureError('lifetime too long');
-  const identity = claims['identity'] as Identity | undefined;
+  const { nbf, exp, identity } = claims as GatewayClaims & { nbf: number; exp: number };
+  if (exp - nbf > LIFETIME_SECONDS) throw new InvalidGatewaySignatureError('lifetime too long');
   if (!identity || typeof identity !== 'object' || typeof identity.kind !== 'string') {
     throw new InvalidGatewaySignatureError('signed token carries no identity');
   }
-  return { identity: frozenIdentity(identity), exp: claims['exp'] };
+  return { identity: frozenIdentity(identity), exp };
+}
+
+/** jose's reasons, in the words subgraph logs and tests have always used. */
+function refusalFor(error: errors.JOSEError): InvalidGatewaySignatureError {
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidGatewaySignatureError('bad signature');
+  if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidGatewaySignatureError('unexpected algorithm');
+  if (error instanceof errors.JWTExpired) return new InvalidGatewaySignatureError('expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return new InvalidGatewaySignatureError('token is for another subgraph');
+    if (error.claim === 'iss') return new InvalidGatewaySignatureError('unexpected issuer');
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return new InvalidGatewaySignatureError('not yet valid');
+    return new InvalidGatewaySignatureError(`invalid ${error.claim} claim`);
+  }
+  return new InvalidGatewaySignatureError('malformed token');
 }

@@ -22,19 +22,19 @@ describe('verified tokens are remembered only while they hold', () => {
     expect([cache.get('b', 0), cache.get('c', 0), cache.get('d', 0)]).toEqual([undefined, 'C', 'D']);
   });
 
-  it('a gateway identity verified once is answered again, frozen, until the token expires — then refused', () => {
-    jest.useFakeTimers({ now: new Date('2026-11-29T12:00:00Z') });
+  it('a gateway identity verified once is answered again, frozen, until the token expires — then refused', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-29T12:00:00Z'), doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
     const trusted = verificationKeys([parsePublicKey(gateway.publicKey)]);
-    const token = signGatewayIdentity(ADMIN, gateway.privateKey, 'sales');
-    const first = verifyGatewayIdentity(token, trusted, 'sales');
-    expect(verifyGatewayIdentity(token, trusted, 'sales')).toBe(first);
+    const token = await signGatewayIdentity(ADMIN, gateway.privateKey, 'sales');
+    const first = await verifyGatewayIdentity(token, trusted, 'sales');
+    await expect(verifyGatewayIdentity(token, trusted, 'sales')).resolves.toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     // Remembered for this audience and these keys only.
-    expect(() => verifyGatewayIdentity(token, trusted, 'complaints')).toThrow(/another subgraph/);
-    expect(() => verifyGatewayIdentity(token, verificationKeys([parsePublicKey(generateGatewayKeyPair().publicKey)]), 'sales')).toThrow(/does not trust/);
+    await expect(verifyGatewayIdentity(token, trusted, 'complaints')).rejects.toThrow(/another subgraph/);
+    await expect(verifyGatewayIdentity(token, verificationKeys([parsePublicKey(generateGatewayKeyPair().publicKey)]), 'sales')).rejects.toThrow(/does not trust/);
     // 30 s lifetime + 5 s clock tolerance: at 36 s the remembered answer is gone and the token is refused.
     jest.setSystemTime(new Date('2026-11-29T12:00:36Z'));
-    expect(() => verifyGatewayIdentity(token, trusted, 'sales')).toThrow(/expired/);
+    await expect(verifyGatewayIdentity(token, trusted, 'sales')).rejects.toThrow(/expired/);
   });
 
   it('a staff token verified once is answered again until it expires — then refused', () => {

@@ -71,7 +71,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req }) => {
         const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
         try {
-          const identity = verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewayKeys, options.audience);
+          const identity = await verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewayKeys, options.audience);
           return createRequestContext(identity, requestId);
         } catch (error) {
           if (!(error instanceof InvalidGatewaySignatureError)) throw error;

@@ -25,6 +25,6 @@ export function isolatedEnv(label: string, base: NodeJS.ProcessEnv = process.env
 }
 
 /** An identity header signed with the test gateway key for one subgraph: what a client would need to steal to impersonate the gateway. */
-export function signGatewayIdentityForTest(identity: Identity, subgraph = 'sales'): string {
+export function signGatewayIdentityForTest(identity: Identity, subgraph = 'sales'): Promise<string> {
   return signGatewayIdentity(identity, TEST_GATEWAY_SIGNING_KEY, subgraph);
 }

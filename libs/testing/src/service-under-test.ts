@@ -30,9 +30,9 @@ export async function startServiceUnderTest(
   return {
     service,
     env,
-    graphql: (query, variables = {}, identity = ANONYMOUS) =>
+    graphql: async (query, variables = {}, identity = ANONYMOUS) =>
       postGraphql(service.url, query, variables, {
-        [IDENTITY_HEADER]: signGatewayIdentity(identity, env['GATEWAY_SIGNING_KEY'] ?? '', definition.name),
+        [IDENTITY_HEADER]: await signGatewayIdentity(identity, env['GATEWAY_SIGNING_KEY'] ?? '', definition.name),
       }),
     stop: async () => {
       await service.stop();

@@ -42,7 +42,7 @@ export class PartnerCredentials {
     // Through sales' shared keep-alive client: its replicas in turn, one that refuses the connection passed over.
     const headers = {
       'content-type': 'application/json',
-      [IDENTITY_HEADER]: signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
+      [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, this.signingKey, 'sales'),
     };
     const reply = await this.transports
       .clientFor(this.salesUrl())

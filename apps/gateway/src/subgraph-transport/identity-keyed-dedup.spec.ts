@@ -32,11 +32,12 @@ async function whoAmISubgraph() {
       requests += 1;
       const token = String(req.headers[IDENTITY_HEADER]);
       tokens.push(token);
-      const identity = verifyGatewayIdentity(token, trusted, 'sales');
-      setTimeout(() => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ data: { whoAmI: JSON.stringify(identity) } }));
-      }, 40);
+      void verifyGatewayIdentity(token, trusted, 'sales').then((identity) =>
+        setTimeout(() => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ data: { whoAmI: JSON.stringify(identity) } }));
+        }, 40),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,7 +114,7 @@ describe('in-flight deduplication keyed on the caller', () => {
     let signatures = 0;
     let now = 1_000_000;
     class CountingDataSource extends SignedSubgraphDataSource {
-      protected override sign(identity: Identity, audience?: string): string {
+      protected override sign(identity: Identity, audience?: string): Promise<string> {
         signatures += 1;
         return super.sign(identity, audience);
       }

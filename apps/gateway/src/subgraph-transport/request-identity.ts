@@ -41,16 +41,19 @@ const MAX_CALLERS = 10_000;
  * remember tokens they verified, so a reused token is also checked only once there.
  */
 export class SignatureCache {
-  private readonly tokens = new Map<string, { token: string; signedAt: number }>();
+  private readonly tokens = new Map<string, { token: Promise<string>; signedAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  tokenFor(context: { identity: Identity }, audience: string, sign: () => string): string {
+  /** The promise itself is shared, so fetches arriving while the first signature is being made wait for it rather than sign again. */
+  tokenFor(context: { identity: Identity }, audience: string, sign: () => Promise<string>): Promise<string> {
     const key = `${audience}\n${identityKeyOf(context)}`;
     const now = this.now();
     const cached = this.tokens.get(key);
     if (cached && now - cached.signedAt < SIGNATURE_REUSE_MS) return cached.token;
     const token = sign();
+    // A failed signature is not remembered: the next fetch tries again.
+    token.catch(() => this.tokens.get(key)?.token === token && this.tokens.delete(key));
     this.tokens.delete(key);
     if (this.tokens.size >= MAX_CALLERS) this.tokens.delete(this.tokens.keys().next().value as string);
     this.tokens.set(key, { token, signedAt: now });
