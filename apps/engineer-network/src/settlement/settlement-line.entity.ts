@@ -77,6 +77,16 @@ export class SettlementLine {
   @Column({ type: 'uuid', nullable: true })
   tariffId: string | null;
 
+  // What the customer owed on site against what the engineer collected: a difference (a stage refused at the
+  // door, a refused payment) is for the back office to follow up, not taken off the engineer's fee.
+  @Field(() => Int, { nullable: true, description: 'CNY fen the customer owed on site for the job as ordered (a paid consumable replacement); null when nothing was to be collected.' })
+  @Column({ type: 'int', nullable: true })
+  customerDueCents: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'CNY fen the engineer collected on site, as dispatch recorded it at completion; null for lines from before it was reported.' })
+  @Column({ type: 'int', nullable: true })
+  customerCollectedCents: number | null;
+
   @Field(() => Int, { description: 'CNY fen; negative for a clawback; 0 while unpriced.' })
   @Column({ type: 'int' })
   amountCents: number;

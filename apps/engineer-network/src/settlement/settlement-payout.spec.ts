@@ -32,7 +32,10 @@ interface Batch {
   payouts: { engineerId: string; amountCents: number; lineCount: number; lines: { amountCents: number }[] }[];
 }
 
-function verified(engineerId: string, facts: { type?: WorkOrderType; brand: string; distanceKm: number | null; verifiedAt: string }) {
+function verified(
+  engineerId: string,
+  facts: { type?: WorkOrderType; brand: string; distanceKm: number | null; verifiedAt: string; amountDueCents?: number; amountCollectedCents?: number },
+) {
   const workOrderId = randomUUID();
   return WorkOrderVerified.create(workOrderId, {
     workOrderId,
@@ -46,6 +49,8 @@ function verified(engineerId: string, facts: { type?: WorkOrderType; brand: stri
     engineerId,
     verifiedAt: facts.verifiedAt,
     distanceKm: facts.distanceKm,
+    amountDueCents: facts.amountDueCents,
+    amountCollectedCents: facts.amountCollectedCents,
   });
 }
 
@@ -356,5 +361,23 @@ describe('settlement from verification through holds to a balanced payout batch 
       [job.payload.workOrderId],
     );
     expect(line).toEqual({ amountCents: 6000, priced: true });
+  });
+
+  it("shows on the settlement line what the customer owed and what the engineer collected (a stage refused on site), without touching the engineer's fee", async () => {
+    const zhao = randomUUID();
+    const refusedStage = verified(zhao, { type: 'CONSUMABLE_REPLACEMENT', brand: 'Philips', distanceKm: 8, verifiedAt: '2026-07-03T03:00:00.000Z', amountDueCents: 9800, amountCollectedCents: 3000 });
+    const install = verified(zhao, { brand: 'Philips', distanceKm: 8, verifiedAt: '2026-07-04T03:00:00.000Z' });
+    await ok(DEFINE_TARIFF, { input: { workType: 'CONSUMABLE_REPLACEMENT', distanceFromKm: 0, feeCents: 2500, effectiveFrom: '2026-01-01T00:00:00Z' } }, admin);
+    await events.publish(Topics['service-dispatch'], refusedStage, install);
+    await eventually(async () => expect(await lines('engineer_id = $1', [zhao])).toBe(2));
+    const { settlementLines } = await ok<{ settlementLines: Record<string, unknown>[] }>(
+      `query ($engineerId: ID!) { settlementLines(engineerId: $engineerId, from: "2026-07-01", to: "2026-07-31") { workOrderId workType amountCents customerDueCents customerCollectedCents } }`,
+      { engineerId: zhao },
+      supervisor,
+    );
+    expect(settlementLines).toEqual([
+      { workOrderId: install.payload.workOrderId, workType: 'INSTALL', amountCents: 9000, customerDueCents: null, customerCollectedCents: null },
+      { workOrderId: refusedStage.payload.workOrderId, workType: 'CONSUMABLE_REPLACEMENT', amountCents: 2500, customerDueCents: 9800, customerCollectedCents: 3000 },
+    ]);
   });
 });

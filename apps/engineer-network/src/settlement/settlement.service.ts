@@ -69,6 +69,8 @@ export class SettlementService {
         distanceKm: job.distanceKm,
         tariffId: tariff?.id ?? null,
         amountCents: tariff?.feeCents ?? 0,
+        customerDueCents: job.amountDueCents ?? null,
+        customerCollectedCents: job.amountCollectedCents ?? null,
         earnedAt,
       })
       .orIgnore()
