@@ -142,12 +142,25 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       ['a malformed phone', { customer: { name: 'Li Lei', phone: '12345', city: 'Shanghai', address: 'x' } }, 'customer.phone'],
       ['a blank externalRef', { externalRef: '' }, 'externalRef'],
       ['a blank product model', { productModel: ' ' }, 'productModel'],
+      ['a site latitude without its longitude', { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 31.6 } }, 'customer.longitude'],
+      ['a site latitude off the globe', { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 95, longitude: 121.4 } }, 'customer.latitude'],
     ])('rejects %s with BAD_USER_INPUT naming the field, storing nothing', async (_case, overrides, field) => {
       const before = await stored();
       const response = await sales.graphql(SUBMIT, { input: installOrder(overrides) }, brand);
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(invalidFields(response)).toContain(field);
       expect(await stored()).toEqual(before);
+    });
+
+    it("passes the site's coordinates, when the partner sends them, on to dispatch with OrderPlaced", async () => {
+      const site = { name: 'Chongming Farm', phone: '13800138000', city: 'Shanghai', address: '12 Bayi Road, Chongming', latitude: 31.623, longitude: 121.397 };
+      const withPoint = await sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input: installOrder({ customer: site }) }, brand);
+      const without = await sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input: installOrder() }, brand);
+      const placed = async (orderId: string) =>
+        (await sales.service.dataSource.query(`SELECT envelope->'payload'->'customer' AS customer FROM outbox_event WHERE event_type = 'OrderPlaced' AND message_key = $1`, [orderId]))[0]
+          .customer;
+      expect(await placed(withPoint.data!.submitInstallOrder.id)).toMatchObject({ address: '12 Bayi Road, Chongming', latitude: 31.623, longitude: 121.397 });
+      expect(await placed(without.data!.submitInstallOrder.id)).not.toHaveProperty('latitude');
     });
 
     it('rejects a date that does not exist', async () => {
