@@ -3,6 +3,7 @@ import { DocumentNode, GraphQLError, GraphQLFormattedError, OperationDefinitionN
 import type { Identity } from '@aftercare/identity';
 import { clientMistakeStatus } from './edge-middleware';
 import { isInternal, MASKED_MESSAGE } from './error-masking';
+import { nullsIntoNonNullPositions } from './null-variables';
 
 export interface EdgeContext {
   identity: Identity;
@@ -56,6 +57,15 @@ export function edgePlugin(options: {
           if (usesIntrospection(context) && !mayExplore(context.contextValue.identity)) {
             throw new GraphQLError('Introspection is not available to this caller', {
               extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+          // `$first: Int = 20` may fill `first: Int!`; an explicit null then passes validation and fails inside the
+          // subgraph as an internal error. It is the caller's mistake: say which variable, before anything is planned.
+          const nulls = operation && context.document ? nullsIntoNonNullPositions(context.schema, context.document, operation, context.request.variables) : [];
+          if (nulls.length > 0) {
+            const fields = nulls.map((usage) => ({ field: usage.variable, messages: [`$${usage.variable} is null where a ${usage.required} is required; send a value or leave it out`] }));
+            throw new GraphQLError(fields.map((field) => field.messages[0]).join('; '), {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, fields },
             });
           }
         },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 // Build time only (the generator and its staleness test): the running gateway reads the manifest, not the schema.
 import { Supergraph } from '@apollo/federation-internals';
 import { GraphQLSchema, Kind, OperationDefinitionNode, parse, print, validate } from 'graphql';
+import { nullableUsagesInNonNullPositions } from './null-variables';
 import { documentIdOf, PARTNER_DOCUMENTS_DIR, TrustedDocument, TrustedDocumentManifest } from './trusted-documents';
 
 /** The schema clients see (no join/link machinery, no @inaccessible fields): what a published document must validate against. */
@@ -38,6 +39,12 @@ export function buildManifest(sources: { file: string; text: string }[], schema:
     }
     const errors = validate(schema, document);
     if (errors.length > 0) problems.push(`${file}: ${errors.map((error) => error.message).join('; ')}`);
+    // A partner may send any variables: one that can be null where the graph needs a value would be refused at
+    // run time (BAD_USER_INPUT) for a document we published. Declare it non-null, with the default if it has one.
+    else
+      for (const usage of nullableUsagesInNonNullPositions(schema, document, operation)) {
+        problems.push(`${file}: $${usage.variable} is declared ${usage.declared} but fills a ${usage.required}; declare it ${usage.declared}! (a default still applies when it is left out)`);
+      }
     const body = print(document);
     operations.push({ id: documentIdOf(body), name: operation.name.value, type: operation.operation, body });
   }

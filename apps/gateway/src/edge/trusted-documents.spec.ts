@@ -13,7 +13,9 @@ const ROOT = resolve(__dirname, '../../../..');
 const PARTNER: Identity = { kind: 'partner', partnerId: 'p-1', partnerCode: 'PHILIPS' };
 const STAFF: Identity = { kind: 'staff', userId: 'u-1', name: 'Li Na', roles: ['ADMIN'] };
 
-const schema = buildSchema(`type Query { order(id: ID!): String, orders: [String!]! } type Mutation { submit(ref: String!): String }`);
+const schema = buildSchema(
+  `type Query { order(id: ID!): String, orders: [String!]!, page(first: Int! = 20, filter: Filter): [String!]! } input Filter { city: String! } type Mutation { submit(ref: String!): String }`,
+);
 const manifest = buildManifest(
   [
     { file: 'order.graphql', text: '# one order\nquery Order($id: ID!) {   order(id: $id) }' },
@@ -71,8 +73,16 @@ describe('trusted documents for partners', () => {
     ['a field the graph does not have', 'query A { nope }', /Cannot query field "nope"/],
     ['two operations in one file', 'query A { orders } query B { orders }', /exactly one named operation/],
     ['an anonymous operation', '{ orders }', /exactly one named operation/],
+    // Valid GraphQL (a default makes a nullable variable acceptable there), yet `{ "first": null }` fails at run time.
+    ['a nullable variable with a default for a non-null argument', 'query A($first: Int = 20) { page(first: $first) }', /\$first is declared Int but fills a Int!/],
+    ['a nullable variable for a non-null argument that has a default', 'query A($first: Int) { page(first: $first) }', /\$first is declared Int but fills a Int!/],
+    ['a nullable variable for a non-null input field, in a fragment', 'query A($city: String = "x") { ...F } fragment F on Query { page(filter: { city: $city }) }', /\$city is declared String but fills a String!/],
   ])('refuses to publish %s', (_case, text, message) => {
     expect(() => buildManifest([{ file: 'x.graphql', text }], schema)).toThrow(message);
+  });
+
+  it('publishes a non-null variable with a default for a non-null argument', () => {
+    expect(() => buildManifest([{ file: 'x.graphql', text: 'query A($first: Int! = 20) { page(first: $first) }' }], schema)).not.toThrow();
   });
 
   it('refuses to publish two operations under one name', () => {
