@@ -11,15 +11,21 @@ const SECRET = 'a-test-secret-of-enough-length-for-hs256-0123456789';
 describe('verified tokens are remembered only while they hold', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('forgets an entry at its expiry and drops the oldest when full', () => {
-    const cache = new VerifiedTokenCache<string>(2);
-    cache.set('a', 'A', 1_000);
-    cache.set('b', 'B', 5_000);
-    expect(cache.get('a', 999)).toBe('A');
-    expect(cache.get('a', 1_000)).toBeUndefined();
-    cache.set('c', 'C', 5_000);
-    cache.set('d', 'D', 5_000);
-    expect([cache.get('b', 0), cache.get('c', 0), cache.get('d', 0)]).toEqual([undefined, 'C', 'D']);
+  it('forgets an entry at its expiry, never remembers one already expired, and drops the least recently used when full', () => {
+    let now = 1_000_000;
+    const cache = new VerifiedTokenCache<{ name: string }>(2, () => now);
+    cache.set('a', { name: 'A' }, 1_001_000);
+    cache.set('b', { name: 'B' }, 1_005_000);
+    now = 1_000_999;
+    expect(cache.get('a')).toEqual({ name: 'A' });
+    now = 1_001_000;
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('late', { name: 'L' }, 1_001_000);
+    expect(cache.get('late')).toBeUndefined();
+    cache.set('c', { name: 'C' }, 1_005_000);
+    expect(cache.get('b')).toEqual({ name: 'B' });
+    cache.set('d', { name: 'D' }, 1_005_000);
+    expect([cache.get('b'), cache.get('c'), cache.get('d')]).toEqual([{ name: 'B' }, undefined, { name: 'D' }]);
   });
 
   it('a gateway identity verified once is answered again, frozen, until the token expires — then refused', async () => {

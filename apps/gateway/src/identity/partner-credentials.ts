@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { IDENTITY_HEADER, PartnerIdentity, signGatewayIdentity } from '@aftercare/identity';
 import { SubgraphTransports } from '../subgraph-transport/subgraph-http-client';
 
@@ -11,9 +12,9 @@ const MAX_ENTRIES = 10_000;
 /** A partner's request waits on this check: better a quick, retryable refusal than a hung request. */
 const LOOKUP_TIMEOUT_MS = 3_000;
 
+/** What sales answered; `identity: null` is an unknown key (remembered too, so a flood of bad keys costs one lookup each). */
 interface CacheEntry {
   identity: PartnerIdentity | null;
-  expiresAt: number;
 }
 
 /**
@@ -21,18 +22,22 @@ interface CacheEntry {
  * Answers are cached briefly so partner traffic does not add a round trip per request.
  */
 export class PartnerCredentials {
-  private readonly cache = new Map<string, CacheEntry>();
+  /** lru-cache, ttl per answer, the least recently used forgotten beyond MAX_ENTRIES. */
+  private readonly cache: LRUCache<string, CacheEntry>;
 
   constructor(
     /** Sales' locator: a URL, or its replicas' URLs separated by commas. */
     private readonly salesUrl: () => string,
     private readonly signingKey: string,
     private readonly transports: SubgraphTransports,
-  ) {}
+    now: () => number = () => performance.now(),
+  ) {
+    this.cache = new LRUCache<string, CacheEntry>({ max: MAX_ENTRIES, ttl: KNOWN_KEY_TTL_MS, ttlResolution: 0, perf: { now } });
+  }
 
   async identify(apiKey: string): Promise<PartnerIdentity | null> {
     const cached = this.cache.get(apiKey);
-    if (cached && cached.expiresAt > Date.now()) return cached.identity;
+    if (cached) return cached.identity;
     const identity = await this.lookUp(apiKey);
     this.remember(apiKey, identity);
     return identity;
@@ -64,8 +69,7 @@ export class PartnerCredentials {
   }
 
   private remember(apiKey: string, identity: PartnerIdentity | null): void {
-    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(apiKey, { identity, expiresAt: Date.now() + (identity ? KNOWN_KEY_TTL_MS : UNKNOWN_KEY_TTL_MS) });
+    this.cache.set(apiKey, { identity }, { ttl: identity ? KNOWN_KEY_TTL_MS : UNKNOWN_KEY_TTL_MS });
   }
 }
 

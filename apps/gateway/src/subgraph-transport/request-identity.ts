@@ -1,4 +1,5 @@
 import type { Identity } from '@aftercare/identity';
+import { LRUCache } from 'lru-cache';
 
 /** Signed identities live 30 s (libs/identity); a token is handed out for its first 10 s only. */
 const SIGNATURE_REUSE_MS = 10_000;
@@ -30,7 +31,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Callers remembered at once; beyond that the least recently signed is forgotten (and simply signed again). */
+/** Callers remembered at once; beyond that the least recently used is forgotten (and simply signed again). */
 const MAX_CALLERS = 10_000;
 
 /**
@@ -39,24 +40,26 @@ const MAX_CALLERS = 10_000;
  * carries nothing but the caller's identity and its audience, so reusing it hands the subgraph exactly what a
  * fresh signature would; it is reused only while it has at least 20 of its 30 seconds left. Subgraphs
  * remember tokens they verified, so a reused token is also checked only once there.
+ *
+ * An lru-cache (ttl + max) on the wall clock `now`; an entry is served while its age is at most its ttl,
+ * hence 1 ms short of the reuse window.
  */
 export class SignatureCache {
-  private readonly tokens = new Map<string, { token: Promise<string>; signedAt: number }>();
+  private readonly tokens: LRUCache<string, Promise<string>>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = () => Date.now()) {
+    this.tokens = new LRUCache({ max: MAX_CALLERS, ttl: SIGNATURE_REUSE_MS - 1, ttlResolution: 0, perf: { now } });
+  }
 
   /** The promise itself is shared, so fetches arriving while the first signature is being made wait for it rather than sign again. */
   tokenFor(context: { identity: Identity }, audience: string, sign: () => Promise<string>): Promise<string> {
     const key = `${audience}\n${identityKeyOf(context)}`;
-    const now = this.now();
     const cached = this.tokens.get(key);
-    if (cached && now - cached.signedAt < SIGNATURE_REUSE_MS) return cached.token;
+    if (cached) return cached;
     const token = sign();
+    this.tokens.set(key, token);
     // A failed signature is not remembered: the next fetch tries again.
-    token.catch(() => this.tokens.get(key)?.token === token && this.tokens.delete(key));
-    this.tokens.delete(key);
-    if (this.tokens.size >= MAX_CALLERS) this.tokens.delete(this.tokens.keys().next().value as string);
-    this.tokens.set(key, { token, signedAt: now });
+    token.catch(() => this.tokens.peek(key) === token && this.tokens.delete(key));
     return token;
   }
 }
