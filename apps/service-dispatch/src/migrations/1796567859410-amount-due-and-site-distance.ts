@@ -4,7 +4,7 @@ export class AmountDueAndSiteDistance1796567859410 implements MigrationInterface
   name = 'AmountDueAndSiteDistance1796567859410';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "work_order" ADD "stage_prices" jsonb NOT NULL DEFAULT '[]'::jsonb`);
+    await queryRunner.query(`ALTER TABLE "work_order" ADD "stage_prices" jsonb NOT NULL DEFAULT '[]'`);
     await queryRunner.query(`ALTER TABLE "work_order" ADD "amount_due_cents" integer`);
     await queryRunner.query(`ALTER TABLE "work_order" ADD "distance_basis" text`);
     await queryRunner.query(`ALTER TABLE "roster_engineer" ADD "home_city" text`);

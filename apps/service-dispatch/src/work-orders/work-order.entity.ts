@@ -104,7 +104,7 @@ export class WorkOrder {
   // What the engineer collects on site is for the company's staff and the engineer, not for a partner.
   @Authorized(...STAFF_READERS)
   @Field(() => [StagePrice], { description: 'The price of each ordered stage (a paid consumable replacement), so the engineer knows what a refused stage takes off.' })
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'[]'` })
   stagePrices: StagePrice[];
 
   @Authorized(...STAFF_READERS)
