@@ -42,6 +42,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const edge = edgeConfigFrom();
   const armor = armorFor(edge);
   const publishedDocuments = TrustedDocuments.fromFile(edge.trustedDocumentsPath);
+  const limiter = new RateLimiter({ redisUrl: edge.rateLimitRedisUrl, warn: logger.warn.bind(logger) });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
@@ -86,7 +87,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     requireRequestObject(),
     telemetry.graphqlMiddleware,
     authenticate((req) => authenticateRequest(req, config.authJwtSecret, partners)),
-    rateLimit(new RateLimiter(), { partner: edge.partnerRate, staff: edge.staffRate, anonymous: edge.anonymousRate }),
+    rateLimit(limiter, { partner: edge.partnerRate, staff: edge.staffRate, anonymous: edge.anonymousRate }),
     trustedDocuments(publishedDocuments, { enforceForPartners: edge.enforcePartnerDocuments }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
@@ -109,6 +110,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await server.close();
       await apollo.stop();
       defaultSubgraphTransports.destroy();
+      await limiter.close();
     },
   };
 }

@@ -14,6 +14,8 @@ export interface EdgeConfig {
   partnerRate: RateLimit;
   staffRate: RateLimit;
   anonymousRate: RateLimit;
+  /** REDIS_URL: the store every gateway instance shares for those limits; unset, each instance counts in its memory. */
+  rateLimitRedisUrl?: string;
   /** Staff get introspection and "did you mean" suggestions only when this is true (development). */
   staffIntrospection: boolean;
   /** Partners may run only the published operations (trusted documents); `PARTNER_TRUSTED_DOCUMENTS=off` lifts it (tests only). */
@@ -47,6 +49,7 @@ export function edgeConfigFrom(env: NodeJS.ProcessEnv = process.env): EdgeConfig
     partnerRate: rate('PARTNER', 20, 40),
     staffRate: rate('STAFF', 50, 100),
     anonymousRate: rate('ANONYMOUS', 5, 20),
+    rateLimitRedisUrl: env['REDIS_URL']?.trim() || undefined,
     staffIntrospection: env['NODE_ENV'] !== 'production' && env['GATEWAY_STAFF_INTROSPECTION'] !== 'off',
     enforcePartnerDocuments: env['PARTNER_TRUSTED_DOCUMENTS'] !== 'off',
     trustedDocumentsPath: resolve(env['TRUSTED_DOCUMENTS_PATH'] ?? PARTNER_MANIFEST_PATH),

@@ -60,9 +60,12 @@ export function authenticate(identify: (req: Request) => Promise<Identity>): Req
   };
 }
 
-/** Per partner, per staff user, per anonymous address: 429 with Retry-After once the bucket is empty. */
+/**
+ * Per partner, per staff user, per anonymous address: 429 with Retry-After once the caller's window is spent
+ * (counted in Redis, shared by every gateway instance, when REDIS_URL is set).
+ */
 export function rateLimit(limiter: RateLimiter, limits: { partner: RateLimit; staff: RateLimit; anonymous: RateLimit }): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const identity = res.locals['identity'] as Identity;
     const [key, limit] =
       identity.kind === 'partner'
@@ -70,7 +73,7 @@ export function rateLimit(limiter: RateLimiter, limits: { partner: RateLimit; st
         : identity.kind === 'staff'
           ? [`staff:${identity.userId}`, limits.staff]
           : [`ip:${req.ip ?? 'unknown'}`, limits.anonymous];
-    const verdict = limiter.take(key, limit);
+    const verdict = await limiter.take(key, limit);
     if (verdict.allowed) return next();
     res.setHeader('retry-after', String(verdict.retryAfterSeconds));
     sendGraphqlError(res, 429, 'RATE_LIMITED', 'Too many requests; retry later', { retryAfterSeconds: verdict.retryAfterSeconds });
