@@ -7,6 +7,7 @@ import { ReplyResponse } from './subgraph-transport/reply-response';
 import { SubgraphRequestError, SubgraphTransports } from './subgraph-transport/subgraph-http-client';
 import { GraphQLError } from 'graphql';
 import { subgraphTransportConfigFrom } from './subgraph-transport/transport-config';
+import { explainUnresolvedEntities } from './subgraph-transport/unresolved-entities';
 
 export interface GatewayContext {
   identity: Identity;
@@ -96,7 +97,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
     }
-    const result = parsed as GatewayGraphQLResponse;
+    const result = explainUnresolvedEntities(parsed as GatewayGraphQLResponse, request.variables);
     return this.didReceiveResponse ? this.didReceiveResponse({ response: result, request, context: context as GatewayContext }) : result;
   }
 }

@@ -86,7 +86,25 @@ export function edgePlugin(options: {
         },
         async willSendResponse(context) {
           const { body, http } = context.response;
-          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          if (body.kind !== 'single') return;
+          // The gateway reports a field it had to null without any subgraph error (a subgraph answered null or a
+          // wrong type where the schema promises a value) only under extensions.valueCompletion; unresolved
+          // entities are explained before this (explainUnresolvedEntities), so what is left is a subgraph
+          // breaking its own schema: an internal error, in `errors` where clients look, logged with the request id.
+          const completion = body.singleResult.extensions?.['valueCompletion'] as GraphQLFormattedError[] | undefined;
+          if (completion?.length) {
+            const extensions = { ...body.singleResult.extensions };
+            delete extensions['valueCompletion'];
+            body.singleResult.extensions = Object.keys(extensions).length > 0 ? extensions : undefined;
+            for (const error of completion) {
+              options.log('internal error', { requestId: context.contextValue?.requestId, operationName: context.operationName, message: error.message, path: error.path });
+            }
+            body.singleResult.errors = [
+              ...(body.singleResult.errors ?? []),
+              ...completion.map((error) => ({ message: MASKED_MESSAGE, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } })),
+            ];
+          }
+          if (!body.singleResult.errors) return;
           const explore = mayExplore(context.contextValue?.identity ?? { kind: 'anonymous' });
           const errors: GraphQLFormattedError[] = body.singleResult.errors.map((error) => {
             if (error.message === MASKED_MESSAGE || isInternal(error)) {
