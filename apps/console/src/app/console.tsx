@@ -1,43 +1,34 @@
-import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { CallQueue } from '../screens/call-queue';
-import { ComplaintDesk } from '../screens/complaint-desk';
-import { Customer360 } from '../screens/customer-360';
-import { DispatcherBoard } from '../screens/dispatcher-board';
-import { PartnerPortal } from '../screens/partner-portal';
-import { SignIn } from '../screens/sign-in';
-import { SupervisorDashboard } from '../screens/supervisor-dashboard';
+import { MenuOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Skeleton, Typography } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { enumLabel } from '../lib/enum-label';
 import { href, navigate, useRoute } from '../lib/route';
-import { hasRole, loadSession, Session, SessionContext, StaffRole, storeSession } from '../lib/session';
+import { hasRole, loadSession, Session, SessionContext, storeSession } from '../lib/session';
+import { pageOf, ROUTES, type RouteEntry } from './routes';
+import SignIn from '../pages/sign-in';
+import { LanguageSwitch } from '../lib/language-switch';
 
-interface Screen {
-  path: string;
-  title: string;
-  /** Staff roles that work on this screen; `partner` for the partner portal. */
-  for: (StaffRole | 'partner')[];
-  render: (rest: string[]) => JSX.Element;
+export function routesFor(session: Session): RouteEntry[] {
+  return ROUTES.filter((route) => (session.kind === 'partner' ? route.roles.includes('partner') : route.roles.some((role) => role !== 'partner' && hasRole(session, role))));
 }
 
-const SCREENS: Screen[] = [
-  { path: 'dispatch', title: 'Dispatcher board', for: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'], render: () => <DispatcherBoard /> },
-  { path: 'complaints', title: 'Complaint desk', for: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'], render: (rest) => <ComplaintDesk complaintId={rest[0]} /> },
-  { path: 'calls', title: 'Call queue', for: ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN'], render: () => <CallQueue /> },
-  { path: 'dashboard', title: 'Supervisor dashboard', for: ['SUPERVISOR', 'ADMIN'], render: () => <SupervisorDashboard /> },
-  {
-    path: 'customers',
-    title: 'Customer 360',
-    for: ['DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'SUPERVISOR', 'SALES', 'ADMIN'],
-    render: (rest) => <Customer360 customerId={rest[0]} />,
-  },
-  { path: 'partner', title: 'Partner portal', for: ['partner'], render: () => <PartnerPortal /> },
-];
-
-function screensFor(session: Session): Screen[] {
-  return SCREENS.filter((screen) => (session.kind === 'partner' ? screen.for.includes('partner') : screen.for.some((role) => role !== 'partner' && hasRole(session, role))));
+/** Where a person lands: the first screen that is home to one of their roles, else their first screen. */
+export function homeFor(session: Session): RouteEntry | undefined {
+  const mine = routesFor(session);
+  const home = mine.find((route) => (session.kind === 'partner' ? route.home?.includes('partner') : route.home?.some((role) => role !== 'partner' && hasRole(session, role))));
+  return home ?? mine[0];
 }
 
+/** The shell: the menu of the signed-in person's screens (a drawer under 992 px), a header that fits 390 px. */
 export function Console() {
+  const { t } = useTranslation('common');
+  const queryClient = useQueryClient();
   const [session, setSession] = useState<Session | null>(loadSession);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  const wide = !!screens.lg;
   const route = useRoute();
   const context = useMemo(
     () =>
@@ -45,11 +36,12 @@ export function Console() {
         session,
         signOut: () => {
           storeSession(null);
+          queryClient.clear();
           setSession(null);
           navigate();
         },
       },
-    [session],
+    [session, queryClient],
   );
 
   if (!session || !context) {
@@ -58,47 +50,88 @@ export function Console() {
         onSignedIn={(signedIn) => {
           storeSession(signedIn);
           setSession(signedIn);
-          const first = screensFor(signedIn)[0];
-          if (first) navigate(first.path);
+          const home = homeFor(signedIn);
+          if (home) navigate(home.path);
         }}
       />
     );
   }
 
-  const mine = screensFor(session);
+  const mine = routesFor(session);
   const [path, ...rest] = route;
-  const current = mine.find((screen) => screen.path === path) ?? mine[0];
-  const who = session.kind === 'staff' ? session.name : 'Partner';
+  const current = mine.find((entry) => entry.path === path) ?? homeFor(session);
+  const Page = current ? pageOf(current) : undefined;
+  const who = session.kind === 'staff' ? session.name : t('nav.partnerKey');
+  const roles = session.kind === 'staff' ? session.roles.map((role) => enumLabel('StaffRole', role)).join('、') : enumLabel('StaffRole', 'partner');
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={current ? [current.path] : []}
+      onClick={() => setMenuOpen(false)}
+      items={mine.map((entry) => ({ key: entry.path, label: <a href={href(entry.path)}>{t(entry.titleKey)}</a> }))}
+    />
+  );
 
   return (
     <SessionContext.Provider value={context}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={210} theme="dark" breakpoint="lg" collapsedWidth={0}>
-          <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, padding: '18px 20px' }}>Aftercare</div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={current ? [current.path] : []}
-            items={mine.map((screen) => ({ key: screen.path, label: <a href={href(screen.path)}>{screen.title}</a> }))}
-          />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px' }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {current?.title ?? 'Aftercare console'}
+        {wide && (
+          <Layout.Sider width={210} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+            <div style={{ color: '#fff', fontWeight: 600, fontSize: 18, padding: '18px 20px' }}>{t('app.brand')}</div>
+            <nav aria-label={t('nav.menu')}>{menu}</nav>
+          </Layout.Sider>
+        )}
+        {!wide && (
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            width={260}
+            title={t('app.brand')}
+            styles={{ body: { padding: 0, background: '#001529' } }}
+          >
+            <nav aria-label={t('nav.menu')}>{menu}</nav>
+          </Drawer>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Layout.Header
+            style={{ background: '#fff', display: 'flex', alignItems: 'center', gap: 8, padding: wide ? '0 24px' : '0 8px', height: 'auto', minHeight: 56, lineHeight: 'normal', flexWrap: 'nowrap' }}
+          >
+            {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setMenuOpen(true)} data-testid="open-menu" />}
+            <Typography.Title level={1} style={{ margin: 0, fontSize: wide ? 20 : 16, flex: '1 1 auto', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {current ? t(current.titleKey) : t('app.name')}
             </Typography.Title>
-            <Space>
-              <span data-testid="signed-in-as">{who}</span>
-              {session.kind === 'staff' ? session.roles.map((role) => <Tag key={role}>{role}</Tag>) : <Tag color="purple">API key</Tag>}
-              <Button onClick={context.signOut}>Sign out</Button>
-            </Space>
+            {wide && <LanguageSwitch />}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'who', label: <span>{roles}</span>, disabled: true },
+                  ...(!wide ? [{ key: 'language', label: <LanguageSwitch /> }] : []),
+                  { type: 'divider' as const },
+                  { key: 'sign-out', label: t('nav.signOut'), onClick: context.signOut },
+                ],
+              }}
+            >
+              <Button data-testid="account-menu" style={{ maxWidth: wide ? 260 : 120, overflow: 'hidden', textOverflow: 'ellipsis', flex: '0 0 auto' }}>
+                <span data-testid="signed-in-as" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {who}
+                </span>
+              </Button>
+            </Dropdown>
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
-            {current ? (
-              current.render(current.path === path ? rest : [])
-            ) : (
-              <Result status="403" title="No screen for your role" subTitle="Your roles have no screen in this console yet. Sign in with another role." />
-            )}
+          <Layout.Content style={{ padding: wide ? 24 : 8, minWidth: 0 }}>
+            <main>
+              {Page && current ? (
+                <Suspense fallback={<Skeleton active data-testid="loading" />}>
+                  <Page params={current.path === path ? rest : []} />
+                </Suspense>
+              ) : (
+                <Result status="403" title={t('nav.noScreen')} subTitle={t('nav.noScreenHint')} />
+              )}
+            </main>
           </Layout.Content>
         </Layout>
       </Layout>

@@ -17,3 +17,8 @@ export function navigate(...parts: string[]): void {
 }
 
 export const href = (...parts: string[]) => `#/${parts.map(encodeURIComponent).join('/')}`;
+
+/** What every page receives: the route's segments after its own path (`#/complaints/<id>` → [id]). */
+export interface PageProps {
+  params: string[];
+}

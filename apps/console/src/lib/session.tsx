@@ -14,21 +14,21 @@ export function credentialHeaders(session: Session | null): Record<string, strin
 }
 
 /**
- * What the console shows of a staff token: its claims, read without verifying (the gateway verifies every
+ * What the console shows of a staff token (a refusal's message is a key of the sign-in catalogue's `token.*`): its claims, read without verifying (the gateway verifies every
  * request; the console only needs the name and roles to pick screens).
  */
 export function staffSessionFromToken(token: string): Session {
   const [, payload, signature] = token.trim().split('.');
-  if (!payload || signature === undefined) throw new Error('That is not a staff token (expected three dot-separated parts).');
+  if (!payload || signature === undefined) throw new Error('notAToken');
   let claims: { sub?: string; name?: string; roles?: string[]; exp?: number };
   try {
     claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
   } catch {
-    throw new Error('That token cannot be read.');
+    throw new Error('unreadable');
   }
   const roles = (claims.roles ?? []).filter((role): role is StaffRole => (STAFF_ROLES as string[]).includes(role));
-  if (!claims.sub || roles.length === 0) throw new Error('That token names no staff member or role.');
-  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error('That token has expired; mint a new one.');
+  if (!claims.sub || roles.length === 0) throw new Error('noRole');
+  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error('expired');
   return { kind: 'staff', token: token.trim(), sub: claims.sub, name: claims.name ?? claims.sub, roles, expiresAt: claims.exp ? claims.exp * 1000 : undefined };
 }
 

@@ -1,26 +1,30 @@
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Tabs, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { MyOrdersDocument, MyOrdersQuery, ProductIssueReportDocument, SubmitInstallOrderDocument } from '../gql/graphql';
-import { Chart } from '../lib/chart';
-import { ErrorNotice } from '../lib/errors';
-import { useMutation, useQuery } from '../lib/graphql';
-import { useSession } from '../lib/session';
-import { Loaded } from '../lib/states';
-import { addDays, chinaDate, formatTime, words } from '../lib/time';
-import { StatusTag } from './dispatcher-board';
+import { useTranslation } from 'react-i18next';
+import { MyOrdersDocument, MyOrdersQuery, ProductIssueReportDocument, SubmitInstallOrderDocument } from '../../gql/graphql';
+import { categoryAxis, Chart } from '../../lib/chart';
+import { EnumLabel, enumLabel } from '../../lib/enum-label';
+import { ErrorNotice } from '../../lib/errors';
+import { addDays, chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
+import type { PageProps } from '../../lib/route';
+import { ResponsiveList } from '../../lib/responsive-list';
+import { Loaded } from '../../lib/states';
+import { WorkOrderStatusTag } from '../../lib/status-tags';
 
 type Order = MyOrdersQuery['myOrders']['edges'][number]['node'];
 const PAGE = 20;
 /** The graph's page size limit; the portal shows the newest orders up to it. */
 const MAX_PAGE = 100;
 
-export function PartnerPortal() {
+export default function PartnerPortal(_: PageProps) {
+  const { t } = useTranslation('partner');
   return (
     <Tabs
       items={[
-        { key: 'orders', label: 'Install orders', children: <Orders /> },
-        { key: 'issues', label: 'Product issue report', children: <ProductIssues /> },
+        { key: 'orders', label: t('tabs.orders'), children: <Orders /> },
+        { key: 'issues', label: t('tabs.issues'), children: <ProductIssues /> },
       ]}
     />
   );
@@ -37,20 +41,19 @@ interface OrderForm {
 }
 
 function Orders() {
-  const { session } = useSession();
+  const { t } = useTranslation('partner');
   const { message } = App.useApp();
   const [size, setSize] = useState(PAGE);
   // Work orders appear a moment after an order (dispatch hears of it over Kafka): keep watching.
-  const orders = useQuery(session, MyOrdersDocument, { first: size }, { pollMs: 4000 });
-  const [submit, submitting] = useMutation(session, SubmitInstallOrderDocument);
-  const [error, setError] = useState<unknown>();
+  const orders = useGraphQLQuery(MyOrdersDocument, { first: size }, { refetchInterval: 4000 });
+  const submit = useGraphQLMutation(SubmitInstallOrderDocument, { invalidates: ['MyOrders'] });
   const [form] = Form.useForm<OrderForm>();
-  const today = chinaDate();
+  const today = chinaToday();
+  const required = [{ required: true, whitespace: true, message: t('common:states.required') }];
 
   const onSubmit = async (values: OrderForm) => {
-    setError(undefined);
     try {
-      const result = await submit({
+      const result = await submit.mutateAsync({
         input: {
           externalRef: values.externalRef.trim(),
           productModel: values.productModel.trim(),
@@ -58,75 +61,77 @@ function Orders() {
           customer: { name: values.name.trim(), phone: values.phone.trim(), city: values.city.trim(), address: values.address.trim() },
         },
       });
-      message.success(`Order ${result.submitInstallOrder.externalRef} received (${words(result.submitInstallOrder.status)})`);
+      message.success(t('form.received', { reference: result.submitInstallOrder.externalRef, status: enumLabel('OrderStatus', result.submitInstallOrder.status) }));
       form.resetFields();
-      await orders.refetch();
-    } catch (failure) {
-      setError(failure);
+    } catch {
+      // shown above the form (submit.error)
     }
   };
 
   const rows = orders.data?.myOrders.edges.map((edge) => edge.node) ?? [];
 
   return (
-    <Row gutter={24}>
+    <Row gutter={[24, 16]}>
       <Col xs={24} xl={8}>
-        <Card title="Submit an install order">
-          {error ? <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div> : null}
+        <Card title={t('form.title')}>
+          {submit.error ? (
+            <div style={{ marginBottom: 12 }}>
+              <ErrorNotice error={submit.error} />
+            </div>
+          ) : null}
           <Form form={form} layout="vertical" onFinish={(values) => void onSubmit(values)} data-testid="order-form">
-            <Form.Item name="externalRef" label="Your order reference" rules={[{ required: true, whitespace: true }]} extra="Sending the same reference again returns the same order.">
+            <Form.Item name="externalRef" label={t('form.reference')} rules={required} extra={t('form.referenceHint')}>
               <Input placeholder="PH-2026-12-0001" />
             </Form.Item>
-            <Form.Item name="productModel" label="Product model" rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="productModel" label={t('form.model')} rules={required}>
               <Input placeholder="AquaPure X5" />
             </Form.Item>
-            <Form.Item name="preferredDate" label="Preferred install day (optional)">
+            <Form.Item name="preferredDate" label={t('form.preferred')}>
               <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') < today} />
             </Form.Item>
-            <Typography.Text strong>End customer</Typography.Text>
-            <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true }]}>
+            <Typography.Text strong>{t('form.endCustomer')}</Typography.Text>
+            <Form.Item name="name" label={t('form.name')} rules={required}>
               <Input />
             </Form.Item>
-            <Form.Item name="phone" label="Phone" rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="phone" label={t('form.phone')} rules={required}>
               <Input />
             </Form.Item>
-            <Form.Item name="city" label="City" rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="city" label={t('form.city')} rules={required}>
               <Input />
             </Form.Item>
-            <Form.Item name="address" label="Address" rules={[{ required: true, whitespace: true }]}>
+            <Form.Item name="address" label={t('form.address')} rules={required}>
               <Input />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={submitting.loading} data-testid="submit-order">
-              Submit order
+            <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="submit-order">
+              {t('form.submit')}
             </Button>
           </Form>
         </Card>
       </Col>
       <Col xs={24} xl={16}>
-        <Card title="Your orders and their work orders">
-          <Loaded query={orders} isEmpty={() => rows.length === 0} empty="No orders yet: submit your first install order">
+        <Card title={t('orders.title')}>
+          <Loaded query={orders} isEmpty={() => rows.length === 0} empty={t('orders.empty')}>
             {(data) => (
               <>
-                <Table<Order>
+                <ResponsiveList<Order>
                   rowKey="id"
                   size="middle"
                   pagination={false}
                   dataSource={rows}
                   data-testid="my-orders"
-                  scroll={{ x: 'max-content' }}
                   columns={[
-                    { title: 'Reference', dataIndex: 'externalRef' },
-                    { title: 'Product', dataIndex: 'productModel' },
-                    { title: 'Customer', render: (_, order) => `${order.customer.name}, ${order.city}` },
-                    { title: 'Preferred', dataIndex: 'preferredDate', render: (value: string | null) => value ?? '—' },
-                    { title: 'Status', dataIndex: 'status', render: (status: string) => <Tag>{words(status)}</Tag> },
-                    { title: 'Received', dataIndex: 'createdAt', render: formatTime },
-                    { title: 'Work orders', render: (_, order) => <OrderWorkOrders order={order} /> },
+                    { title: t('orders.reference'), dataIndex: 'externalRef' },
+                    { title: t('orders.workOrders'), key: 'workOrders', render: (_, order) => <OrderWorkOrders order={order} /> },
+                    { title: t('orders.product'), dataIndex: 'productModel' },
+                    { title: t('orders.customer'), key: 'customer', render: (_, order) => `${order.customer.name}, ${order.city}` },
+                    { title: t('orders.preferred'), dataIndex: 'preferredDate', render: (value: string | null) => formatChinaDate(value) },
+                    { title: t('orders.status'), dataIndex: 'status', render: (status: string) => <EnumLabel enum="OrderStatus" value={status} tag /> },
+                    { title: t('orders.received'), dataIndex: 'createdAt', render: formatChinaDateTime },
                   ]}
                 />
                 {data.myOrders.pageInfo.hasNextPage && size < MAX_PAGE && (
                   <Button style={{ marginTop: 12 }} onClick={() => setSize(Math.min(size + PAGE, MAX_PAGE))}>
-                    Show more
+                    {t('orders.more')}
                   </Button>
                 )}
               </>
@@ -139,14 +144,17 @@ function Orders() {
 }
 
 function OrderWorkOrders({ order }: { order: Order }) {
-  if (order.workOrders.length === 0) return <Typography.Text type="secondary">none yet: dispatch opens it within moments</Typography.Text>;
+  const { t } = useTranslation('partner');
+  if (order.workOrders.length === 0) return <Typography.Text type="secondary">{t('orders.noWorkOrder')}</Typography.Text>;
   return (
     <Space direction="vertical" size={2} data-testid="order-work-orders">
       {order.workOrders.map((workOrder) => (
         <Space key={workOrder.id} size={4} wrap>
-          <span>{words(workOrder.type)} work order</span>
-          <StatusTag status={workOrder.status} />
-          <Typography.Text type="secondary">{workOrder.appointmentDate ? `${workOrder.appointmentDate} ${words(workOrder.appointmentSlot).toLowerCase()}` : 'not booked yet'}</Typography.Text>
+          <span>{t('orders.workOrder', { type: enumLabel('WorkOrderType', workOrder.type) })}</span>
+          <WorkOrderStatusTag status={workOrder.status} />
+          <Typography.Text type="secondary">
+            {workOrder.appointmentDate ? `${formatChinaDate(workOrder.appointmentDate)} ${enumLabel('AppointmentSlot', workOrder.appointmentSlot)}` : t('orders.notBooked')}
+          </Typography.Text>
         </Space>
       ))}
     </Space>
@@ -154,21 +162,22 @@ function OrderWorkOrders({ order }: { order: Order }) {
 }
 
 function ProductIssues() {
-  const { session } = useSession();
-  const [range, setRange] = useState<[string, string]>([addDays(chinaDate(), -90), chinaDate()]);
-  const report = useQuery(session, ProductIssueReportDocument, { from: range[0], to: range[1] });
+  const { t } = useTranslation('partner');
+  const [range, setRange] = useState<[string, string]>([addDays(chinaToday(), -90), chinaToday()]);
+  const report = useGraphQLQuery(ProductIssueReportDocument, { from: range[0], to: range[1] });
   const option = useMemo(() => {
     const issues = report.data?.productIssueReport.issues ?? [];
+    if (issues.length === 0) return null;
     const models = [...new Set(issues.map((issue) => issue.productModel))];
     const categories = [...new Set(issues.map((issue) => issue.category))];
     return {
       tooltip: { trigger: 'axis' },
-      legend: {},
-      grid: { left: 160, right: 24 },
+      legend: { bottom: 0 },
+      grid: { left: 16, right: 24, top: 16, bottom: 48, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: models },
+      yAxis: { ...categoryAxis(models), axisLabel: { width: 120, overflow: 'truncate' } },
       series: categories.map((category) => ({
-        name: words(category),
+        name: enumLabel('ComplaintCategory', category),
         type: 'bar',
         stack: 'issues',
         data: models.map((model) => issues.find((issue) => issue.productModel === model && issue.category === category)?.count ?? 0),
@@ -178,28 +187,29 @@ function ProductIssues() {
 
   return (
     <Card
-      title={report.data ? `Complaints about ${report.data.productIssueReport.brand} products` : 'Complaints about your products'}
+      title={report.data ? t('issues.title', { brand: report.data.productIssueReport.brand }) : t('issues.titleAny')}
       extra={
         <DatePicker.RangePicker
           allowClear={false}
+          aria-label={t('issues.period')}
           value={[dayjs(range[0]), dayjs(range[1])]}
           onChange={(values) => values?.[0] && values[1] && setRange([values[0].format('YYYY-MM-DD'), values[1].format('YYYY-MM-DD')])}
         />
       }
     >
-      <Loaded query={report} isEmpty={(data) => data.productIssueReport.issues.length === 0} empty="No complaints about your products in this period">
+      <Loaded query={report} isEmpty={(data) => data.productIssueReport.issues.length === 0} empty={t('issues.empty')}>
         {(data) => (
           <>
-            <Chart option={option} height={Math.max(220, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)} testId="issue-chart" />
-            <Table
+            <Chart option={option} height={Math.max(240, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)} testId="issue-chart" label={t('issues.titleAny')} />
+            <ResponsiveList
               rowKey={(issue) => `${issue.productModel}/${issue.category}`}
               size="small"
               pagination={false}
               dataSource={data.productIssueReport.issues}
               columns={[
-                { title: 'Model', dataIndex: 'productModel' },
-                { title: 'Category', dataIndex: 'category', render: words },
-                { title: 'Complaints', dataIndex: 'count' },
+                { title: t('issues.model'), dataIndex: 'productModel' },
+                { title: t('issues.category'), dataIndex: 'category', render: (value: string) => <EnumLabel enum="ComplaintCategory" value={value} /> },
+                { title: t('issues.count'), dataIndex: 'count' },
               ]}
             />
           </>

@@ -1,27 +1,25 @@
-import { Alert, Button, Card, Col, Form, Input, Row, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { MyOrdersDocument } from '../gql/graphql';
-import { errorCode, humanMessages } from '../lib/errors';
-import { request } from '../lib/graphql';
-import { Session, StaffRole, staffSessionFromToken } from '../lib/session';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../lib/language-switch';
+import { MyOrdersDocument } from '../../gql/graphql';
+import { EnumLabel } from '../../lib/enum-label';
+import { errorCode, humanMessages } from '../../lib/errors';
+import { request } from '../../lib/graphql';
+import { Session, StaffRole, staffSessionFromToken } from '../../lib/session';
 
 /** The people `npm run seed` works with: one per role, as the seed names them (sub demo-<role>). */
-const SEEDED_PEOPLE: { role: StaffRole; name: string; does: string }[] = [
-  { role: 'DISPATCHER', name: 'Demo DISPATCHER', does: 'runs the day’s dispatch, overrides, backup engineers' },
-  { role: 'COMPLAINTS_AGENT', name: 'Demo COMPLAINTS_AGENT', does: 'works the complaint inbox' },
-  { role: 'VALUE_ADDED_AGENT', name: 'Demo VALUE_ADDED_AGENT', does: 'calls customers whose filters are due' },
-  { role: 'SUPERVISOR', name: 'Demo SUPERVISOR', does: 'SLA, trends, funnel and payouts' },
-  { role: 'SALES', name: 'Demo SALES', does: 'their own customer cards' },
-  { role: 'ADMIN', name: 'Demo ADMIN', does: 'everything' },
-];
+const SEEDED_ROLES: StaffRole[] = ['DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'SUPERVISOR', 'SALES', 'ADMIN', 'ENGINEER'];
 
 const seededSub = (role: StaffRole) => `demo-${role.toLowerCase()}`;
+
+class SignInRefused extends Error {}
 
 /**
  * Development sign-in: the gateway mints a token for this machine only (POST /ide/dev-token, off in
  * production), so nobody pastes secrets while trying the console.
  */
-async function developmentToken(role: StaffRole, name: string): Promise<Session> {
+async function developmentToken(role: StaffRole, name: string, t: (key: string, options?: Record<string, unknown>) => string): Promise<Session> {
   let response: Response;
   try {
     response = await fetch('/ide/dev-token', {
@@ -30,18 +28,16 @@ async function developmentToken(role: StaffRole, name: string): Promise<Session>
       body: JSON.stringify({ roles: [role], sub: seededSub(role), name }),
     });
   } catch {
-    throw new Error('The console cannot reach the platform. Is it running (npm start)?');
+    throw new SignInRefused(t('unreachable'));
   }
-  if (response.status === 404) throw new Error('Development sign-in is off on this platform (production). Paste a staff token instead.');
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new Error(body.error ?? `The gateway refused a development token (HTTP ${response.status}).`);
-  }
+  if (response.status === 404) throw new SignInRefused(t('devOff'));
+  if (!response.ok) throw new SignInRefused(t('devRefused', { status: response.status }));
   const { token } = (await response.json()) as { token: string };
   return staffSessionFromToken(token);
 }
 
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export default function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const { t } = useTranslation('sign-in');
   const [error, setError] = useState<string[]>();
   const [busy, setBusy] = useState<string>();
 
@@ -51,40 +47,55 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     try {
       onSignedIn(await signIn());
     } catch (failure) {
-      setError(humanMessages(failure));
+      setError(failure instanceof SignInRefused ? [failure.message] : humanMessages(failure));
     } finally {
       setBusy(undefined);
     }
   };
 
+  const tokenSession = async (token: string) => {
+    try {
+      return staffSessionFromToken(token);
+    } catch (failure) {
+      throw new SignInRefused(t(`token.${failure instanceof Error ? failure.message : 'unreadable'}`));
+    }
+  };
+
   return (
-    <div style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
+    <main style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 12 }}>
       <Card style={{ width: 760, maxWidth: '100%' }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
-          Aftercare console
-        </Typography.Title>
-        {error && <Alert type="error" showIcon message={error.join(' ')} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+            {t('common:app.name')}
+          </Typography.Title>
+          <LanguageSwitch />
+        </div>
+        {error && <Alert type="error" showIcon role="alert" message={error.join(' ')} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
         <Tabs
           items={[
             {
               key: 'dev',
-              label: 'Staff (development)',
+              label: t('tabs.dev'),
               children: (
                 <>
-                  <Typography.Paragraph type="secondary">Pick a seeded person; the gateway mints a development token for this machine.</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">{t('devHint')}</Typography.Paragraph>
                   <Row gutter={[12, 12]}>
-                    {SEEDED_PEOPLE.map((person) => (
-                      <Col span={12} key={person.role}>
+                    {SEEDED_ROLES.map((role) => (
+                      <Col xs={24} sm={12} key={role}>
                         <Button
                           block
                           style={{ height: 'auto', textAlign: 'left', padding: '8px 12px', whiteSpace: 'normal' }}
-                          loading={busy === person.role}
-                          data-testid={`sign-in-${person.role}`}
-                          onClick={() => void attempt(person.role, () => developmentToken(person.role, person.name))}
+                          loading={busy === role}
+                          data-testid={`sign-in-${role}`}
+                          onClick={() => void attempt(role, () => developmentToken(role, t(`people.${role}.name`), t))}
                         >
-                          <strong>{person.role.replace(/_/g, ' ').toLowerCase()}</strong>
-                          <br />
-                          <Typography.Text type="secondary">{person.does}</Typography.Text>
+                          <span>
+                            <strong>
+                              <EnumLabel enum="StaffRole" value={role} />
+                            </strong>
+                            <br />
+                            <Typography.Text type="secondary">{t(`people.${role}.does`)}</Typography.Text>
+                          </span>
                         </Button>
                       </Col>
                     ))}
@@ -94,21 +105,21 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
             },
             {
               key: 'token',
-              label: 'Staff token',
+              label: t('tabs.token'),
               children: (
-                <Form layout="vertical" onFinish={({ token }: { token: string }) => void attempt('token', async () => staffSessionFromToken(token))}>
-                  <Form.Item name="token" label="Bearer token (from your identity provider, npm run seed or npm run token)" rules={[{ required: true, message: 'Paste a token' }]}>
+                <Form layout="vertical" onFinish={({ token }: { token: string }) => void attempt('token', () => tokenSession(token))}>
+                  <Form.Item name="token" label={t('tokenLabel')} rules={[{ required: true, message: t('tokenRequired') }]}>
                     <Input.TextArea rows={4} placeholder="eyJhbGciOiJIUzI1NiIs…" />
                   </Form.Item>
-                  <Button type="primary" htmlType="submit" loading={busy === 'token'}>
-                    Sign in
+                  <Button type="primary" htmlType="submit" loading={busy === 'token'} data-testid="token-sign-in">
+                    {t('signIn')}
                   </Button>
                 </Form>
               ),
             },
             {
               key: 'partner',
-              label: 'Partner',
+              label: t('tabs.partner'),
               children: (
                 <Form
                   layout="vertical"
@@ -119,27 +130,25 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
                       try {
                         await request(session, MyOrdersDocument, { first: 1 });
                       } catch (failure) {
-                        if (errorCode(failure) === 'UNAUTHENTICATED') throw new Error('That API key is not valid: check it, or ask us for a new one.');
+                        if (errorCode(failure) === 'UNAUTHENTICATED') throw new SignInRefused(t('badKey'));
                         throw failure;
                       }
                       return session;
                     })
                   }
                 >
-                  <Form.Item name="apiKey" label="Your API key" rules={[{ required: true, message: 'Paste your API key' }]}>
-                    <Input.Password placeholder="The key you were given when your brand was registered" data-testid="partner-key" />
+                  <Form.Item name="apiKey" label={t('keyLabel')} rules={[{ required: true, message: t('keyRequired') }]}>
+                    <Input.Password placeholder={t('keyPlaceholder')} data-testid="partner-key" />
                   </Form.Item>
-                  <Space>
-                    <Button type="primary" htmlType="submit" loading={busy === 'partner'} data-testid="partner-sign-in">
-                      Sign in
-                    </Button>
-                  </Space>
+                  <Button type="primary" htmlType="submit" loading={busy === 'partner'} data-testid="partner-sign-in">
+                    {t('signIn')}
+                  </Button>
                 </Form>
               ),
             },
           ]}
         />
       </Card>
-    </div>
+    </main>
   );
 }

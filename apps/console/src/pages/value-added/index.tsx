@@ -1,81 +1,94 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { MyCallQueueDocument, QueueTaskFragment, RecordCallOutcomeDocument, type CallOutcome } from '../gql/graphql';
-import { ErrorNotice } from '../lib/errors';
-import { useMutation, useQuery } from '../lib/graphql';
-import { href } from '../lib/route';
-import { useSession } from '../lib/session';
-import { Loaded } from '../lib/states';
-import { chinaDate, formatTime, words } from '../lib/time';
+import { useTranslation } from 'react-i18next';
+import { MyCallQueueDocument, QueueTaskFragment, RecordCallOutcomeDocument, type CallOutcome } from '../../gql/graphql';
+import { EnumLabel, enumLabel } from '../../lib/enum-label';
+import { ErrorNotice } from '../../lib/errors';
+import { chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
+import { href, type PageProps } from '../../lib/route';
+import { ResponsiveList } from '../../lib/responsive-list';
+import { Loaded } from '../../lib/states';
 
-const OUTCOMES: { outcome: CallOutcome; label: string; explain: string }[] = [
-  { outcome: 'ORDERED', label: 'Ordered', explain: 'The customer buys the replacement: a work order is opened.' },
-  { outcome: 'INTERESTED', label: 'Interested — hand over', explain: 'Hand the customer to the sales tier for a follow-up call.' },
-  { outcome: 'NO_ANSWER', label: 'No answer', explain: 'Call again later (default: 3 hotline hours).' },
-  { outcome: 'DECLINED', label: 'Declined', explain: 'Not now; the task closes.' },
-  { outcome: 'WRONG_NUMBER', label: 'Wrong number', explain: 'The number does not reach this customer.' },
-  { outcome: 'DO_NOT_CALL', label: 'Do not call', explain: 'The customer asked not to be called again.' },
-];
+const OUTCOMES: CallOutcome[] = ['ORDERED', 'INTERESTED', 'NO_ANSWER', 'DECLINED', 'WRONG_NUMBER', 'DO_NOT_CALL'];
 
-export function CallQueue() {
-  const { session } = useSession();
+export default function CallQueuePage(_: PageProps) {
+  const { t } = useTranslation('value-added');
   const [includeLater, setIncludeLater] = useState(false);
-  const queue = useQuery(session, MyCallQueueDocument, { includeLater }, { pollMs: 30000 });
+  const queue = useGraphQLQuery(MyCallQueueDocument, { includeLater }, { refetchInterval: 30000 });
   const [calling, setCalling] = useState<QueueTaskFragment>();
 
   return (
     <Card
-      title="My calls, in the order to make them"
+      title={t('queue.title')}
       extra={
         <Space>
-          <span>Include call-backs for later</span>
-          <Switch checked={includeLater} onChange={setIncludeLater} />
+          <Switch checked={includeLater} onChange={setIncludeLater} id="include-later" />
+          <label htmlFor="include-later">{t('queue.includeLater')}</label>
         </Space>
       }
     >
-      <Loaded
-        query={queue}
-        isEmpty={(data) => data.myCallQueue.length === 0}
-        empty={includeLater ? 'Your queue is empty' : 'Nothing to call now. Switch on “include call-backs for later” to see the rest.'}
-      >
+      <Loaded query={queue} isEmpty={(data) => data.myCallQueue.length === 0} empty={includeLater ? t('queue.empty') : t('queue.nothingNow')}>
         {(data) => (
-          <Table<QueueTaskFragment>
+          <ResponsiveList<QueueTaskFragment>
             rowKey="id"
             size="middle"
             pagination={{ pageSize: 25, hideOnSinglePage: true }}
             dataSource={data.myCallQueue}
             data-testid="call-queue"
             columns={[
-              { title: 'Customer', render: (_, task) => <a href={href('customers', task.customer.id)}>{task.customer.name}</a> },
-              { title: 'Phone', render: (_, task) => <Typography.Text copyable>{task.customer.phone}</Typography.Text> },
-              { title: 'Machine', render: (_, task) => `${task.device.brand} ${task.device.productModel} (installed ${task.device.installedOn})` },
-              { title: 'Due', render: (_, task) => <Space wrap>{task.stages.map((stage) => <Tag key={stage}>{stage}</Tag>)}<span>{task.dueOn}</span></Space> },
-              { title: 'Kind', dataIndex: 'kind', render: (kind: string) => <Tag color={kind === 'FOLLOW_UP' ? 'purple' : 'blue'}>{words(kind)}</Tag> },
-              { title: 'Attempts', dataIndex: 'attempts' },
-              { title: 'Call again', dataIndex: 'nextAttemptAt', render: formatTime },
-              { title: '', render: (_, task) => <Button type="primary" size="small" onClick={() => setCalling(task)}>Record call</Button> },
+              { title: t('col.customer'), key: 'customer', render: (_, task) => <a href={href('customers', task.customer.id)}>{task.customer.name}</a> },
+              { title: t('col.phone'), key: 'phone', render: (_, task) => <Typography.Text copyable>{task.customer.phone}</Typography.Text> },
+              { title: t('col.machine'), key: 'machine', render: (_, task) => t('machine', { brand: task.device.brand, model: task.device.productModel, installed: formatChinaDate(task.device.installedOn) }) },
+              {
+                title: t('col.due'),
+                key: 'due',
+                render: (_, task) => (
+                  <Space wrap>
+                    {task.stages.map((stage) => (
+                      <Tag key={stage}>{stage}</Tag>
+                    ))}
+                    <span>{formatChinaDate(task.dueOn)}</span>
+                  </Space>
+                ),
+              },
+              { title: t('col.kind'), dataIndex: 'kind', render: (kind: string) => <EnumLabel enum="CallTaskKind" value={kind} tag color={kind === 'FOLLOW_UP' ? 'purple' : 'blue'} /> },
+              { title: t('col.attempts'), dataIndex: 'attempts' },
+              { title: t('col.callAgain'), dataIndex: 'nextAttemptAt', render: formatChinaDateTime },
+              {
+                title: t('common:table.actions'),
+                key: 'record',
+                render: (_, task) => (
+                  <Button type="primary" size="small" onClick={() => setCalling(task)} data-testid="record-call">
+                    {t('record.button')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
       </Loaded>
-      {calling && <OutcomeModal task={calling} onClose={() => setCalling(undefined)} onDone={() => void queue.refetch()} />}
+      {calling && <OutcomeModal task={calling} onClose={() => setCalling(undefined)} />}
     </Card>
   );
 }
 
-function OutcomeModal({ task, onClose, onDone }: { task: QueueTaskFragment; onClose: () => void; onDone: () => void }) {
-  const { session } = useSession();
-  const { message } = App.useApp();
-  const [record, recording] = useMutation(session, RecordCallOutcomeDocument);
-  const [outcome, setOutcome] = useState<CallOutcome>('ORDERED');
-  const [error, setError] = useState<unknown>();
-  const [form] = Form.useForm();
+interface OutcomeForm {
+  notes?: string;
+  stages?: string[];
+  preferredDate?: { format: (pattern: string) => string };
+}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const submit = async (values: any) => {
-    setError(undefined);
+function OutcomeModal({ task, onClose }: { task: QueueTaskFragment; onClose: () => void }) {
+  const { t } = useTranslation('value-added');
+  const { message } = App.useApp();
+  const record = useGraphQLMutation(RecordCallOutcomeDocument, { invalidates: ['MyCallQueue'] });
+  const [outcome, setOutcome] = useState<CallOutcome>('ORDERED');
+  const [form] = Form.useForm<OutcomeForm>();
+
+  const submit = async (values: OutcomeForm) => {
     try {
-      await record({
+      await record.mutateAsync({
         input: {
           taskId: task.id,
           outcome,
@@ -84,38 +97,42 @@ function OutcomeModal({ task, onClose, onDone }: { task: QueueTaskFragment; onCl
           preferredDate: outcome === 'ORDERED' && values.preferredDate ? values.preferredDate.format('YYYY-MM-DD') : null,
         },
       });
-      message.success(outcome === 'INTERESTED' ? 'Handed over to the sales tier' : `Recorded: ${words(outcome)}`);
-      onDone();
+      message.success(outcome === 'INTERESTED' ? t('record.handedOver') : t('record.done', { outcome: enumLabel('CallOutcome', outcome) }));
       onClose();
-    } catch (failure) {
-      setError(failure);
+    } catch {
+      // shown in the dialog (record.error)
     }
   };
 
   return (
-    <Modal open title={`Call with ${task.customer.name}`} onCancel={onClose} onOk={() => form.submit()} okText="Record" confirmLoading={recording.loading}>
-      {error ? <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div> : null}
+    <Modal open title={t('record.title', { name: task.customer.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('record.ok')} cancelText={t('common:actions.cancel')} confirmLoading={record.isPending}>
+      {record.error ? (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={record.error} />
+        </div>
+      ) : null}
       {task.calls.length > 0 && (
         <Typography.Paragraph type="secondary">
-          Earlier calls: {task.calls.map((call) => `${formatTime(call.calledAt)} ${words(call.outcome)}${call.notes ? ` (${call.notes})` : ''}`).join('; ')}
+          {t('record.earlier')}{' '}
+          {task.calls.map((call) => `${formatChinaDateTime(call.calledAt)} ${enumLabel('CallOutcome', call.outcome)}${call.notes ? ` (${call.notes})` : ''}`).join('; ')}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item label="Outcome">
-          <Select value={outcome} onChange={setOutcome} options={OUTCOMES.map((option) => ({ value: option.outcome, label: option.label }))} />
-          <Typography.Text type="secondary">{OUTCOMES.find((option) => option.outcome === outcome)?.explain}</Typography.Text>
+        <Form.Item label={t('record.outcome')} htmlFor="call-outcome">
+          <Select id="call-outcome" value={outcome} onChange={setOutcome} options={OUTCOMES.map((value) => ({ value, label: t(`outcome.${value}.label`) }))} data-testid="call-outcome" />
+          <Typography.Text type="secondary">{t(`outcome.${outcome}.explain`)}</Typography.Text>
         </Form.Item>
         {outcome === 'ORDERED' && (
           <>
-            <Form.Item name="stages" label="Stages bought (default: the stages due)">
+            <Form.Item name="stages" label={t('record.stages')}>
               <Select mode="multiple" options={task.stages.map((stage) => ({ value: stage, label: stage }))} />
             </Form.Item>
-            <Form.Item name="preferredDate" label="Preferred visit day">
-              <DatePicker disabledDate={(day) => day.format('YYYY-MM-DD') < chinaDate()} />
+            <Form.Item name="preferredDate" label={t('record.preferredDate')}>
+              <DatePicker disabledDate={(day) => day.format('YYYY-MM-DD') < chinaToday()} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="notes" label="Notes">
+        <Form.Item name="notes" label={t('record.notes')}>
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const LOCALES = join(__dirname, 'locales');
+const SRC = join(__dirname, '..');
+
+type Catalogue = Record<string, unknown>;
+const read = (language: string, namespace: string): Catalogue => JSON.parse(readFileSync(join(LOCALES, language, `${namespace}.json`), 'utf8'));
+
+/** Every leaf key of a catalogue ("a.b.c"); plural forms count as their base key. */
+function keys(catalogue: Catalogue, prefix = ''): string[] {
+  return Object.entries(catalogue).flatMap(([key, value]) =>
+    value && typeof value === 'object' ? keys(value as Catalogue, `${prefix}${key}.`) : [`${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`],
+  );
+}
+
+const namespaces = (language: string) => readdirSync(join(LOCALES, language)).map((file: string) => file.replace(/\.json$/, '')).sort();
+
+describe('message catalogues', () => {
+  it('have the same namespaces in Chinese and English', () => {
+    expect(namespaces('en')).toEqual(namespaces('zh-CN'));
+  });
+
+  it.each(namespaces('zh-CN'))('%s: every key exists in both languages, with text', (namespace: string) => {
+    const zh = read('zh-CN', namespace);
+    const en = read('en', namespace);
+    expect([...new Set(keys(en))].sort()).toEqual([...new Set(keys(zh))].sort());
+    for (const [language, catalogue] of [['zh-CN', zh], ['en', en]] as const) {
+      const empty = keys(catalogue).filter((key) => {
+        const value = key.split('.').reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part] ?? (node as Catalogue | undefined)?.[`${part}_other`], catalogue);
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect({ language, empty }).toEqual({ language, empty: [] });
+    }
+  });
+
+  it('label every value of every enum the console’s operations use', () => {
+    // Generated from the supergraph by `npm run console:codegen` (enumsAsTypes): `export type X = | 'A' | 'B';`
+    const generated = readFileSync(join(SRC, 'gql/graphql.ts'), 'utf8');
+    const enums = [...generated.matchAll(/export type (\w+) =\n((?:\s+\| '[A-Z0-9_]+'\n?)+);/g)].map(([, name, values]) => ({ name: name!, values: [...values!.matchAll(/'([A-Z0-9_]+)'/g)].map((match) => match[1]!) }));
+    expect(enums.length).toBeGreaterThan(10);
+    const labels = read('zh-CN', 'enums') as Record<string, Record<string, string>>;
+    const missing = enums.flatMap(({ name, values }) => values.filter((value) => !labels[name]?.[value]).map((value) => `${name}.${value}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('have a sentence for every business error code the services raise', () => {
+    // The services' DomainError codes (new DomainError('CODE', …)): each must read as a sentence, not a code.
+    const apps = join(SRC, '../../');
+    const codes = new Set<string>();
+    const walk = (directory: string) => {
+      for (const entry of readdirSync(directory, { withFileTypes: true })) {
+        const path = join(directory, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+          for (const match of readFileSync(path, 'utf8').matchAll(/new DomainError\(\s*'([A-Z][A-Z_]+)'/g)) codes.add(match[1]!);
+        }
+      }
+    };
+    for (const service of ['sales', 'service-dispatch', 'complaints', 'engineer-network', 'value-added']) walk(join(apps, service, 'src'));
+    expect(codes.size).toBeGreaterThan(20);
+    const errors = (read('zh-CN', 'common') as { errors: Record<string, string> }).errors;
+    expect([...codes].filter((code) => !errors[code]).sort()).toEqual([]);
+  });
+});
