@@ -43,16 +43,36 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
   });
 }
 
-/** Creates the database if needed, connects, and applies pending migrations (each in its own transaction). */
+/**
+ * The advisory lock (session level, in the service's own database) held while migrations run: the key pair
+ * hashtext('aftercare') / hashtext('migrations'), apart from lockUntilCommit's scopes.
+ */
+const MIGRATION_LOCK = `SELECT pg_advisory_lock(hashtext('aftercare'), hashtext('migrations'))`;
+const MIGRATION_UNLOCK = `SELECT pg_advisory_unlock(hashtext('aftercare'), hashtext('migrations'))`;
+
+/**
+ * Creates the database if needed, connects, and applies pending migrations (each in its own transaction).
+ * Replicas starting at once (a rollout, a migration Job next to a pod) would otherwise both find the same
+ * migrations pending and both run them: they take turns on an advisory lock instead, and the second finds
+ * nothing left to do. The lock lives on a connection of its own, so a process that dies mid-way frees it.
+ */
 export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<DataSource> {
   await ensureDatabase(options.config);
   const dataSource = createServiceDataSource(options);
   await dataSource.initialize();
+  const lockHolder = dataSource.createQueryRunner();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await lockHolder.query(MIGRATION_LOCK);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lockHolder.query(MIGRATION_UNLOCK);
+    }
   } catch (error) {
+    await lockHolder.release();
     await dataSource.destroy();
     throw error;
   }
+  await lockHolder.release();
   return dataSource;
 }

@@ -102,3 +102,43 @@ describe('migrateService (what the migration Job runs)', () => {
     }
   });
 });
+
+class CountVisitMigrations1900000000004 implements MigrationInterface {
+  name = 'CountVisitMigrations1900000000004';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    // Not idempotent on purpose: a second run of this migration would leave a second row.
+    await queryRunner.query(`CREATE TABLE IF NOT EXISTS "visit_migration_run" ("at" timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await queryRunner.query(`INSERT INTO "visit_migration_run" DEFAULT VALUES`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "visit_migration_run"`);
+  }
+}
+
+describe('two replicas starting at once on a fresh database (a rollout, or a Job and a pod)', () => {
+  const env = { NODE_ENV: 'production', DATABASE_URL: serverUrl, DATABASE_PREFIX: `t_migrate_race_${randomBytes(4).toString('hex')}`, KAFKA_BROKERS: '127.0.0.1:1' };
+  const definition = definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002, CountVisitMigrations1900000000004]);
+  const database = serviceDatabaseFrom(definition, env);
+
+  afterAll(() => dropDatabase(database));
+
+  it('both succeed, one after the other: every migration applied and recorded once (an advisory lock serialises them)', async () => {
+    // Each run has its own connections, as two processes would: they meet only in PostgreSQL.
+    const runs = await Promise.allSettled([migrateService(definition, env), migrateService(definition, env)]);
+    expect(runs.map((run) => (run.status === 'rejected' ? String(run.reason) : 'ok'))).toEqual(['ok', 'ok']);
+
+    const client = new Client({ connectionString: urlForDatabase(serverUrl, database.database) });
+    await client.connect();
+    try {
+      const { rows: recordedTwice } = await client.query(`SELECT name FROM migrations GROUP BY name HAVING count(*) > 1`);
+      const { rows: runsOfCounted } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit_migration_run`);
+      const { rows: recorded } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM migrations`);
+      expect(recordedTwice).toEqual([]);
+      expect(runsOfCounted[0]?.n).toBe(1);
+      expect(recorded[0]?.n).toBe(definition.migrations.length + (await import('@aftercare/messaging')).messagingMigrations.length);
+      expect(await columnsOf(database.database, 'visit')).toEqual(['id', 'note']);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -6,11 +6,10 @@ import {
   LiabilityDetermined,
   LiabilityParty,
 } from '@aftercare/event-contracts';
-import type { Identity } from '@aftercare/identity';
+import { Actor, actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
-import { Actor, actorOf } from '../actor';
 import { Compensation } from '../compensation/compensation.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
 import { OrderFact } from '../read-models/order-fact.entity';

@@ -1,10 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ContractDisputedPayload, DisputeOpened, DisputeRuled, EventEnvelope } from '@aftercare/event-contracts';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
-import { actorOf } from '../actor';
 import { CustomerCard } from '../read-models/customer-card.entity';
 import { Dispute, DisputeEvidence, DisputeStatus } from './dispute.entity';
 import { FileEvidenceInput, OpenDisputeInput, RuleDisputeInput } from './dispute.inputs';
