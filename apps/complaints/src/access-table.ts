@@ -1,4 +1,4 @@
-import { defineAccessTable } from '@aftercare/subgraph';
+import { AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
 
 /**
  * Who may run each of complaints' operations (and read the complaint lists it adds to other services'
@@ -48,5 +48,7 @@ export const complaintsAccess = defineAccessTable({
     'Order.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
     'WorkOrder.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
     'Engineer.complaints': ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
+    // Whoever reaches the complaint; the card itself keeps sales' row rule (a salesperson's own cards).
+    'Complaint.customer': [AUTHENTICATED],
   },
 });

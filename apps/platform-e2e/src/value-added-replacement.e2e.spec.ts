@@ -1,6 +1,6 @@
 import { todayInChina } from '@aftercare/business-time';
-import { StaffRole } from '@aftercare/identity';
-import { eventually, Platform, startPlatform } from '@aftercare/testing';
+import { mintStaffToken, StaffRole } from '@aftercare/identity';
+import { eventually, Platform, postGraphql, startPlatform, TEST_AUTH_JWT_SECRET } from '@aftercare/testing';
 import { installOrderInput, REGISTER_PARTNER, RegisteredPartner, SUBMIT_INSTALL_ORDER, SubmittedOrder } from './support/operations';
 
 /** The token's sub of `asStaff(['VALUE_ADDED_AGENT'])`: the agent's id on the call team. */
@@ -10,8 +10,9 @@ const SERIAL = 'PX5-E2E-0001';
 /**
  * Value-added's round trip through the gateway, every service in its own process: an install completed in
  * dispatch becomes a device with clocks; the day its reminder falls due the run gives an agent a call; the
- * customer orders all three stages; sales records the order and dispatch the replacement work order; the
- * engineer replaces two of the three; the clocks of those two start again and the money counts as revenue.
+ * customer orders all three stages; sales records the order and dispatch the replacement work order, on which the
+ * engineer reads what to collect; the engineer replaces two of the three (the customer refuses the membrane at the
+ * door); the clocks of those two start again, the money counts as revenue and the refused stage shows on the order.
  */
 describe('value-added: reminder → call → order → replacement on site → clocks and revenue', () => {
   let platform: Platform;
@@ -99,7 +100,31 @@ describe('value-added: reminder → call → order → replacement on site → c
       customer: { id: install.customer.id },
       workOrders: [{ type: 'CONSUMABLE_REPLACEMENT', stages: ['PP sediment', 'Activated carbon', 'RO membrane'], serial: SERIAL }],
     });
-    await workThrough(replacement.workOrders[0]!.id, registerEngineer.id, { replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 });
+    // The engineer on the job reads what to collect (not the plan's prices, which are value-added's).
+    const asEngineer = { authorization: `Bearer ${mintStaffToken({ sub: registerEngineer.id, name: 'Zhao Lei', roles: ['ENGINEER'] }, TEST_AUTH_JWT_SECRET)}` };
+    const JOB = `query ($id: ID!) { workOrder(id: $id) { stages stagePrices { name priceCents } amountDueCents } }`;
+    const jobId = replacement.workOrders[0]!.id;
+    const scheduledDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await ok(['DISPATCHER'], `mutation ($input: ScheduleWorkOrderInput!) { scheduleWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, slot: 'MORNING', appointmentDate: scheduledDay } });
+    await eventually(() => ok(['DISPATCHER'], `mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, engineerId: registerEngineer.id, reason: 'e2e' } }), 30000);
+    const seen = await postGraphql<{ workOrder: unknown }>(platform.gatewayUrl, JOB, { id: jobId }, asEngineer);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.workOrder).toEqual({
+      stages: ['PP sediment', 'Activated carbon', 'RO membrane'],
+      stagePrices: [
+        { name: 'PP sediment', priceCents: 3000 },
+        { name: 'Activated carbon', priceCents: 4500 },
+        { name: 'RO membrane', priceCents: 39900 },
+      ],
+      amountDueCents: 47400,
+    });
+    for (const [query, input] of [
+      [`mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: jobId }],
+      [`mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 } }],
+    ] as const) {
+      const done = await postGraphql(platform.gatewayUrl, query, input, asEngineer);
+      expect(done.errors).toBeUndefined();
+    }
 
     // What happened on site flows back: the replacement done and the money collected count in the funnel.
     const today = todayInChina();
@@ -110,6 +135,13 @@ describe('value-added: reminder → call → order → replacement on site → c
       return valueAddedFunnel;
     }, 30000);
     expect(funnel.total).toEqual({ tasks: 1, callsMade: 1, answered: 1, ordered: 1, replacementsDone: 1, refusedOnSite: 0, revenueCollectedCents: 7500 });
+    // The membrane refused at the door shows on the order, with the money not collected.
+    const { callTask } = await ok<{ callTask: { replacementOrder: Record<string, unknown> } }>(
+      supervisor,
+      `query ($id: ID!) { callTask(id: $id) { replacementOrder { status amountCents collectedCents refusedStages uncollectedCents } } }`,
+      { id: myCallQueue[0]!.id },
+    );
+    expect(callTask.replacementOrder).toEqual({ status: 'REPLACED', amountCents: 47400, collectedCents: 7500, refusedStages: ['RO membrane'], uncollectedCents: 39900 });
 
     // Customer 360 (a supervisor: the partner's customer has no owning salesperson): sales' card with value-added's
     // consumables. Install and replacement fall on the same day here, so the two replaced stages are due a full interval

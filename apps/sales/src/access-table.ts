@@ -1,5 +1,5 @@
-import { AccessRule, defineAccessTable } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS, CUSTOMER_OPENERS } from './roles';
+import { AccessRule, AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
+import { CUSTOMER_360_READERS, CUSTOMER_OPENERS, ORDER_READERS } from './roles';
 
 /**
  * Who may run each of sales's operations (and read its sensitive fields). The resolvers' @Authorized lists
@@ -64,5 +64,14 @@ export const salesAccess = defineAccessTable({
     'Customer.sites': CUSTOMER_360_READERS as AccessRule,
     // The value index's history: as the index itself, never for engineers.
     'Customer.valueHistory': CUSTOMER_360_READERS as AccessRule,
+    // A card's sales side leads on to orders, contracts and its owner: office staff only, never an engineer
+    // (who opens a card for the basics of the visit); a partner sees only the orders it placed itself.
+    'Customer.orders': ORDER_READERS as AccessRule,
+    'Customer.contracts': CUSTOMER_360_READERS as AccessRule,
+    'Customer.owner': CUSTOMER_360_READERS as AccessRule,
+    // Whoever reaches the order or contract; the card itself keeps its row rule (own cards, a partner's view).
+    'Order.customer': [AUTHENTICATED],
+    'Order.partner': [AUTHENTICATED],
+    'Contract.customer': [AUTHENTICATED],
   },
 });

@@ -37,6 +37,12 @@ const GRAPH_NAMES: Record<string, string> = {
 };
 export const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 
+/** The service name of a supergraph graph enum value (SERVICE_DISPATCH → service-dispatch). */
+export const graphNameOf = (graph: string): string => GRAPH_NAMES[graph] ?? graph;
+
+/** A value of this input type that type-checks (non-null input fields filled in). */
+export const sampleValue = (type: GraphQLInputType): unknown => sample(type);
+
 function sample(type: GraphQLInputType, depth = 0): unknown {
   const inner = getNullableType(type);
   if (isListType(inner)) return [sample(inner.ofType as GraphQLInputType, depth + 1)];

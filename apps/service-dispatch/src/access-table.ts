@@ -1,4 +1,5 @@
-import { defineAccessTable } from '@aftercare/subgraph';
+import { AccessRule, AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
+import { QUALITY_READERS, SERVICE_HISTORY_READERS, STAFF_READERS, WORK_ORDER_READERS } from './roles';
 
 /**
  * Who may run each of service-dispatch's operations (and read its sensitive fields). The resolvers' @Authorized lists
@@ -34,5 +35,15 @@ export const serviceDispatchAccess = defineAccessTable({
   fields: {
     'WorkOrder.amountDueCents': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
     'WorkOrder.stagePrices': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
+    // What dispatch adds to sales' customers and orders and engineer-network's engineers, and where a work order
+    // leads. In these lists an engineer sees only their own work orders, a partner only those of its own orders.
+    'Customer.workOrders': WORK_ORDER_READERS as AccessRule,
+    'Engineer.workOrders': WORK_ORDER_READERS as AccessRule,
+    'Order.workOrders': [AUTHENTICATED],
+    'Customer.engineersWhoServed': SERVICE_HISTORY_READERS as AccessRule,
+    'Customer.qualityFactor': QUALITY_READERS as AccessRule,
+    'Engineer.qualityFactor': QUALITY_READERS as AccessRule,
+    'WorkOrder.customer': STAFF_READERS as AccessRule,
+    'WorkOrder.engineer': STAFF_READERS as AccessRule,
   },
 });

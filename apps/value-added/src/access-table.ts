@@ -1,4 +1,4 @@
-import { defineAccessTable } from '@aftercare/subgraph';
+import { AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
 
 /**
  * Who may run each of value-added's operations (and read what it adds to the customer). The resolvers'
@@ -38,5 +38,7 @@ export const valueAddedAccess = defineAccessTable({
   fields: {
     'Customer.consumables': ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN', 'COMPLAINTS_AGENT', 'DISPATCHER', 'SALES'],
     'Customer.nextReplacementDue': ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN', 'COMPLAINTS_AGENT', 'DISPATCHER', 'SALES'],
+    // Whoever reaches the machine; the card itself keeps sales' row rule.
+    'Device.customer': [AUTHENTICATED],
   },
 });

@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { ORDER_READERS } from '../roles';
 import { Customer } from '../customers/customer.entity';
 import { Order } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -8,6 +9,8 @@ import { OrdersService } from './orders.service';
 export class CustomerOrdersResolver {
   constructor(private readonly ordersService: OrdersService) {}
 
+  // Sales-side, like every CRM field of the card: an engineer who opens a card for a visit does not see its orders.
+  @Authorized(...ORDER_READERS)
   @FieldResolver(() => [Order], { description: "The customer's orders from every channel, newest first." })
   async orders(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Order[]> {
     const { identity } = context;
