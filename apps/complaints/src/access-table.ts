@@ -8,9 +8,12 @@ import { AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
 export const complaintsAccess = defineAccessTable({
   service: 'complaints',
   Query: {
+    brandInsurances: ['SUPERVISOR', 'ADMIN'],
+    businessHolidays: ['SUPERVISOR', 'ADMIN'],
     complaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'DISPATCHER', 'SALES'],
     complaintInbox: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     complaintKpis: ['SUPERVISOR', 'ADMIN'],
+    complaintSettingsHistory: ['SUPERVISOR', 'ADMIN'],
     complaintTrend: ['SUPERVISOR', 'ADMIN'],
     dispute: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
     disputes: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
@@ -19,6 +22,7 @@ export const complaintsAccess = defineAccessTable({
     openCallbacks: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     // A partner brand reads only its own brand's report (the resolver pins the brand to the caller).
     productIssueReport: ['SUPERVISOR', 'ADMIN', 'COMPLAINTS_AGENT', 'PARTNER'],
+    slaPolicies: ['SUPERVISOR', 'ADMIN'],
   },
   Mutation: {
     approveCompensation: ['SUPERVISOR', 'ADMIN'],
@@ -26,6 +30,8 @@ export const complaintsAccess = defineAccessTable({
     closeComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     completeCallback: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     customerResponded: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
+    // The settings complaints runs on change only by an ADMIN, each change on record (complaintSettingsHistory).
+    defineSlaPolicy: ['ADMIN'],
     determineLiability: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     fileComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     fileDisputeEvidence: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN', 'SALES', 'DISPATCHER'],
@@ -35,9 +41,12 @@ export const complaintsAccess = defineAccessTable({
     recordContact: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     recordHotlineCall: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     rejectCompensation: ['SUPERVISOR', 'ADMIN'],
+    removeBusinessHoliday: ['ADMIN'],
     reopenComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     resolveComplaint: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     ruleDispute: ['SUPERVISOR', 'ADMIN'],
+    setBrandInsurance: ['ADMIN'],
+    setBusinessHoliday: ['ADMIN'],
     startInvestigation: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
     waitForCustomer: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'],
   },

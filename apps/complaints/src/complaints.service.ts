@@ -6,6 +6,7 @@ import {
   ComplaintSlaBreached,
   ComplaintSlaWarning,
   ContractDisputed,
+  ContractSigned,
   CustomerProfileChanged,
   CustomerRegistered,
   DisputeOpened,
@@ -40,11 +41,14 @@ import { DisputesService } from './disputes/disputes.service';
 import { HotlineCall } from './hotline/hotline-call.entity';
 import { HotlineResolver } from './hotline/hotline.resolver';
 import { complaintsMigrations } from './migrations';
+import { ContractFact } from './read-models/contract-fact.entity';
 import { CustomerCard } from './read-models/customer-card.entity';
 import { OrderFact } from './read-models/order-fact.entity';
 import { ReadModelsService } from './read-models/read-models.service';
 import { WorkOrderFact } from './read-models/work-order-fact.entity';
 import { ReportsResolver } from './reports/reports.resolver';
+import { SettingsChange } from './settings/settings-change.entity';
+import { SettingsResolver } from './settings/settings.resolver';
 import { BusinessHoliday } from './sla/holiday.entity';
 import { SlaClock } from './sla/sla-clock.entity';
 import { SlaService } from './sla/sla.service';
@@ -65,8 +69,10 @@ export const complaintsService: ServiceDefinition = {
     DisputeEvidence,
     HotlineCall,
     CustomerCard,
+    ContractFact,
     OrderFact,
     WorkOrderFact,
+    SettingsChange,
   ],
   migrations: complaintsMigrations,
   resolvers: [
@@ -76,6 +82,7 @@ export const complaintsService: ServiceDefinition = {
     DisputeResolver,
     HotlineResolver,
     ReportsResolver,
+    SettingsResolver,
     CustomerComplaintsResolver,
     OrderComplaintsResolver,
     WorkOrderComplaintsResolver,
@@ -107,7 +114,11 @@ export const complaintsService: ServiceDefinition = {
       on(WorkOrderCreated, ({ payload }, manager) => readModels.workOrderCreated(payload, manager)),
       on(WorkOrderAssigned, ({ payload }, manager) => readModels.workOrderEngineer(payload, manager)),
       on(WorkOrderCompleted, ({ payload }, manager) => readModels.workOrderEngineer(payload, manager)),
-      on(ContractDisputed, (event, manager) => container.get(DisputesService).fromContractDisputed(event, manager)),
+      on(ContractSigned, ({ payload }, manager) => readModels.contract(payload, manager)),
+      on(ContractDisputed, async (event, manager) => {
+        await readModels.contract(event.payload, manager);
+        await container.get(DisputesService).fromContractDisputed(event, manager);
+      }),
     ];
   },
 };

@@ -39,7 +39,7 @@ export class CompensationService {
       );
       if (!complaint.involvesLiability) {
         complaint.involvesLiability = true;
-        complaint.opinionDueAt = await this.sla.applyOpinionRule(manager, complaint);
+        await this.sla.applyOpinionRule(manager, complaint);
       }
       return { action: 'COMPENSATION_PROPOSED', note: `${input.amountCents} ${input.currency} by ${input.payer}: ${input.reason.trim()}` };
     });

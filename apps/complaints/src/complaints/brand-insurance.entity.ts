@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 
-/** Some brands insure their products, some do not: product liability goes back to the brand either way. */
-@ObjectType()
+/** Some brands insure their products, some do not: product liability goes back to the brand either way. Kept by an ADMIN (setBrandInsurance). */
+@ObjectType({ description: 'Whether a brand insures its products; product liability shows it as brandInsured.' })
 @Entity('brand_insurance')
 export class BrandInsurance {
   @Field()

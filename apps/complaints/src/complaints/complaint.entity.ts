@@ -97,10 +97,6 @@ export class Complaint {
   @Column({ type: 'boolean' })
   involvesLiability: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the handling opinion is due (the earlier of the policy and the 48-hour rule).' })
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  opinionDueAt: Date | null;
-
   /** Set by the service, not the database, so the deadlines are computed from the very same instant. */
   @Field()
   @Column({ type: 'timestamptz', precision: 3 })

@@ -134,6 +134,20 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [SlaClock], { description: 'The SLA targets, soonest first.' })
   slaClocks(@Root() complaint: Complaint, @Ctx() { loaders }: RequestContext): Promise<SlaClock[]> {
+    return this.clocks(loaders, complaint);
+  }
+
+  /** Not a copy kept on the complaint: the OPINION clock's own deadline, so a pause that moves the clock moves this. */
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the handling opinion is due: the OPINION clock's deadline (the earlier of the policy and the 48-hour rule), moved on by the time spent waiting on the customer.",
+  })
+  async opinionDueAt(@Root() complaint: Complaint, @Ctx() { loaders }: RequestContext): Promise<Date | null> {
+    const opinion = (await this.clocks(loaders, complaint)).filter((clock) => clock.kind === 'OPINION').sort((a, b) => b.round - a.round)[0];
+    return opinion?.dueAt ?? null;
+  }
+
+  private clocks(loaders: RequestContext['loaders'], complaint: Complaint): Promise<SlaClock[]> {
     return groupLoader<string, SlaClock>(loaders, CLOCKS, (ids) => this.sla.clocksOf(ids), (clock) => clock.complaintId).load(complaint.id);
   }
 

@@ -100,8 +100,7 @@ export class ComplaintsService {
           receivedAt,
         }),
       );
-      complaint.opinionDueAt = await this.sla.start(manager, complaint);
-      await manager.update(Complaint, { id: complaint.id }, { opinionDueAt: complaint.opinionDueAt });
+      const opinionDueAt = await this.sla.start(manager, complaint);
       await this.step(manager, complaint, actor, now, { action: 'FILED', fromStatus: null, note: complaint.summary, proposedSolution: complaint.proposedSolution });
       await this.outbox.record(
         manager,
@@ -113,7 +112,7 @@ export class ComplaintsService {
           workOrderId: complaint.workOrderId,
           involvesLiability: complaint.involvesLiability,
           receivedAt: complaint.receivedAt.toISOString(),
-          opinionDueAt: complaint.involvesLiability ? (complaint.opinionDueAt?.toISOString() ?? null) : null,
+          opinionDueAt: complaint.involvesLiability ? (opinionDueAt?.toISOString() ?? null) : null,
           channel: complaint.channel,
           brand: complaint.brand,
           productModel: complaint.productModel,
@@ -214,7 +213,7 @@ export class ComplaintsService {
       complaint.status = 'INVESTIGATING';
       if (!complaint.involvesLiability) {
         complaint.involvesLiability = true;
-        complaint.opinionDueAt = await this.sla.applyOpinionRule(manager, complaint);
+        await this.sla.applyOpinionRule(manager, complaint);
       }
       await this.outbox.record(
         manager,

@@ -4,6 +4,7 @@ import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
+import { ContractFact } from '../read-models/contract-fact.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
 import { Dispute, DisputeEvidence, DisputeStatus } from './dispute.entity';
 import { FileEvidenceInput, OpenDisputeInput, RuleDisputeInput } from './dispute.inputs';
@@ -42,11 +43,17 @@ export class DisputesService {
     });
   }
 
-  /** By hand, for a bundled item or an over-promise. */
+  /**
+   * By hand, for a bundled item or an over-promise, about a contract sales signed for this customer (known from its
+   * events). DisputeOpened tells sales, which marks the contract disputed until the ruling.
+   */
   openByHand(identity: Identity, input: OpenDisputeInput): Promise<Dispute> {
     return this.dataSource.transaction(async (manager) => {
       const [customer] = await findByIds(manager.getRepository(CustomerCard), [input.customerId]);
       if (!customer) throw notFound('Customer', input.customerId);
+      const [contract] = await findByIds(manager.getRepository(ContractFact), [input.contractId]);
+      // Another customer's contract is not found for this customer either: the pair is what is disputed.
+      if (!contract || contract.customerId !== input.customerId) throw notFound('Contract', input.contractId);
       const existing = await manager.getRepository(Dispute).findOneBy({ contractId: input.contractId, reason: input.reason, status: 'OPEN' });
       if (existing) throw new DomainError('DISPUTE_ALREADY_OPEN', 'This contract already has an open dispute for that reason', { disputeId: existing.id });
       return this.open(manager, {

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type {
+  ContractDisputedPayload,
+  ContractSignedPayload,
   CustomerCardPayload,
   OrderPlacedPayload,
   WorkOrderAssignedPayload,
@@ -7,6 +9,7 @@ import type {
   WorkOrderCreatedPayload,
 } from '@aftercare/event-contracts';
 import { Injectable } from '@aftercare/subgraph';
+import { ContractFact } from './contract-fact.entity';
 import { CustomerCard } from './customer-card.entity';
 import { OrderFact } from './order-fact.entity';
 import { WorkOrderFact } from './work-order-fact.entity';
@@ -42,6 +45,11 @@ export class ReadModelsService {
       },
       ['id'],
     );
+  }
+
+  /** A signed contract may be disputed; a contract sales reports in dispute exists too. */
+  async contract(contract: ContractSignedPayload | ContractDisputedPayload, manager: EntityManager): Promise<void> {
+    await manager.upsert(ContractFact, { id: contract.contractId, customerId: contract.customerId }, ['id']);
   }
 
   async workOrderCreated(workOrder: WorkOrderCreatedPayload, manager: EntityManager): Promise<void> {

@@ -33,6 +33,12 @@ interface Deadline {
   warnAt: Date;
 }
 
+/** The hotline's hours every day of the year, and the same hours without the public holidays (data). */
+interface Calendars {
+  hotline: BusinessCalendar;
+  withHolidays: BusinessCalendar;
+}
+
 interface SweptRow {
   id: string;
   complaint_id: string;
@@ -55,9 +61,18 @@ export class SlaService {
     private readonly outbox: Outbox,
   ) {}
 
-  async calendar(manager: EntityManager): Promise<BusinessCalendar> {
+  async calendars(manager: EntityManager): Promise<Calendars> {
     const holidays = await manager.getRepository(BusinessHoliday).find();
-    return hotlineCalendar(holidays.map((holiday) => holiday.day));
+    return { hotline: hotlineCalendar(), withHolidays: hotlineCalendar(holidays.map((holiday) => holiday.day)) };
+  }
+
+  /** First contact is the hotline's, which answers 365 days a year; opinion and resolution skip holidays if the policy says so. */
+  private observesHolidays(kind: SlaClockKind, policy: SlaPolicy | null): boolean {
+    return kind !== 'FIRST_CONTACT' && (policy?.backOfficeObservesHolidays ?? false);
+  }
+
+  private calendarOf(calendars: Calendars, observesHolidays: boolean): BusinessCalendar {
+    return observesHolidays ? calendars.withHolidays : calendars.hotline;
   }
 
   async policyFor(manager: EntityManager, category: ComplaintCategory, priority: string): Promise<SlaPolicy | null> {
@@ -71,27 +86,32 @@ export class SlaService {
   }
 
   /** The opinion deadline: the policy's, or 48 elapsed hours from receipt when that is sooner and liability is at stake. */
-  private opinionDeadline(calendar: BusinessCalendar, policy: SlaPolicy | null, receivedAt: Date, involvesLiability: boolean) {
-    const byPolicy = policy ? { ...this.deadline(calendar, policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes), rule: false, countedIn: policy.countedIn } : null;
+  private opinionDeadline(calendars: Calendars, policy: SlaPolicy | null, receivedAt: Date, involvesLiability: boolean) {
+    const observesHolidays = this.observesHolidays('OPINION', policy);
+    const byPolicy = policy
+      ? { ...this.deadline(this.calendarOf(calendars, observesHolidays), policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes), rule: false, countedIn: policy.countedIn, observesHolidays }
+      : null;
     if (!involvesLiability) return byPolicy;
-    const byRule = this.deadline(calendar, 'ELAPSED_HOURS', receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
+    const byRule = this.deadline(calendars.hotline, 'ELAPSED_HOURS', receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
     if (byPolicy && byPolicy.dueAt <= byRule.dueAt) return byPolicy;
-    return { ...byRule, rule: true, countedIn: 'ELAPSED_HOURS' as const };
+    return { ...byRule, rule: true, countedIn: 'ELAPSED_HOURS' as const, observesHolidays: false };
   }
 
   /** Starts a new complaint's clocks; returns the opinion deadline for the complaint's record. */
   async start(manager: EntityManager, complaint: Complaint): Promise<Date | null> {
-    const calendar = await this.calendar(manager);
+    const calendars = await this.calendars(manager);
     const policy = await this.policyFor(manager, complaint.category, complaint.priority);
     const clocks: Partial<SlaClock>[] = [];
     if (policy) {
       for (const [kind, hours] of [['FIRST_CONTACT', policy.firstContactHours], ['RESOLUTION', policy.resolutionHours]] as const) {
-        clocks.push({ kind, policyId: policy.id, countedIn: policy.countedIn, startedAt: complaint.receivedAt, ...this.deadline(calendar, policy.countedIn, complaint.receivedAt, hours, policy.warnBeforeMinutes) });
+        const observesHolidays = this.observesHolidays(kind, policy);
+        const deadline = this.deadline(this.calendarOf(calendars, observesHolidays), policy.countedIn, complaint.receivedAt, hours, policy.warnBeforeMinutes);
+        clocks.push({ kind, policyId: policy.id, countedIn: policy.countedIn, observesHolidays, startedAt: complaint.receivedAt, ...deadline });
       }
     }
-    const opinion = this.opinionDeadline(calendar, policy, complaint.receivedAt, complaint.involvesLiability);
+    const opinion = this.opinionDeadline(calendars, policy, complaint.receivedAt, complaint.involvesLiability);
     if (opinion) {
-      clocks.push({ kind: 'OPINION', policyId: policy?.id ?? null, countedIn: opinion.countedIn, fortyEightHourRule: opinion.rule, startedAt: complaint.receivedAt, dueAt: opinion.dueAt, warnAt: opinion.warnAt });
+      clocks.push({ kind: 'OPINION', policyId: policy?.id ?? null, countedIn: opinion.countedIn, observesHolidays: opinion.observesHolidays, fortyEightHourRule: opinion.rule, startedAt: complaint.receivedAt, dueAt: opinion.dueAt, warnAt: opinion.warnAt });
     }
     await manager.insert(SlaClock, clocks.map((clock) => ({ ...clock, complaintId: complaint.id, round: 0 })));
     return opinion?.dueAt ?? null;
@@ -103,14 +123,14 @@ export class SlaService {
    */
   async applyOpinionRule(manager: EntityManager, complaint: Complaint): Promise<Date | null> {
     const clock = await manager.getRepository(SlaClock).findOneBy({ complaintId: complaint.id, kind: 'OPINION', round: 0 });
-    const calendar = await this.calendar(manager);
-    const rule = this.deadline(calendar, 'ELAPSED_HOURS', complaint.receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
+    const { hotline } = await this.calendars(manager);
+    const rule = this.deadline(hotline, 'ELAPSED_HOURS', complaint.receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
     if (!clock) {
-      await manager.insert(SlaClock, { complaintId: complaint.id, kind: 'OPINION', round: 0, countedIn: 'ELAPSED_HOURS', fortyEightHourRule: true, startedAt: complaint.receivedAt, ...rule });
+      await manager.insert(SlaClock, { complaintId: complaint.id, kind: 'OPINION', round: 0, countedIn: 'ELAPSED_HOURS', observesHolidays: false, fortyEightHourRule: true, startedAt: complaint.receivedAt, ...rule });
       return rule.dueAt;
     }
     if (clock.stoppedAt || clock.dueAt <= rule.dueAt) return clock.dueAt;
-    await manager.update(SlaClock, { id: clock.id }, { countedIn: 'ELAPSED_HOURS', fortyEightHourRule: true, dueAt: rule.dueAt, warnAt: rule.warnAt });
+    await manager.update(SlaClock, { id: clock.id }, { countedIn: 'ELAPSED_HOURS', observesHolidays: false, fortyEightHourRule: true, dueAt: rule.dueAt, warnAt: rule.warnAt });
     return rule.dueAt;
   }
 
@@ -118,13 +138,15 @@ export class SlaService {
   async restartResolution(manager: EntityManager, complaint: Complaint, round: number, at: Date): Promise<void> {
     const policy = await this.policyFor(manager, complaint.category, complaint.priority);
     if (!policy) return;
-    const calendar = await this.calendar(manager);
+    const observesHolidays = this.observesHolidays('RESOLUTION', policy);
+    const calendar = this.calendarOf(await this.calendars(manager), observesHolidays);
     await manager.insert(SlaClock, {
       complaintId: complaint.id,
       kind: 'RESOLUTION',
       round,
       policyId: policy.id,
       countedIn: policy.countedIn,
+      observesHolidays,
       startedAt: at,
       ...this.deadline(calendar, policy.countedIn, at, policy.resolutionHours, policy.warnBeforeMinutes),
     });
@@ -143,10 +165,11 @@ export class SlaService {
   /** The customer answered: each paused clock gets back exactly the time it had left, counted as its target counts. */
   async resume(manager: EntityManager, complaintId: string, at: Date): Promise<void> {
     const paused = await manager.getRepository(SlaClock).find({ where: { complaintId, stoppedAt: IsNull() } });
-    const calendar = await this.calendar(manager);
+    const calendars = await this.calendars(manager);
     for (const clock of paused) {
       const pausedAt = clock.pausedAt;
       if (!pausedAt) continue;
+      const calendar = this.calendarOf(calendars, clock.observesHolidays);
       const shift = (instant: Date): Date => {
         if (instant <= pausedAt) return instant;
         if (clock.countedIn === 'ELAPSED_HOURS') return new Date(at.getTime() + (instant.getTime() - pausedAt.getTime()));

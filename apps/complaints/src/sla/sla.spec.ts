@@ -1,13 +1,14 @@
 import { startServiceUnderTest, ServiceUnderTest, errorCodes, staff } from '@aftercare/testing';
 import { agent, complaintInput, ComplaintsWorld, FILE, Job, supervisor } from '../complaints.spec-support';
+import { admin, DEFINE_POLICY, NORMAL_TARGETS } from '../settings/settings.spec-support';
 import { complaintsService } from '../complaints.service';
 import { SlaService } from './sla.service';
 
 /** China time as an instant: `at('2025-05-06 10:00')`. */
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00.000+08:00`);
-const CLOCKS = `query ($id: ID!) { complaint(id: $id) { opinionDueAt slaClocks { kind dueAt warnAt fortyEightHourRule countedIn pausedAt stoppedAt } } }`;
+const CLOCKS = `query ($id: ID!) { complaint(id: $id) { opinionDueAt slaClocks { kind dueAt warnAt fortyEightHourRule countedIn observesHolidays pausedAt stoppedAt } } }`;
 
-type Clock = { kind: string; dueAt: string; warnAt: string; fortyEightHourRule: boolean; countedIn: string; pausedAt: string | null };
+type Clock = { kind: string; dueAt: string; warnAt: string; fortyEightHourRule: boolean; countedIn: string; observesHolidays: boolean; pausedAt: string | null };
 
 describe('SLA clocks: business hours, the 48-hour rule, pauses and the sweep (complaints, real PostgreSQL)', () => {
   let world: ComplaintsWorld;
@@ -33,19 +34,23 @@ describe('SLA clocks: business hours, the 48-hour rule, pauses and the sweep (co
   beforeAll(async () => {
     world = await ComplaintsWorld.start();
     [job] = await world.known({});
-    // A holiday of this test's own, as a supervisor would keep it.
-    await world.dataSource.query(`INSERT INTO business_holiday (day, name) VALUES ('2025-05-05', 'Labour Day (observed)')`);
+    // A holiday of this test's own, and two back-office policies that observe holidays, as an admin keeps them.
+    await world.ok(`mutation { setBusinessHoliday(input: { day: "2025-05-05", name: "Labour Day (observed)" }) { day } }`, {}, admin);
+    for (const category of ['ENGINEER_CONDUCT', 'SERVICE']) {
+      await world.ok(DEFINE_POLICY, { input: { category, priority: 'NORMAL', ...NORMAL_TARGETS, backOfficeObservesHolidays: true } }, admin);
+    }
   });
 
   afterAll(() => world?.stop());
 
-  it('counts business-hour targets across the night and over a holiday, and caps the opinion at 48 elapsed hours when liability is at stake', async () => {
+  it('counts business-hour targets across the night, back-office ones over a holiday their policy observes, and caps the opinion at 48 elapsed hours when liability is at stake', async () => {
     const liable = await clocks(await file({ receivedAt: at('2025-05-04 20:30').toISOString(), involvesLiability: true }));
-    // 30 minutes on the 4th, nothing on the holiday, 90 minutes on the 6th.
-    expect(new Date(liable['FIRST_CONTACT'].dueAt)).toEqual(at('2025-05-06 09:30'));
-    expect(liable['FIRST_CONTACT']).toMatchObject({ countedIn: 'BUSINESS_HOURS', fortyEightHourRule: false });
-    expect(new Date(liable['FIRST_CONTACT'].warnAt)).toEqual(at('2025-05-06 09:00'));
-    // 91 business hours: 0.5 + six full days of 13 + 12.5.
+    // The hotline's clock counts every day: 30 minutes on the 4th, 90 minutes on the holiday morning.
+    expect(new Date(liable['FIRST_CONTACT'].dueAt)).toEqual(at('2025-05-05 09:30'));
+    expect(liable['FIRST_CONTACT']).toMatchObject({ countedIn: 'BUSINESS_HOURS', fortyEightHourRule: false, observesHolidays: false });
+    expect(new Date(liable['FIRST_CONTACT'].warnAt)).toEqual(at('2025-05-05 09:00'));
+    // The resolution (back office, the policy observes holidays), 91 business hours: 0.5 + nothing on the 5th + six full days of 13 + 12.5.
+    expect(liable['RESOLUTION'].observesHolidays).toBe(true);
     expect(new Date(liable['RESOLUTION'].dueAt)).toEqual(at('2025-05-12 20:30'));
     expect(new Date(liable['OPINION'].dueAt)).toEqual(at('2025-05-06 20:30'));
     expect(liable['OPINION']).toMatchObject({ countedIn: 'ELAPSED_HOURS', fortyEightHourRule: true });
@@ -83,16 +88,32 @@ describe('SLA clocks: business hours, the 48-hour rule, pauses and the sweep (co
     // The policy's opinion (sooner than 48 hours here) had 19 business hours left: 0.5 + 13 + 5.5.
     expect(new Date(resumed['OPINION'].dueAt)).toEqual(at('2025-05-08 13:30'));
     expect(resumed['OPINION'].pausedAt).toBeNull();
+    // The deadline the complaint shows is the clock's: it moved with the pause (filed, it said 05-07 17:00).
+    expect(new Date((await world.ok<{ complaint: { opinionDueAt: string } }>(CLOCKS, { id })).complaint.opinionDueAt)).toEqual(at('2025-05-08 13:30'));
 
     const overHoliday = await file({ receivedAt: at('2025-05-04 20:30').toISOString(), involvesLiability: true });
     await world.dataSource.transaction((manager) => sla().pause(manager, overHoliday, at('2025-05-04 21:30')));
     await world.dataSource.transaction((manager) => sla().resume(manager, overHoliday, at('2025-05-05 07:30')));
     const night = await clocks(overHoliday);
-    // A pause over the night and the holiday costs a business-hour clock nothing...
-    expect(new Date(night['FIRST_CONTACT'].dueAt)).toEqual(at('2025-05-06 09:30'));
+    // A pause over the night costs a business-hour clock nothing (the hotline's counts the holiday morning)...
+    expect(new Date(night['FIRST_CONTACT'].dueAt)).toEqual(at('2025-05-05 09:30'));
     // ...while the 48-hour opinion, counting every hour, moves by the 10 hours paused.
     expect(night['OPINION'].fortyEightHourRule).toBe(true);
     expect(new Date(night['OPINION'].dueAt)).toEqual(at('2025-05-07 06:30'));
+  });
+
+  it('runs the hotline 365 days a year: a complaint received before the Spring Festival gets 13 hours to first contact, not 85', async () => {
+    // The seeded holidays (migration) include 2026-02-16 to 02-18; PRODUCT keeps the seeded policy, which observes none.
+    const received = at('2026-02-15 20:00');
+    const plain = await clocks(await file({ receivedAt: received.toISOString(), involvesLiability: false, category: 'PRODUCT' }));
+    expect((Date.parse(plain['FIRST_CONTACT'].dueAt) - received.getTime()) / 3_600_000).toBe(13);
+    // 91 hotline hours: 1 + six full days of 13 + 12.
+    expect(new Date(plain['RESOLUTION'].dueAt)).toEqual(at('2026-02-22 20:00'));
+    // A policy that observes holidays moves only its back-office clocks; first contact is still the hotline's.
+    const observing = await clocks(await file({ receivedAt: received.toISOString(), involvesLiability: false, category: 'SERVICE' }));
+    expect((Date.parse(observing['FIRST_CONTACT'].dueAt) - received.getTime()) / 3_600_000).toBe(13);
+    expect(new Date(observing['RESOLUTION'].dueAt)).toEqual(at('2026-02-25 20:00'));
+    expect(new Date(observing['OPINION'].dueAt)).toEqual(at('2026-02-20 14:00'));
   });
 
   it('waitForCustomer and customerResponded pause and resume through the graph, once each', async () => {
