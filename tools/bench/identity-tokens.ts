@@ -3,9 +3,9 @@
  *   npm run bench:identity        (node tools/run-ts.js tools/bench/identity-tokens.ts)
  * Prints the median µs per operation over 5 rounds for: a fresh signature and a fresh verification (with the
  * bare synchronous node:crypto Ed25519 operation on the same bytes beside them, what the hand-written JWS cost),
- * the throughput of signing 50 at a time (a burst of new callers; WebCrypto works off the main thread),
- * the gateway's reuse of a signature (SignatureCache hit: what nearly every subgraph fetch costs) and a
- * subgraph's reuse of a verification (what nearly every subgraph request costs).
+ * the throughput of signing 50 at a time (a burst of new callers; WebCrypto works off the main thread) and a
+ * subgraph's reuse of a verification (what nearly every subgraph request costs). The gateway's reuse of a
+ * signature (its SignatureCache) is timed in apps/gateway's request-identity.spec.ts: benches import no app code.
  */
 import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import {
@@ -17,7 +17,6 @@ import {
   verificationKeys,
   verifyGatewayIdentity,
 } from '@aftercare/identity';
-import { SignatureCache } from '../../apps/gateway/src/subgraph-transport/request-identity';
 
 const ROUNDS = 5;
 const FRESH = 2_000;
@@ -34,14 +33,12 @@ async function microsPerOp(runs: number, run: (i: number) => unknown): Promise<n
   return Number(process.hrtime.bigint() - started) / 1000 / runs;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const sample = await signGatewayIdentity(staff(0), signingKey, 'sales');
   const signedPart = Buffer.from(sample.slice(0, sample.lastIndexOf('.')));
   const signature = Buffer.from(sample.slice(sample.lastIndexOf('.') + 1), 'base64url');
-  const cache = new SignatureCache();
-  const context = { identity: staff(7) };
   const reusedToken = await signGatewayIdentity(staff(8), signingKey, 'sales');
   let next = 1_000_000;
   const cases: Record<string, () => Promise<number>> = {
@@ -59,8 +56,6 @@ async function main(): Promise<void> {
       return microsPerOp(FRESH, (i) => verifyGatewayIdentity(tokens[i], trusted, 'sales'));
     },
     'verify, bare node:crypto Ed25519 (baseline)': () => microsPerOp(FRESH, () => cryptoVerify(null, signedPart, publicKey, signature)),
-    'gateway: signature reused (SignatureCache hit)': () =>
-      microsPerOp(REUSED, () => cache.tokenFor(context, 'sales', () => signGatewayIdentity(context.identity, signingKey, 'sales'))),
     'subgraph: verification reused (cache hit)': () => microsPerOp(REUSED, () => verifyGatewayIdentity(reusedToken, trusted, 'sales')),
   };
   const results: Record<string, number[]> = {};
