@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './identity';
+export * from './actor';
 export * from './headers';
 export * from './gateway-keys';
 export * from './gateway-signature';

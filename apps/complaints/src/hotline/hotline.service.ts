@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { onlyUuids } from '@aftercare/persistence';
 import { badInput, DomainError, ErrorCodes, Injectable, normalisePhone, notFound } from '@aftercare/subgraph';
-import { actorOf } from '../actor';
 import { CallbackStatus, HotlineCall } from './hotline-call.entity';
 
 /** The 400 line must pick up at least this share of calls each day. */

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { WorkOrderType } from '@aftercare/event-contracts';
-import type { StaffIdentity } from '@aftercare/identity';
+import { actorOf } from '@aftercare/identity';
 import { RequestContext } from '@aftercare/subgraph';
 import { ENGINEER_MANAGERS } from '../roles';
 import { SettlementWorkTypeEnum, Tariff } from './tariff.entity';
@@ -14,7 +14,7 @@ export class TariffResolver {
   @Authorized('ADMIN')
   @Mutation(() => Tariff, { description: 'A new tariff version; jobs still UNPRICED are priced with it where it fits.' })
   defineTariff(@Arg('input', () => DefineTariffInput) input: DefineTariffInput, @Ctx() { identity }: RequestContext): Promise<Tariff> {
-    return this.tariffService.define(input, (identity as StaffIdentity).userId);
+    return this.tariffService.define(input, actorOf(identity).id);
   }
 
   @Authorized(...ENGINEER_MANAGERS)

@@ -1,5 +1,5 @@
 import type { Identity } from '@aftercare/identity';
-import { hasAnyRole } from '@aftercare/identity';
+import { actorOf, hasAnyRole } from '@aftercare/identity';
 import { DomainError, ErrorCodes } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
 import { SERVICE_ROLES } from '../roles';
@@ -29,7 +29,8 @@ export function inScope(scope: CardScope, customer: Customer): boolean {
   return scope.every || (scope.ownerId !== null && customer.ownerId === scope.ownerId);
 }
 
+/** The acting staff member as sales' `…By` columns record them (libs/identity's actor); only staff act here. */
 export function staffId(identity: Identity): string {
   if (identity.kind !== 'staff') throw new DomainError(ErrorCodes.FORBIDDEN, 'Only staff may do this');
-  return identity.userId;
+  return actorOf(identity).id;
 }

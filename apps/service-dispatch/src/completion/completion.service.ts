@@ -1,11 +1,10 @@
 import { DataSource } from 'typeorm';
 import { chinaDate } from '@aftercare/business-time';
 import { AreaMeasured, WorkOrderCompleted, WorkOrderVerified } from '@aftercare/event-contracts';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { badInput, DomainError, ErrorCodes, Injectable } from '@aftercare/subgraph';
 import { QualityService } from '../quality/quality.service';
-import { actorOf } from '../work-orders/work-order-access';
 import { factsOf } from '../work-orders/work-order-facts';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
@@ -38,7 +37,7 @@ export class CompletionService {
         throw badInput('A customer who refused at the door had nothing replaced and paid nothing', 'refusedAtDoor');
       }
       const completedAt = new Date();
-      const completed = await this.workOrders.apply(manager, workOrder, { move: 'complete', actor: actorOf(identity), changes: { completedAt } });
+      const completed = await this.workOrders.apply(manager, workOrder, { move: 'complete', actor: actorOf(identity).id, changes: { completedAt } });
       const record = manager.getRepository(CompletionRecord).create({
         workOrderId: completed.id,
         installedSerial: input.installedSerial?.trim() ?? null,
@@ -99,9 +98,9 @@ export class CompletionService {
         });
       }
       const notes = input.notes?.trim() || null;
-      await manager.update(ReturnVisit, { id: open.id }, { outcome: input.outcome, notes, recordedBy: actorOf(identity), recordedAt: new Date() });
+      await manager.update(ReturnVisit, { id: open.id }, { outcome: input.outcome, notes, recordedBy: actorOf(identity).id, recordedAt: new Date() });
       if (input.outcome === 'OK') {
-        const verified = await this.workOrders.apply(manager, workOrder, { move: 'verify', actor: actorOf(identity), reason: notes });
+        const verified = await this.workOrders.apply(manager, workOrder, { move: 'verify', actor: actorOf(identity).id, reason: notes });
         const completion = await manager.getRepository(CompletionRecord).findOneBy({ workOrderId: verified.id });
         await this.outbox.record(
           manager,
@@ -119,7 +118,7 @@ export class CompletionService {
       }
       const reopened = await this.workOrders.apply(manager, workOrder, {
         move: 'reopen',
-        actor: actorOf(identity),
+        actor: actorOf(identity).id,
         reason: notes ? `${input.outcome}: ${notes}` : input.outcome,
         changes: { completedAt: null },
       });

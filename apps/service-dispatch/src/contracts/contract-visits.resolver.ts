@@ -1,6 +1,6 @@
+import { actorOf } from '@aftercare/identity';
 import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import { badInput, RequestContext } from '@aftercare/subgraph';
-import { actorOf } from '../work-orders/work-order-access';
 import { ContractVisitsService } from './contract-visits.service';
 import { WORK_ORDER_MANAGERS } from '../roles';
 
@@ -14,6 +14,6 @@ export class ContractVisitsResolver {
   @Mutation(() => Int, { description: "Plans the month's scheduled service visits of every contract (month YYYY-MM); returns how many were added." })
   planContractVisits(@Arg('month') month: string, @Ctx() { identity }: RequestContext): Promise<number> {
     if (!MONTH.test(month)) throw badInput('month must be YYYY-MM', 'month');
-    return this.contractVisits.planMonth(month, actorOf(identity));
+    return this.contractVisits.planMonth(month, actorOf(identity).id);
   }
 }

@@ -1,6 +1,6 @@
+import { actorOf } from '@aftercare/identity';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { CalendarDateScalar, RequestContext } from '@aftercare/subgraph';
-import { actorOf } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { AcceptSelfInstallInput, AssignWorkOrderInput, DispatchRun } from './dispatch.inputs';
 import { DispatchService } from './dispatch.service';
@@ -13,7 +13,7 @@ export class DispatchResolver {
   @Authorized(...WORK_ORDER_MANAGERS)
   @Mutation(() => DispatchRun, { description: "Auto-dispatches the day's scheduled work orders, most valuable customers first." })
   dispatchDay(@Arg('date', () => CalendarDateScalar) date: string, @Ctx() { identity }: RequestContext): Promise<DispatchRun> {
-    return this.dispatch.dispatchDay(date, actorOf(identity));
+    return this.dispatch.dispatchDay(date, actorOf(identity).id);
   }
 
   @Authorized(...WORK_ORDER_MANAGERS)

@@ -7,12 +7,11 @@ import {
   WorkOrderCancelled,
   WorkOrderUnassignable,
 } from '@aftercare/event-contracts';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { RosterService } from '../engineers/roster.service';
-import { actorOf } from '../work-orders/work-order-access';
 import { factsOf } from '../work-orders/work-order-facts';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
@@ -80,7 +79,7 @@ export class DispatchService {
         move: 'assign',
       });
     }
-    return this.dispatchDay(workOrder.appointmentDate, actorOf(identity), [workOrderId]);
+    return this.dispatchDay(workOrder.appointmentDate, actorOf(identity).id, [workOrderId]);
   }
 
   /** A dispatcher overrides the rules (they know something the data does not); the reason is kept. */
@@ -88,7 +87,7 @@ export class DispatchService {
     return this.workOrders.acting(workOrderId, identity, async (manager, workOrder) => {
       const engineer = onlyUuids([engineerId]).length ? await this.roster.findOne(engineerId, manager) : null;
       if (!engineer) throw notFound('Engineer', engineerId);
-      return this.assign(manager, workOrder, engineerId, { actor: actorOf(identity), reason: reason.trim(), manual: true });
+      return this.assign(manager, workOrder, engineerId, { actor: actorOf(identity).id, reason: reason.trim(), manual: true });
     });
   }
 
@@ -107,7 +106,7 @@ export class DispatchService {
         throw new DomainError('SELF_INSTALL_NOT_OFFERED', `Work order ${workOrderId} was not offered self-installation`, { workOrderId });
       }
       const reason = 'Customer installs it themselves (beyond the service radius)';
-      const cancelled = await this.workOrders.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity), reason, changes: { cancellationReason: reason } });
+      const cancelled = await this.workOrders.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity).id, reason, changes: { cancellationReason: reason } });
       await this.outbox.record(
         manager,
         SelfInstallAccepted.create(cancelled.id, { ...factsOf(cancelled), installFeeCents, distanceKm: workOrder.distanceKm }),

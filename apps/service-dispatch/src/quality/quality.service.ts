@@ -1,10 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ComplaintFiledPayload, CustomerQualityChanged, EvaluationSubmitted, EventEnvelope } from '@aftercare/event-contracts';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { lockUntilCommit, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
-import { actorOf } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { CustomerQuality } from './customer-quality.entity';
 import { NO_QUALITY_DATA, QualityFactor, qualityFactorOf, QualityTally } from './quality-factor';
@@ -44,7 +43,7 @@ export class QualityService {
             score: fromRating(input.rating),
             timely,
             notes: input.comment?.trim() || null,
-            recordedBy: actorOf(identity),
+            recordedBy: actorOf(identity).id,
           });
           await this.outbox.record(
             manager,
@@ -75,7 +74,7 @@ export class QualityService {
         workOrderId: workOrder.id,
         score: input.score,
         notes: input.findings?.trim() || null,
-        recordedBy: actorOf(identity),
+        recordedBy: actorOf(identity).id,
       });
     });
   }
@@ -95,7 +94,7 @@ export class QualityService {
         workOrderId: workOrder?.id ?? null,
         score: fromRating(input.satisfaction),
         notes: input.comment?.trim() || null,
-        recordedBy: actorOf(identity),
+        recordedBy: actorOf(identity).id,
       });
     });
   }

@@ -25,16 +25,3 @@ export function assertMayAct(identity: Identity, workOrder: WorkOrder): void {
   if (identity.kind === 'staff' && hasAnyRole(identity, ['ENGINEER']) && workOrder.engineerId === identity.userId) return;
   throw notFound('WorkOrder', workOrder.id);
 }
-
-export function actorOf(identity: Identity): string {
-  switch (identity.kind) {
-    case 'staff':
-      return identity.userId;
-    case 'partner':
-      return `partner:${identity.partnerId}`;
-    case 'system':
-      return identity.service;
-    case 'anonymous':
-      return 'anonymous';
-  }
-}

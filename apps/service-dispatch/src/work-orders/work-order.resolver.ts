@@ -1,6 +1,7 @@
+import { actorOf } from '@aftercare/identity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CalendarDateScalar, groupLoader, loadOrNotFound, notFound, RequestContext } from '@aftercare/subgraph';
-import { actorOf, maySee } from './work-order-access';
+import { maySee } from './work-order-access';
 import { WorkOrder, WorkOrderStatus, WorkOrderStatusEnum } from './work-order.entity';
 import { CancelWorkOrderInput, CreateWorkOrderInput, RescheduleWorkOrderInput, ScheduleWorkOrderInput } from './work-order.inputs';
 import { WorkOrderTransition } from './work-order-transition.entity';
@@ -24,7 +25,7 @@ export class WorkOrderResolver {
   @Authorized(...ENGINEERS)
   @Query(() => [WorkOrder], { description: "The calling engineer's work orders (of one day when given), in appointment order." })
   myWorkOrders(@Arg('date', () => CalendarDateScalar, { nullable: true }) date: string | null, @Ctx() { identity }: RequestContext): Promise<WorkOrder[]> {
-    return this.workOrders.engineerDay(actorOf(identity), date);
+    return this.workOrders.engineerDay(actorOf(identity).id, date);
   }
 
   @Authorized(...WORK_ORDER_MANAGERS)

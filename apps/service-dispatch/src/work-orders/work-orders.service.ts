@@ -7,14 +7,14 @@ import {
   WorkOrderRescheduled,
 } from '@aftercare/event-contracts';
 import { isPastChinaDay } from '@aftercare/business-time';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
 import { badInput, Injectable, notFound } from '@aftercare/subgraph';
 import { CustomerCardsService } from '../customers/customer-cards.service';
 import { SiteDistancesService } from '../sites/site-distances.service';
 import { WorkOrderMove, nextStatus } from './lifecycle';
-import { actorOf, assertMayAct } from './work-order-access';
+import { assertMayAct } from './work-order-access';
 import { factsOf } from './work-order-facts';
 import { AppointmentSlots, WorkOrder, WorkOrderStatus } from './work-order.entity';
 import { CancelWorkOrderInput, CreateWorkOrderInput, RescheduleWorkOrderInput, ScheduleWorkOrderInput } from './work-order.inputs';
@@ -145,7 +145,7 @@ export class WorkOrdersService {
           distanceKm: input.distanceKm ?? null,
           distanceBasis: input.distanceKm == null ? null : 'DISPATCHER',
         },
-        actorOf(identity),
+        actorOf(identity).id,
       );
       // Only an INSTALL of an order already installed collides; a dispatcher must not open a second one.
       if (!created) throw badInput(`Order ${input.orderId} already has an install work order`, 'orderId');
@@ -158,7 +158,7 @@ export class WorkOrdersService {
       const appointmentDate = input.appointmentDate ?? workOrder.preferredDate;
       if (!appointmentDate) throw badInput('The customer gave no preferred date; give an appointmentDate', 'appointmentDate');
       assertNotPast(appointmentDate, 'appointmentDate');
-      return this.apply(manager, workOrder, { move: 'schedule', actor: actorOf(identity), changes: { appointmentDate, appointmentSlot: input.slot } });
+      return this.apply(manager, workOrder, { move: 'schedule', actor: actorOf(identity).id, changes: { appointmentDate, appointmentSlot: input.slot } });
     });
   }
 
@@ -169,7 +169,7 @@ export class WorkOrdersService {
       const releasedEngineerId = workOrder.engineerId;
       const moved = await this.apply(manager, workOrder, {
         move: 'reschedule',
-        actor: actorOf(identity),
+        actor: actorOf(identity).id,
         reason: input.reason.trim(),
         changes: { appointmentDate: input.appointmentDate, appointmentSlot: input.slot, engineerId: null, awaitingBackup: false },
       });
@@ -189,7 +189,7 @@ export class WorkOrdersService {
   async cancel(input: CancelWorkOrderInput, identity: Identity): Promise<WorkOrder> {
     return this.acting(input.workOrderId, identity, async (manager, workOrder) => {
       const reason = input.reason.trim();
-      const cancelled = await this.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity), reason, changes: { cancellationReason: reason } });
+      const cancelled = await this.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity).id, reason, changes: { cancellationReason: reason } });
       await this.outbox.record(manager, WorkOrderCancelled.create(cancelled.id, { ...factsOf(cancelled), reason }));
       return cancelled;
     });
@@ -197,7 +197,7 @@ export class WorkOrdersService {
 
   /** The engineer is on site. */
   start(workOrderId: string, identity: Identity): Promise<WorkOrder> {
-    return this.acting(workOrderId, identity, (manager, workOrder) => this.apply(manager, workOrder, { move: 'start', actor: actorOf(identity) }));
+    return this.acting(workOrderId, identity, (manager, workOrder) => this.apply(manager, workOrder, { move: 'start', actor: actorOf(identity).id }));
   }
 
   /** Runs `work` on the locked work order in one transaction, if the caller may act on it. */

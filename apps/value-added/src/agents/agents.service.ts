@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { todayInChina } from '@aftercare/business-time';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { Injectable, notFound } from '@aftercare/subgraph';
-import { actorOf } from '../actor';
 import { AgentAbsence } from './agent-absence.entity';
 import { CallAgent } from './agent.entity';
 import { MarkAgentAbsentInput, SetCallAgentInput } from './agent.inputs';
@@ -47,7 +46,7 @@ export class AgentsService {
         .createQueryBuilder()
         .insert()
         .into(AgentAbsence)
-        .values({ agentId, day, reason: input.reason?.trim() || null, recordedBy: actorOf(identity) })
+        .values({ agentId, day, reason: input.reason?.trim() || null, recordedBy: actorOf(identity).id })
         .orIgnore()
         .execute();
       if (day !== todayInChina()) return 0;

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { DomainError, ErrorCodes, Injectable } from '@aftercare/subgraph';
-import { actorOf } from '../actor';
 import { brandKey } from './brand-key';
 import { DefineWarrantyTermInput, SetBrandReminderServiceInput } from './brand.inputs';
 import { BrandReminderService } from './brand-reminder-service.entity';
@@ -36,7 +35,7 @@ export class BrandsService {
       .createQueryBuilder()
       .insert()
       .into(BrandReminderService)
-      .values({ brandKey: key, brand: input.brand.trim(), optedIn: input.optedIn, changedBy: actorOf(identity) })
+      .values({ brandKey: key, brand: input.brand.trim(), optedIn: input.optedIn, changedBy: actorOf(identity).id })
       .orUpdate(['opted_in', 'changed_by', 'changed_at'], ['brand_key'])
       .execute();
     return this.dataSource.getRepository(BrandReminderService).findOneByOrFail({ brandKey: key });
@@ -55,7 +54,7 @@ export class BrandsService {
       .createQueryBuilder()
       .insert()
       .into(WarrantyTerm)
-      .values({ ...key, brand: input.brand.trim(), months: input.months, definedBy: actorOf(identity) })
+      .values({ ...key, brand: input.brand.trim(), months: input.months, definedBy: actorOf(identity).id })
       .orUpdate(['months', 'defined_by', 'defined_at'], ['brand_key', 'product_model_key'])
       .execute();
     return this.dataSource.getRepository(WarrantyTerm).findOneByOrFail(key);

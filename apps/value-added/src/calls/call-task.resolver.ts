@@ -1,6 +1,6 @@
+import { actorOf } from '@aftercare/identity';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInChina } from '@aftercare/business-time';
-import { actorOfStaff } from '../actor';
 import { alignByKey, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
 import { CallAgent } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
@@ -40,7 +40,7 @@ export class CallTaskResolver {
   @Authorized(...AGENTS, ...CAMPAIGN_RUNNERS)
   @Query(() => [CallTask], { description: 'My calls to make now, in the order to make them. With includeLater, also those waiting for a call-back time.' })
   myCallQueue(@Ctx() { identity }: RequestContext, @Arg('includeLater', { defaultValue: false }) includeLater: boolean): Promise<CallTask[]> {
-    return this.calls.myQueue(actorOfStaff(identity), includeLater);
+    return this.calls.myQueue(actorOf(identity).id, includeLater);
   }
 
   @Authorized(...CAMPAIGN_RUNNERS)

@@ -1,11 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { addBusinessHours, hotlineCalendar, todayInChina } from '@aftercare/business-time';
 import { CallOutcomeRecorded } from '@aftercare/event-contracts';
-import { hasAnyRole, Identity } from '@aftercare/identity';
+import { actorOf, hasAnyRole, Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { onlyUuids } from '@aftercare/persistence';
 import { badInput, DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
-import { actorOf } from '../actor';
 import { CallAgent } from '../agents/agent.entity';
 import { distributeOpenTasks } from '../agents/distribution';
 import { CustomersService } from '../customers/customers.service';
@@ -39,7 +38,7 @@ export class CallsService {
   recordOutcome(input: RecordCallOutcomeInput, identity: Identity): Promise<CallTask> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockOpenTask(manager, input.taskId, identity);
-      const agentId = actorOf(identity);
+      const agentId = actorOf(identity).id;
       const now = new Date();
       const today = todayInChina(now);
       const notes = input.notes?.trim() || null;
@@ -135,7 +134,7 @@ export class CallsService {
     const [id] = onlyUuids([taskId]);
     const task = id ? await manager.getRepository(CallTask).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne() : null;
     if (!task) throw notFound('CallTask', taskId);
-    if (!hasAnyRole(identity, CAMPAIGN_RUNNERS) && task.agentId !== actorOf(identity)) {
+    if (!hasAnyRole(identity, CAMPAIGN_RUNNERS) && task.agentId !== actorOf(identity).id) {
       throw new DomainError(ErrorCodes.FORBIDDEN, 'An agent works only their own queue', { taskId });
     }
     if (task.status !== 'OPEN') {

@@ -2,10 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConsumablePlanDefined } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
-import type { Identity } from '@aftercare/identity';
+import { actorOf, type Identity } from '@aftercare/identity';
 import { DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { DevicesService } from '../devices/devices.service';
-import { actorOf } from '../actor';
 import { ConsumablePlan } from './consumable-plan.entity';
 import { ChangeStagePriceInput, DefineConsumablePlanInput } from './consumable-plan.inputs';
 import { ConsumableStage } from './consumable-stage.entity';
@@ -42,7 +41,7 @@ export class ConsumablePlansService {
           const stageIds = inserted.identifiers.map((identifier) => identifier['id'] as string);
           await manager.insert(
             StagePriceChange,
-            stages.map((stage, i) => ({ stageId: stageIds[i], priceCents: stage.priceCents, previousPriceCents: null, changedBy: actorOf(identity) })),
+            stages.map((stage, i) => ({ stageId: stageIds[i], priceCents: stage.priceCents, previousPriceCents: null, changedBy: actorOf(identity).id })),
           );
           // Machines of this model installed before it had a plan get their clocks now, from their install day.
           await this.devices.startClocksForModel(manager, plan.id, productModel);
@@ -78,7 +77,7 @@ export class ConsumablePlansService {
       if (!stage) throw new DomainError('NOT_FOUND', `${productModel} has no stage ${input.stage.trim()}`, { entity: 'ConsumableStage', productModel, stage: input.stage });
       if (stage.priceCents !== input.priceCents) {
         await manager.update(ConsumableStage, { id: stage.id }, { priceCents: input.priceCents });
-        await manager.insert(StagePriceChange, { stageId: stage.id, priceCents: input.priceCents, previousPriceCents: stage.priceCents, changedBy: actorOf(identity) });
+        await manager.insert(StagePriceChange, { stageId: stage.id, priceCents: input.priceCents, previousPriceCents: stage.priceCents, changedBy: actorOf(identity).id });
         await this.announce(manager, plan);
       }
       return plan;

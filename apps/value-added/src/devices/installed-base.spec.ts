@@ -164,7 +164,7 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
   it("lets a partner see and set only its own brand's reminder service", async () => {
     const set = `mutation ($input: SetBrandReminderServiceInput!) { setBrandReminderService(input: $input) { brand optedIn changedBy } }`;
     const haier = partner(randomUUID(), 'HAIER');
-    expect((await va.ok(set, { input: { brand: 'Haier', optedIn: true } }, haier)).setBrandReminderService).toEqual({ brand: 'Haier', optedIn: true, changedBy: 'partner:HAIER' });
+    expect((await va.ok(set, { input: { brand: 'Haier', optedIn: true } }, haier)).setBrandReminderService).toEqual({ brand: 'Haier', optedIn: true, changedBy: `partner:${haier.partnerId}` });
     expect(errorCodes(await va.sut.graphql(set, { input: { brand: 'Philips', optedIn: false } }, haier))).toEqual(['FORBIDDEN']);
     const seen = await va.ok<{ brandReminderServices: { brand: string }[] }>(`{ brandReminderServices { brand optedIn } }`, {}, haier);
     expect(seen.brandReminderServices).toEqual([{ brand: 'Haier', optedIn: true }]);
