@@ -46,6 +46,10 @@ export interface Platform {
    * same databases and consumer groups; surplus ones get SIGTERM at once — an orderly scale-down.
    */
   scale(app: string, count: number): Promise<RunningProcess[]>;
+  /** Starts an instance in an empty slot (up to `maxReplicas`) and resolves once it is ready: a rollout's new pod. */
+  startInstance(app: string, instance: number): Promise<RunningProcess>;
+  /** SIGTERM to one instance (SIGKILL after 10 s) and its slot emptied: a rollout retiring an old pod. */
+  stopInstance(app: string, instance: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +149,14 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
       );
       await Promise.all(instances.slice(0, count).map((current, instance) => current ?? startInstance(app, instance)));
       return platform.instances(app);
+    },
+    startInstance: async (app, instance) => {
+      if (slotsOf(app)[instance]) throw new Error(`${app} instance ${instance} is already running`);
+      return startInstance(app, instance);
+    },
+    stopInstance: async (app, instance) => {
+      await slotsOf(app)[instance]?.stop();
+      slotsOf(app)[instance] = undefined;
     },
     asStaff: (roles, query, variables) =>
       postGraphql(gatewayUrl, query, variables, {
