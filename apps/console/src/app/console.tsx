@@ -1,14 +1,16 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Skeleton, Typography } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enumLabel } from '../lib/enum-label';
 import { href, navigate, useRoute } from '../lib/route';
 import { hasRole, loadSession, Session, SessionContext, storeSession } from '../lib/session';
 import { pageOf, ROUTES, type RouteEntry } from './routes';
-import SignIn from '../pages/sign-in';
 import { LanguageSwitch } from '../lib/language-switch';
+
+// Signed-in people never need the sign-in screen's forms: it is a chunk of its own too.
+const SignIn = lazy(() => import('../pages/sign-in'));
 
 export function routesFor(session: Session): RouteEntry[] {
   return ROUTES.filter((route) => (session.kind === 'partner' ? route.roles.includes('partner') : route.roles.some((role) => role !== 'partner' && hasRole(session, role))));
@@ -46,14 +48,16 @@ export function Console() {
 
   if (!session || !context) {
     return (
-      <SignIn
-        onSignedIn={(signedIn) => {
-          storeSession(signedIn);
-          setSession(signedIn);
-          const home = homeFor(signedIn);
-          if (home) navigate(home.path);
-        }}
-      />
+      <Suspense fallback={<Skeleton active data-testid="loading" />}>
+        <SignIn
+          onSignedIn={(signedIn) => {
+            storeSession(signedIn);
+            setSession(signedIn);
+            const home = homeFor(signedIn);
+            if (home) navigate(home.path);
+          }}
+        />
+      </Suspense>
     );
   }
 

@@ -25,14 +25,11 @@ const SERVING_ROLES: Audience[] = ['DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDE
  */
 export const ROUTES: RouteEntry[] = [
   { path: 'dashboard', titleKey: 'nav.dashboard', roles: ['SUPERVISOR', 'ADMIN'], home: ['SUPERVISOR'], load: () => import('../pages/supervisor') },
-  // (lands with its page)
-  // { path: 'approvals', titleKey: 'nav.approvals', roles: ['SUPERVISOR', 'ADMIN'], load: () => import('../pages/approvals') },
-  // (lands with its page)
-  // { path: 'call-team', titleKey: 'nav.callTeam', roles: ['SUPERVISOR', 'ADMIN'], load: () => import('../pages/call-team') },
+  { path: 'approvals', titleKey: 'nav.approvals', roles: ['SUPERVISOR', 'ADMIN'], load: () => import('../pages/approvals') },
+  { path: 'call-team', titleKey: 'nav.callTeam', roles: ['SUPERVISOR', 'ADMIN'], load: () => import('../pages/call-team') },
   { path: 'dispatch', titleKey: 'nav.dispatch', roles: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'], home: ['DISPATCHER'], load: () => import('../pages/dispatch') },
   { path: 'complaints', titleKey: 'nav.complaints', roles: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'], home: ['COMPLAINTS_AGENT'], load: () => import('../pages/complaints') },
-  // (lands with its page)
-  // { path: 'hotline', titleKey: 'nav.hotline', roles: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'], load: () => import('../pages/hotline') },
+  { path: 'hotline', titleKey: 'nav.hotline', roles: ['COMPLAINTS_AGENT', 'SUPERVISOR', 'ADMIN'], load: () => import('../pages/hotline') },
   { path: 'customers', titleKey: 'nav.customers', roles: SERVING_ROLES, load: () => import('../pages/customer-360') },
   { path: 'calls', titleKey: 'nav.calls', roles: ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN'], home: ['VALUE_ADDED_AGENT'], load: () => import('../pages/value-added') },
   { path: 'partner', titleKey: 'nav.partner', roles: ['partner'], home: ['partner'], load: () => import('../pages/partner') },

@@ -64,3 +64,43 @@ describe('message catalogues', () => {
     expect([...codes].filter((code) => !errors[code]).sort()).toEqual([]);
   });
 });
+
+describe('the keys the screens use', () => {
+  /** Does `key` (a.b.c) exist in the catalogue, as itself or as plural forms? */
+  const has = (catalogue: Catalogue, key: string) => {
+    const parts = key.split('.');
+    const last = parts.pop()!;
+    const parent = parts.reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part], catalogue) as Catalogue | undefined;
+    return !!parent && (typeof parent[last] === 'string' || typeof parent[`${last}_other`] === 'string');
+  };
+  const sources: string[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory() && entry.name !== 'gql') walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) sources.push(path);
+    }
+  };
+  walk(SRC);
+
+  it.each(sources.map((path) => [path.slice(SRC.length + 1), path]))('%s: every literal t() key exists in both languages', (_name: string, path: string) => {
+    const text = readFileSync(path, 'utf8');
+    // The file's own namespace: useTranslation('<ns>'); module-level helpers pass { ns: '<ns>' }.
+    const namespace = /useTranslation\('([\w-]+)'\)/.exec(text)?.[1] ?? /ns: '([\w-]+)'/.exec(text)?.[1] ?? 'common';
+    const missing: string[] = [];
+    for (const match of text.matchAll(/\bt\('([\w.:-]+)'/g)) {
+      const [ns, key] = match[1]!.includes(':') ? match[1]!.split(':') : [namespace, match[1]!];
+      for (const language of ['zh-CN', 'en']) {
+        let catalogue: Catalogue;
+        try {
+          catalogue = read(language, ns!);
+        } catch {
+          missing.push(`${language}/${ns} (no catalogue)`);
+          continue;
+        }
+        if (!has(catalogue, key!)) missing.push(`${language}/${ns}:${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,16 +1,14 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { Empty } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaDate } from './format';
 
-// Only the chart kinds the console draws, so the bundle does not carry all of ECharts.
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+// ECharts is a large library: it loads when the first chart is drawn, not with the page that has one.
+let loading: Promise<typeof import('./echarts-setup')['echarts']> | undefined;
+const loadECharts = () => (loading ??= import('./echarts-setup').then((module) => module.echarts));
 
 /**
  * A time axis that reads: China dates, never milliseconds, and labels that would overlap are left out.
@@ -35,15 +33,23 @@ export const categoryAxis = (labels: string[]) => ({
 export function Chart({ option, height = 300, testId, label, empty }: { option: ChartOption | null; height?: number; testId?: string; label: string; empty?: boolean }) {
   const { t } = useTranslation('common');
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts>();
+  const chart = useRef<EChartsType>();
+  const latest = useRef(option);
+  latest.current = option;
   const nothing = empty || !option;
 
   useEffect(() => {
     if (!element.current || nothing) return;
-    chart.current = echarts.init(element.current);
+    let disposed = false;
     const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
+    void loadECharts().then((echarts) => {
+      if (disposed || !element.current) return;
+      chart.current = echarts.init(element.current);
+      if (latest.current) chart.current.setOption(latest.current, true);
+      window.addEventListener('resize', resize);
+    });
     return () => {
+      disposed = true;
       window.removeEventListener('resize', resize);
       chart.current?.dispose();
       chart.current = undefined;

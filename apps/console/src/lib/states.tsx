@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, errorCode } from './errors';
 import { GraphqlErrorEntry, refusedAt } from './graphql';
 
-interface QueryLike<TData> {
+export interface QueryLike<TData> {
   data: TData | undefined;
   error: Error | null;
   isLoading: boolean;

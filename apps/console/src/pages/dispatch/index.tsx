@@ -7,7 +7,7 @@ import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
-import { href, type PageProps } from '../../lib/route';
+import { href } from '../../lib/route';
 import { ResponsiveList } from '../../lib/responsive-list';
 import { Loaded } from '../../lib/states';
 import { WorkOrderStatusTag } from '../../lib/status-tags';
@@ -20,7 +20,7 @@ const SLOT_ORDER: Record<string, number> = { MORNING: 0, AFTERNOON: 1, EVENING: 
 const POLL_MS = 4000;
 const QUEUE_PAGE = 50;
 
-export default function DispatchPage(_: PageProps) {
+export default function DispatchPage() {
   const { t } = useTranslation('dispatch');
   const { message } = App.useApp();
   const [date, setDate] = useState(chinaToday());

@@ -8,7 +8,6 @@ import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { addDays, chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
-import type { PageProps } from '../../lib/route';
 import { ResponsiveList } from '../../lib/responsive-list';
 import { Loaded } from '../../lib/states';
 import { WorkOrderStatusTag } from '../../lib/status-tags';
@@ -18,7 +17,7 @@ const PAGE = 20;
 /** The graph's page size limit; the portal shows the newest orders up to it. */
 const MAX_PAGE = 100;
 
-export default function PartnerPortal(_: PageProps) {
+export default function PartnerPortal() {
   const { t } = useTranslation('partner');
   return (
     <Tabs

@@ -7,7 +7,6 @@ import { categoryAxis, Chart } from '../../lib/chart';
 import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { addDays, chinaToday, formatChinaDate, formatChinaDateTime, formatMoney, formatPercent } from '../../lib/format';
 import { useGraphQLQuery } from '../../lib/graphql';
-import type { PageProps } from '../../lib/route';
 import { ResponsiveList } from '../../lib/responsive-list';
 import { Loaded } from '../../lib/states';
 import { ApprovalsSummary } from './approvals-summary';
@@ -17,7 +16,7 @@ type Dashboard = SupervisorDashboardQuery;
 /** Axis labels in yuan from integer cents (no decimals on an axis). */
 const yuanAxis = (value: number) => `¥${Math.round(value / 100)}`;
 
-export default function SupervisorDashboardPage(_: PageProps) {
+export default function SupervisorDashboardPage() {
   const { t } = useTranslation('supervisor');
   const [range, setRange] = useState<[string, string]>([addDays(chinaToday(), -56), chinaToday()]);
   const dashboard = useGraphQLQuery(SupervisorDashboardDocument, { from: range[0], to: range[1] }, { refetchInterval: 60000 });

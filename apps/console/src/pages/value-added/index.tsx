@@ -6,13 +6,13 @@ import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
-import { href, type PageProps } from '../../lib/route';
+import { href } from '../../lib/route';
 import { ResponsiveList } from '../../lib/responsive-list';
 import { Loaded } from '../../lib/states';
 
 const OUTCOMES: CallOutcome[] = ['ORDERED', 'INTERESTED', 'NO_ANSWER', 'DECLINED', 'WRONG_NUMBER', 'DO_NOT_CALL'];
 
-export default function CallQueuePage(_: PageProps) {
+export default function CallQueuePage() {
   const { t } = useTranslation('value-added');
   const [includeLater, setIncludeLater] = useState(false);
   const queue = useGraphQLQuery(MyCallQueueDocument, { includeLater }, { refetchInterval: 30000 });
