@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WORKSPACE_ROOT } from '@aftercare/testing';
+
+/** libs/messaging/src → the workspace; not libs/testing's constant, which would make messaging and testing import each other. */
+const WORKSPACE_ROOT = join(__dirname, '../../..');
 
 interface Patch {
   name: string;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { messagingMigrations } from '@aftercare/messaging';
 import { dropDatabase, urlForDatabase } from '@aftercare/persistence';
 import { migrateService } from './migrate-service';
 import { runServiceMain } from './run-service-main';
@@ -135,7 +136,7 @@ describe('two replicas starting at once on a fresh database (a rollout, or a Job
       const { rows: recorded } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM migrations`);
       expect(recordedTwice).toEqual([]);
       expect(runsOfCounted[0]?.n).toBe(1);
-      expect(recorded[0]?.n).toBe(definition.migrations.length + (await import('@aftercare/messaging')).messagingMigrations.length);
+      expect(recorded[0]?.n).toBe(definition.migrations.length + messagingMigrations.length);
       expect(await columnsOf(database.database, 'visit')).toEqual(['id', 'note']);
     } finally {
       await client.end();
