@@ -5,20 +5,30 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.data', '**/tmp', '**/*.js'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      // Apps never import apps; libraries never import apps; every dependency is a small tagged lib.
+      // Layers: apps never import apps; libraries never import apps; every dependency is a small tagged lib.
+      // Purposes order the libraries: core libs stand alone; messaging and graphql build on core; the
+      // service runtime assembles them; platform checks read a running platform. Tags live in project.json.
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            // type:testing (libs/testing, the test harness) is for tests only: see the rule for non-test files below.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            // layer:testing (libs/testing, the test harness) is for tests only: see the rule for non-test files below.
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:lib', 'layer:testing'] },
+            { sourceTag: 'layer:lib', onlyDependOnLibsWithTags: ['layer:lib', 'layer:testing'] },
+            { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:lib'] },
+            { sourceTag: 'layer:e2e', onlyDependOnLibsWithTags: ['layer:lib', 'layer:testing'] },
+            { sourceTag: 'purpose:core', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
+            { sourceTag: 'purpose:messaging', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
+            { sourceTag: 'purpose:graphql', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
+            { sourceTag: 'purpose:runtime', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'layer:testing'] },
+            { sourceTag: 'purpose:checks', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:runtime', 'layer:testing'] },
+            { sourceTag: 'purpose:testing', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:runtime'] },
+            // The console runs in the browser: only libraries that do too (no node: modules, no database, no Kafka).
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['platform:browser'] },
           ],
         },
       ],
@@ -29,8 +39,8 @@ export default [
     // The test harness starts processes, brokers and databases: production code never imports it.
     // basePath: the patterns are the workspace's paths, whichever project's config imports this one.
     basePath: import.meta.dirname,
-    files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.spec-support.ts', 'apps/*-e2e/**', 'libs/testing/**', '**/jest.config.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test.ts', '**/*.test.tsx', '**/*.spec-support.ts', 'apps/*-e2e/**', 'libs/testing/**', '**/jest.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@aftercare/testing', message: 'libs/testing is for tests only (*.spec.ts, *.spec-support.ts, e2e projects)' }] }],
     },
