@@ -4,51 +4,19 @@
  *   npm run seed                     (GATEWAY_URL defaults to http://127.0.0.1:4000/graphql)
  * Safe to run again: partners' keys are kept in .data/dev-credentials.json, everything else is
  * skipped when it already exists.
+ *
+ * A working day: engineers certified for the brands' models cover the seeded cities; today's install jobs
+ * are booked for today (the dispatcher's "Run the day's dispatch" assigns all but the one nobody covers);
+ * tariffs price finished work; salespeople own business customers; and every inbox has work waiting —
+ * complaints (one with compensation awaiting approval), a missed hotline call, call tasks, a contract awaiting
+ * review, a dispute with both sides' evidence and a promise-approval request.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { authJwtSecretFrom, mintStaffToken, StaffRole, StaffRoles } from '@aftercare/identity';
+import { dirname } from 'node:path';
+import { StaffRoles } from '@aftercare/identity';
 import { DEMO_COMPLAINTS, DEMO_CONSUMABLE_PLANS, DEMO_ENGINEERS, DEMO_ORDERS, DEMO_PARTNERS } from './demo-data';
-
-const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:4000/graphql';
-const credentialsFile = process.env['SEED_CREDENTIALS_FILE'] ?? join(__dirname, '../../.data/dev-credentials.json');
-const secret = authJwtSecretFrom(process.env);
-const tokens = Object.fromEntries(
-  StaffRoles.map((role) => [role, mintStaffToken({ sub: `demo-${role.toLowerCase()}`, name: `Demo ${role}`, roles: [role] }, secret)]),
-) as Record<StaffRole, string>;
-
-interface GraphqlResult<T> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/**
- * A partner key runs only the operations the platform publishes for partners, by id (the gateway refuses any
- * other document): the seed calls them as a brand's integration would.
- */
-const publishedForPartners = (
-  JSON.parse(readFileSync(join(__dirname, '../../apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { id: string; name: string }[] }
-).operations;
-
-function partnerDocument(name: string): { documentId: string } {
-  const published = publishedForPartners.find((operation) => operation.name === name);
-  if (!published) throw new Error(`no published partner operation named ${name}`);
-  return { documentId: `sha256:${published.id}` };
-}
-
-async function call<T>(headers: Record<string, string>, document: string | { documentId: string }, variables: Record<string, unknown>, tolerate: string[] = []) {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ ...(typeof document === 'string' ? { query: document } : document), variables }),
-  });
-  const body = (await response.json()) as GraphqlResult<T>;
-  const unexpected = (body.errors ?? []).filter((error) => !tolerate.includes(error.extensions?.code ?? ''));
-  if (unexpected.length > 0) throw new Error(unexpected.map((error) => `${error.extensions?.code}: ${error.message}`).join('\n'));
-  return body;
-}
-
-const asStaff = (role: StaffRole) => ({ authorization: `Bearer ${tokens[role]}` });
+import { asStaff, asStaffUser, call, credentialsFile, gatewayUrl, partnerDocument, tokens } from './graph';
+import { engineerIdByPhone, seedEngineers, seedSales, seedTodaysWork } from './working-day';
 
 async function seedPartners(known: Record<string, string>): Promise<Record<string, string>> {
   for (const partner of DEMO_PARTNERS) {
@@ -80,11 +48,7 @@ async function seedOrders(keys: Record<string, string>): Promise<Map<string, { o
 }
 
 async function seedCatalogue(): Promise<void> {
-  for (const engineer of DEMO_ENGINEERS) {
-    await call(asStaff('DISPATCHER'), `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`, { input: engineer }, [
-      'ENGINEER_PHONE_TAKEN',
-    ]);
-  }
+  await seedEngineers(DEMO_ENGINEERS);
   for (const plan of DEMO_CONSUMABLE_PLANS) {
     await call(asStaff('VALUE_ADDED_AGENT'), `mutation ($input: DefineConsumablePlanInput!) { defineConsumablePlan(input: $input) { id } }`, { input: plan }, [
       'CONSUMABLE_PLAN_EXISTS',
@@ -191,8 +155,15 @@ async function main(): Promise<void> {
   const placed = await seedOrders(keys);
   await seedCatalogue();
   await seedValueAdded(placed);
+  await seedTodaysWork(keys);
+  await seedSales(firstRun);
   // Complaints have no natural key to deduplicate on, so they are filed on the first run only.
   if (firstRun) await seedComplaints(placed);
+
+  // The printed ENGINEER token is the first demo engineer's own (its sub is their Engineer id): their day, their pay.
+  const engineer = DEMO_ENGINEERS[0];
+  const engineerId = await engineerIdByPhone(engineer.phone);
+  if (engineerId) tokens.ENGINEER = asStaffUser('ENGINEER', engineerId, engineer.name).authorization.replace('Bearer ', '');
 
   const [firstRef, firstOrder] = [...placed][0] ?? [];
   console.log(`
