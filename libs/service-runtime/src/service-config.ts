@@ -10,6 +10,11 @@ export interface ServiceConfig {
   messaging: MessagingConfig;
   /** The gateway's public keys: a subgraph can verify identities but never mint one. */
   gatewayKeys: GatewayVerificationKeys;
+  /**
+   * METRICS_PORT: GET /metrics on a port of its own instead of the GraphQL port, so a network policy can admit
+   * Prometheus to the one and only the gateway to the other (deploy/kubernetes). Unset: the GraphQL port.
+   */
+  metricsPort?: number;
 }
 
 export function envKey(serviceName: string, suffix: string): string {
@@ -30,5 +35,6 @@ export function serviceConfigFrom(definition: ServiceDefinition, env: NodeJS.Pro
     database: serviceDatabaseFrom(definition, env),
     messaging: messagingConfigFor(`aftercare-${definition.name}`, env),
     gatewayKeys: gatewayVerificationKeysFrom(env),
+    metricsPort: env['METRICS_PORT'] ? Number(env['METRICS_PORT']) : undefined,
   };
 }

@@ -2,9 +2,11 @@ import { DataSource } from 'typeorm';
 import { Topics } from '@aftercare/event-contracts';
 import { createLogger, Logger } from '@aftercare/logging';
 import { createKafka, EventConsumer, Outbox, OutboxRelay } from '@aftercare/messaging';
+import type { ListeningServer } from '@aftercare/http-server';
 import { openServiceDatabase } from '@aftercare/persistence';
 import { buildFederatedSchema, printFederatedSchema, ServiceContainer, startSubgraphServer } from '@aftercare/subgraph';
 import { ServiceConfig, serviceConfigFrom } from './service-config';
+import { serveMetricsApart } from './metrics-server';
 import { serviceDatabaseOptions } from './migrate-service';
 import { serviceTelemetry } from './service-telemetry';
 import type { ServiceDefinition } from './service-definition';
@@ -13,6 +15,8 @@ export interface RunningService {
   name: string;
   url: string;
   port: number;
+  /** Where GET /metrics is served when METRICS_PORT gave it a port of its own (else on `port`). */
+  metricsPort?: number;
   dataSource: DataSource;
   container: ServiceContainer;
   consumer: EventConsumer;
@@ -83,9 +87,12 @@ export async function startService(
     observer: telemetry.consumerObserver,
   });
 
+  let metricsServer: ListeningServer | null = null;
   try {
     await relay.start();
     consumer.start();
+    // With a metrics port of its own, the GraphQL port serves no /metrics at all.
+    if (config.metricsPort !== undefined) metricsServer = await serveMetricsApart(telemetry.observability.routes, config.host, config.metricsPort);
     const server = await startSubgraphServer({
       schema: await buildServiceSchema(definition, container),
       host: config.host,
@@ -93,7 +100,7 @@ export async function startService(
       gatewayKeys: config.gatewayKeys,
       audience: definition.name,
       logger,
-      observability: telemetry.observability,
+      observability: metricsServer ? { ...telemetry.observability, routes: () => undefined } : telemetry.observability,
       isReady: async () => {
         await dataSource.query('SELECT 1');
         return true;
@@ -106,6 +113,7 @@ export async function startService(
       name: definition.name,
       url: server.url,
       port: server.port,
+      metricsPort: metricsServer?.port,
       dataSource,
       container,
       consumer,
@@ -115,10 +123,13 @@ export async function startService(
         await stopServing();
         await consumer.stop();
         await relay.stop();
+        // Before the pool: a scrape reads the outbox backlog from the database.
+        await metricsServer?.close();
         await dataSource.destroy();
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await consumer.stop();
     await relay.stop();
     await dataSource.destroy();
