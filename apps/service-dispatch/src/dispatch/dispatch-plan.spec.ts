@@ -10,6 +10,7 @@ function engineer(overrides: Partial<RosterEngineer> = {}): RosterEngineer {
     engineerId: `e-${sequence}`,
     name: `Engineer ${sequence}`,
     status: 'ACTIVE',
+    homeCity: 'Suzhou',
     cities: ['Suzhou'],
     skills: [{ brand: 'Philips', productModel: 'AquaPure X5' }],
     dailyCapacity: 5,
