@@ -153,20 +153,27 @@ describe('the checks catch what they are there for', () => {
     ]);
   });
 
-  it('a Deployment without its probes, a writable root, a missing budget or a policy open to another service breaks the policy', () => {
+  it('a Deployment without its probes, a writable root, a missing budget, metrics on the GraphQL port or a policy open to another service or port breaks the policy', () => {
     const objects = copy(prod);
     const sales = find(objects, 'Deployment', 'sales').spec.template.spec.containers[0];
     delete sales.readinessProbe;
     sales.securityContext.readOnlyRootFilesystem = false;
     const withoutBudget = objects.filter((object) => !(object.kind === 'PodDisruptionBudget' && object.metadata.name === 'complaints'));
     find(withoutBudget, 'NetworkPolicy', 'value-added').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'sales' } } });
-    const withoutJob = withoutBudget.filter((object) => !(object.kind === 'Job' && object.metadata.name === 'engineer-network-migrate'));
+    // Prometheus admitted to the GraphQL port as well as the metrics port.
+    find(withoutBudget, 'NetworkPolicy', 'complaints').spec.ingress[1].ports.push({ port: 'http', protocol: 'TCP' });
+    delete find(withoutBudget, 'ConfigMap', 'service-dispatch-config').data.METRICS_PORT;
+    const unscraped = withoutBudget.filter((object) => !(object.kind === 'ServiceMonitor' && object.metadata.name === 'gateway'));
+    const withoutJob = unscraped.filter((object) => !(object.kind === 'Job' && object.metadata.name === 'engineer-network-migrate'));
     expect(deploymentViolations(withoutJob, services)).toEqual([
       'Deployment/sales service: writable root filesystem',
       'Deployment/sales service: readiness probe is not GET /health/ready',
+      'service-dispatch: /metrics is not on a port of its own (METRICS_PORT and the container\'s "metrics" port)',
       'complaints: no PodDisruptionBudget',
+      'complaints: prometheus admitted to ports ["metrics","http"], not only "metrics"',
       'engineer-network: no migration Job of its image',
       'value-added: ingress admits {"podSelector":{"matchLabels":{"app.kubernetes.io/name":"sales"}}}',
+      'gateway: no ServiceMonitor scraping its /metrics',
     ]);
   });
 

@@ -85,13 +85,14 @@ export function deploymentViolations(objects: KubernetesObject[], services: read
     if (!selects(deployment.spec.selector?.matchLabels, labels)) violations.push(`${name}: the Deployment's selector misses its own pods`);
     if (deployment.spec.strategy?.rollingUpdate?.maxUnavailable !== 0) violations.push(`${name}: a rollout may take capacity away (maxUnavailable is not 0)`);
     if (!ofKind('PodDisruptionBudget').some((pdb) => selects(pdb.spec.selector?.matchLabels, labels))) violations.push(`${name}: no PodDisruptionBudget`);
-    if (!ofKind('ServiceMonitor').some((monitor) => monitor.spec.endpoints?.some((endpoint: Container) => endpoint.path === '/metrics'))) {
-      violations.push(`${name}: no ServiceMonitor scraping /metrics`);
-    }
     const policies = ofKind('NetworkPolicy').filter((policy) => selects(policy.spec.podSelector?.matchLabels, labels));
     if (policies.length === 0) violations.push(`${name}: no NetworkPolicy`);
     const service = ofKind('Service').find((candidate) => selects(candidate.spec.selector, labels));
     if (!service) violations.push(`${name}: no Service`);
+    const scraped = ofKind('ServiceMonitor').some(
+      (monitor) => !!service && selects(monitor.spec.selector?.matchLabels, service.metadata.labels ?? {}) && monitor.spec.endpoints?.some((endpoint: Container) => endpoint.path === '/metrics'),
+    );
+    if (!scraped) violations.push(`${name}: no ServiceMonitor scraping its /metrics`);
     if (name === 'gateway') {
       if (!ofKind('HorizontalPodAutoscaler').some((hpa) => hpa.spec.scaleTargetRef?.name === name)) violations.push('gateway: no HorizontalPodAutoscaler');
       continue;
@@ -118,17 +119,26 @@ function subgraphViolations(objects: KubernetesObject[], name: string, deploymen
     for (const container of containersOf(job)) violations.push(...containerViolations(`Job/${job.metadata.name}`, job.spec.template.spec, container, false));
   }
 
-  // Ingress: only the gateway's pods and Prometheus, only on the service's port.
+  // Ingress: the gateway's pods to the GraphQL port only, Prometheus to the metrics port only, nobody else.
   const rules: Container[] = policies.flatMap((policy) => (policy.spec.policyTypes?.includes('Ingress') ? policy.spec.ingress ?? [] : []));
   if (!policies.some((policy) => policy.spec.policyTypes?.includes('Ingress'))) violations.push(`${name}: ingress not restricted`);
+  const container = deployment.spec.template.spec.containers[0];
+  const metricsPort = container.ports?.find((port: Container) => port.name === 'metrics');
+  const metricsVariable = container.env?.find((variable: Container) => variable.name === 'METRICS_PORT')?.value;
+  const configured = objects.find((object) => object.kind === 'ConfigMap' && container.envFrom?.some((source: Container) => source.configMapRef?.name === object.metadata.name));
+  if (!metricsPort || String(metricsPort.containerPort) !== String(metricsVariable ?? configured?.['data']?.METRICS_PORT)) {
+    violations.push(`${name}: /metrics is not on a port of its own (METRICS_PORT and the container's "metrics" port)`);
+  }
+  const monitor = objects.find((object) => object.kind === 'ServiceMonitor' && object.metadata.name === name);
+  if (!monitor?.spec.endpoints?.every((endpoint: Container) => endpoint.port === 'metrics')) violations.push(`${name}: the ServiceMonitor does not scrape the metrics port`);
   for (const rule of rules) {
     if (!rule.from?.length) violations.push(`${name}: an ingress rule open to every pod`);
-    if (!rule.ports?.length) violations.push(`${name}: an ingress rule open on every port`);
+    const ports = (rule.ports ?? []).map((port: Container) => port.port);
     for (const peer of rule.from ?? []) {
       const app = peer.podSelector?.matchLabels?.['app.kubernetes.io/name'];
-      const prometheus = app === 'prometheus' && !!peer.namespaceSelector;
-      const gateway = app === 'gateway' && !peer.namespaceSelector;
-      if (!prometheus && !gateway) violations.push(`${name}: ingress admits ${JSON.stringify(peer)}`);
+      const allowed = app === 'prometheus' && !!peer.namespaceSelector ? 'metrics' : app === 'gateway' && !peer.namespaceSelector ? 'http' : null;
+      if (!allowed) violations.push(`${name}: ingress admits ${JSON.stringify(peer)}`);
+      else if (ports.length !== 1 || ports[0] !== allowed) violations.push(`${name}: ${app} admitted to ports ${JSON.stringify(ports)}, not only "${allowed}"`);
     }
   }
   return violations;
