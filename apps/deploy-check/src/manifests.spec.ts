@@ -157,6 +157,7 @@ describe('the checks catch what they are there for', () => {
     const objects = copy(prod);
     const sales = find(objects, 'Deployment', 'sales').spec.template.spec.containers[0];
     delete sales.readinessProbe;
+    find(objects, 'Deployment', 'value-added').spec.replicas = 3;
     sales.securityContext.readOnlyRootFilesystem = false;
     const withoutBudget = objects.filter((object) => !(object.kind === 'PodDisruptionBudget' && object.metadata.name === 'complaints'));
     find(withoutBudget, 'NetworkPolicy', 'value-added').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'sales' } } });
@@ -172,6 +173,7 @@ describe('the checks catch what they are there for', () => {
       'complaints: no PodDisruptionBudget',
       'complaints: prometheus admitted to ports ["metrics","http"], not only "metrics"',
       'engineer-network: no migration Job of its image',
+      'value-added: a replica count in the manifest fights its autoscaler',
       'value-added: ingress admits {"podSelector":{"matchLabels":{"app.kubernetes.io/name":"sales"}}}',
       'gateway: no ServiceMonitor scraping its /metrics',
     ]);

@@ -84,6 +84,8 @@ export function deploymentViolations(objects: KubernetesObject[], services: read
     for (const container of containersOf(deployment)) violations.push(...containerViolations(`Deployment/${name}`, pod, container, true));
     if (!selects(deployment.spec.selector?.matchLabels, labels)) violations.push(`${name}: the Deployment's selector misses its own pods`);
     if (deployment.spec.strategy?.rollingUpdate?.maxUnavailable !== 0) violations.push(`${name}: a rollout may take capacity away (maxUnavailable is not 0)`);
+    // Autoscaled (HPA or KEDA, checked below): a count in the manifest would be put back by every apply.
+    if (deployment.spec.replicas !== undefined) violations.push(`${name}: a replica count in the manifest fights its autoscaler`);
     if (!ofKind('PodDisruptionBudget').some((pdb) => selects(pdb.spec.selector?.matchLabels, labels))) violations.push(`${name}: no PodDisruptionBudget`);
     const policies = ofKind('NetworkPolicy').filter((policy) => selects(policy.spec.podSelector?.matchLabels, labels));
     if (policies.length === 0) violations.push(`${name}: no NetworkPolicy`);
