@@ -158,6 +158,7 @@ describe('the checks catch what they are there for', () => {
     const sales = find(objects, 'Deployment', 'sales').spec.template.spec.containers[0];
     delete sales.readinessProbe;
     find(objects, 'Deployment', 'value-added').spec.replicas = 3;
+    find(objects, 'Ingress', 'gateway').spec.rules[0].http.paths[0].pathType = 'Prefix';
     sales.securityContext.readOnlyRootFilesystem = false;
     const withoutBudget = objects.filter((object) => !(object.kind === 'PodDisruptionBudget' && object.metadata.name === 'complaints'));
     find(withoutBudget, 'NetworkPolicy', 'value-added').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'sales' } } });
@@ -176,6 +177,7 @@ describe('the checks catch what they are there for', () => {
       'value-added: a replica count in the manifest fights its autoscaler',
       'value-added: ingress admits {"podSelector":{"matchLabels":{"app.kubernetes.io/name":"sales"}}}',
       'gateway: no ServiceMonitor scraping its /metrics',
+      'gateway: the Ingress exposes ["Prefix /graphql"], not only Exact /graphql',
     ]);
   });
 

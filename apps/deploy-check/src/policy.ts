@@ -97,6 +97,13 @@ export function deploymentViolations(objects: KubernetesObject[], services: read
     if (!scraped) violations.push(`${name}: no ServiceMonitor scraping its /metrics`);
     if (name === 'gateway') {
       if (!ofKind('HorizontalPodAutoscaler').some((hpa) => hpa.spec.scaleTargetRef?.name === name)) violations.push('gateway: no HorizontalPodAutoscaler');
+      // From outside, /graphql only: /metrics and /health share the gateway's port and stay inside the cluster.
+      const exposed: string[] = ofKind('Ingress').flatMap((ingress) =>
+        (ingress.spec.rules ?? []).flatMap((rule: Container) =>
+          (rule.http?.paths ?? []).filter((path: Container) => path.backend?.service?.name === service?.metadata.name).map((path: Container) => `${path.pathType} ${path.path}`),
+        ),
+      );
+      if (exposed.join() !== 'Exact /graphql') violations.push(`gateway: the Ingress exposes ${JSON.stringify(exposed)}, not only Exact /graphql`);
       continue;
     }
     violations.push(...subgraphViolations(objects, name, deployment, policies));
