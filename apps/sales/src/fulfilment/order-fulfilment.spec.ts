@@ -141,8 +141,10 @@ describe('orders from every channel follow fulfilment (sales, real PostgreSQL an
     const [done, refused] = [randomUUID(), randomUUID()];
     const first = ordered(done);
     const again = ReplacementOrdered.create(done, first.payload);
-    await events.publish(Topics['value-added'], first, again, ordered(refused));
-    await applied(first.id, again.id);
+    const other = ordered(refused);
+    await events.publish(Topics['value-added'], first, again, other);
+    // Each order is its own key, so its own partition: wait for all three, not only the first order's two.
+    await applied(first.id, again.id, other.id);
     expect(await countRows(sales.service.dataSource, 'sales_order', `id = ANY($1) AND channel = 'VALUE_ADDED'`, [[done, refused]])).toBe(2);
     const listed = await sales.graphql<{ customer: { orders: { id: string; channel: string }[] } }>(CUSTOMER_ORDERS, { id: customerId }, rep);
     expect(listed.data!.customer.orders).toContainEqual({ id: done, channel: 'VALUE_ADDED' });
