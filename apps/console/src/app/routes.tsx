@@ -34,6 +34,12 @@ export const ROUTES: RouteEntry[] = [
   { path: 'calls', titleKey: 'nav.calls', roles: ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN'], home: ['VALUE_ADDED_AGENT'], load: () => import('../pages/value-added') },
   { path: 'partner', titleKey: 'nav.partner', roles: ['partner'], home: ['partner'], load: () => import('../pages/partner') },
   // console-B: engineer, admin, sales, value-added pages (one line each)
+  { path: 'engineer', titleKey: 'nav.engineer', roles: ['ENGINEER'], home: ['ENGINEER'], load: () => import('../pages/engineer') },
+  { path: 'sales', titleKey: 'nav.sales', roles: ['SALES', 'SUPERVISOR', 'ADMIN'], home: ['SALES'], load: () => import('../pages/sales') },
+  { path: 'sales-team', titleKey: 'nav.salesTeam', roles: ['SUPERVISOR', 'ADMIN'], load: () => import('../pages/sales-team') },
+  { path: 'consumable-plans', titleKey: 'nav.consumablePlans', roles: ['VALUE_ADDED_AGENT', 'SUPERVISOR', 'ADMIN'], load: () => import('../pages/consumable-plans') },
+  { path: 'quality', titleKey: 'nav.quality', roles: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'], load: () => import('../pages/quality') },
+  { path: 'admin', titleKey: 'nav.admin', roles: ['ADMIN'], home: ['ADMIN'], load: () => import('../pages/admin') },
 ];
 
 const components = new Map<string, LazyExoticComponent<ComponentType<PageProps>>>();
