@@ -67,6 +67,11 @@ describe.each(environments)('deploy/kubernetes/overlays/%s', (environment) => {
     const replicasWithRole = (role: string) => pools.filter((pool) => pool.spec.roles.includes(role)).reduce((sum, pool) => sum + pool.spec.replicas, 0);
     expect({ brokers: replicasWithRole('broker'), controllers: replicasWithRole('controller') }).toEqual({ brokers: 3, controllers: 3 });
 
+    // A topic a service creates itself (libs/messaging topics-admin) gets the same replication as the declared ones.
+    for (const service of services) {
+      expect([service, find(all, 'ConfigMap', `${service}-config`).data]).toEqual([service, expect.objectContaining({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' })]);
+    }
+
     const topics = all.filter((object) => object.kind === 'KafkaTopic');
     const expected = [...Object.values(Topics), ...ServiceNames.map((service) => deadLetterTopic(service))];
     expect(topics.map((topic) => topic.metadata.name).sort()).toEqual([...expected].sort());
