@@ -15,8 +15,12 @@ export class SalespeopleService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Which salesperson a staff user is, once per request (the identity is the request's own object). */
-  private readonly mapped = new WeakMap<StaffIdentity, Promise<string | null>>();
+  /**
+   * Which salesperson a verified identity is. Only a found one is kept: a staff user's salesperson never changes
+   * (no mutation moves `staffUserId`, no salesperson row is deleted), while someone who is none yet may be
+   * registered any moment — and a verified identity object outlives its request (libs/identity caches them).
+   */
+  private readonly mapped = new WeakMap<StaffIdentity, string>();
 
   register(input: RegisterSalespersonInput): Promise<Salesperson> {
     const id = randomUUID();
@@ -32,16 +36,12 @@ export class SalespeopleService {
    * The salesperson a staff user works as, or null when they are none: looked up by the `sub` their token
    * carries, compared as text, so any string the identity provider issues works.
    */
-  salespersonIdOf(identity: StaffIdentity): Promise<string | null> {
-    let found = this.mapped.get(identity);
-    if (!found) {
-      found = this.dataSource
-        .getRepository(Salesperson)
-        .findOne({ select: { id: true }, where: { staffUserId: identity.userId } })
-        .then((salesperson) => salesperson?.id ?? null);
-      this.mapped.set(identity, found);
-    }
-    return found;
+  async salespersonIdOf(identity: StaffIdentity): Promise<string | null> {
+    const known = this.mapped.get(identity);
+    if (known) return known;
+    const salesperson = await this.dataSource.getRepository(Salesperson).findOne({ select: { id: true }, where: { staffUserId: identity.userId } });
+    if (salesperson) this.mapped.set(identity, salesperson.id);
+    return salesperson?.id ?? null;
   }
 
   async requireActive(id: string, field: string): Promise<Salesperson> {

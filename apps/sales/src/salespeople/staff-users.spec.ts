@@ -73,6 +73,10 @@ describe('staff users whose `sub` is not a uuid (sales, real PostgreSQL)', () =>
     expect(errorCodes(await sales.graphql(CREATE, { input: customerInput() }, stranger))).toEqual(['FORBIDDEN']);
     // An owner filter is a salesperson id, never a staff user: a clean refusal, not a database error.
     expect(errorCodes(await sales.graphql(CARDS, { ownerId: 'li.na' }, supervisor))).toEqual(['BAD_USER_INPUT']);
+    // Registered afterwards, the same staff user is the salesperson at once (nothing remembered them as nobody).
+    await registerSalesperson(sales, 'East', stranger.userId);
+    const theirs = await ok<{ createCustomer: { id: string } }>(CREATE, { input: customerInput() }, stranger);
+    expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(CARDS, {}, stranger)).customers.edges.map((edge) => edge.node.id)).toEqual([theirs.createCustomer.id]);
     // Office staff with a non-uuid sub read every card, as before.
     expect((await ok<{ customer: { id: string } }>(CARD, { id: owned.createCustomer.id }, asStaff(sub('zhang.min'), 'DISPATCHER'))).customer.id).toBe(owned.createCustomer.id);
   });
