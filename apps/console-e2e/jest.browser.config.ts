@@ -9,6 +9,9 @@ export default {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.browser.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/support/long-timeouts.ts'],
+  // One seeded stack for every suite of the run (src/support/global-setup.ts); each suite brings its browser.
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   // One platform, one browser: the suites share the machine's two cores with nothing else of theirs.
   maxWorkers: 1,
 };

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { freePort, Platform, startPlatform, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
+import { mintStaffToken } from '@aftercare/identity';
+import { freePort, Platform, postGraphql, startPlatform, TEST_AUTH_JWT_SECRET, WORKSPACE_ROOT } from '@aftercare/testing';
 
 const run = promisify(execFile);
 
@@ -23,7 +24,7 @@ export interface ConsoleStack {
   /** Partner API keys the seed registered, by partner code. */
   partnerKeys: Record<string, string>;
   /** A fresh browser context (its own session storage): one person at one screen. */
-  newPage(): Promise<Page>;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
   /** Kept under reports/screenshots/ (CI keeps reports/ as its artefacts). */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
@@ -115,16 +116,7 @@ export async function startConsoleStack(label: string, beforeSeed?: (platform: P
       platform,
       consoleUrl,
       partnerKeys,
-      newPage: async () => {
-        const context = await opened.newContext({ viewport: { width: 1440, height: 900 }, baseURL: consoleUrl });
-        contexts.push(context);
-        const page = await context.newPage();
-        page.setDefaultTimeout(30000);
-        return page;
-      },
-      screenshot: async (page, name) => {
-        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-      },
+      ...browserOn(consoleUrl, opened, contexts),
       stop,
     };
   } catch (error) {
@@ -146,4 +138,99 @@ export async function signInAsPartner(page: Page, apiKey: string): Promise<void>
   await page.getByTestId('partner-key').fill(apiKey);
   await page.getByTestId('partner-sign-in').click();
   await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** What the run's global setup publishes about the one seeded stack every browser suite shares. */
+export interface SharedStackAddress {
+  consoleUrl: string;
+  gatewayUrl: string;
+  gatewayBase: string;
+  partnerKeys: Record<string, string>;
+}
+export const SHARED_STACK_ENV = 'CONSOLE_E2E_STACK';
+
+/** The platform and the console without a browser: what global setup starts once for the whole browser run. */
+export async function startSeededConsole(label: string): Promise<{ platform: Platform; consoleUrl: string; partnerKeys: Record<string, string>; stop: () => Promise<void> }> {
+  const platform = await startPlatform(label);
+  let served: { url: string; stop: () => Promise<void> } | undefined;
+  try {
+    const partnerKeys = await seed(platform);
+    served = await serveConsole(platform.gatewayBase);
+    const console = served;
+    return {
+      platform,
+      consoleUrl: console.url,
+      partnerKeys,
+      stop: async () => {
+        await console.stop();
+        await platform.stop();
+      },
+    };
+  } catch (error) {
+    await served?.stop();
+    await platform.stop();
+    throw error;
+  }
+}
+
+function browserOn(consoleUrl: string, browser: Browser, contexts: BrowserContext[]) {
+  return {
+    newPage: async (viewport = { width: 1440, height: 900 }) => {
+      // zh-CN is the console's default; the browser says so too (Accept-Language, navigator.language).
+      const context = await browser.newContext({ viewport, baseURL: consoleUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(30000);
+      return page;
+    },
+    screenshot: async (page: Page, name: string) => {
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/**
+ * The seeded stack this browser run shares (started once by global setup, so eight role suites do not each
+ * pay a platform start and a seed), with a browser of this suite's own. Without global setup (a suite run
+ * on its own through another config) it starts a stack of its own. Suites share the data: each works on
+ * records it creates or finds by what it looks for, never on counts of the whole inbox.
+ */
+export async function sharedConsoleStack(label: string): Promise<ConsoleStack> {
+  const published = process.env[SHARED_STACK_ENV];
+  if (!published) return startConsoleStack(label);
+  const address = JSON.parse(published) as SharedStackAddress;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const contexts: BrowserContext[] = [];
+  const refuse = () => {
+    throw new Error('the shared browser-run stack cannot be restarted or scaled from a suite');
+  };
+  // The graph as the shared stack's gateway answers it: enough of Platform for a suite's checks.
+  const platform = {
+    gatewayUrl: address.gatewayUrl,
+    gatewayBase: address.gatewayBase,
+    env: {},
+    asStaff: (roles: string[], query: string, variables?: Record<string, unknown>) =>
+      postGraphql(address.gatewayUrl, query, variables, {
+        authorization: `Bearer ${mintStaffToken({ sub: `e2e-${roles.join('-').toLowerCase()}`, name: 'E2E', roles: roles as never }, TEST_AUTH_JWT_SECRET)}`,
+      }),
+    asPartner: (apiKey: string, query: string, variables?: Record<string, unknown>) => postGraphql(address.gatewayUrl, query, variables, { 'x-api-key': apiKey }),
+    restart: refuse,
+    instances: refuse,
+    instanceBase: refuse,
+    scale: refuse,
+    startInstance: refuse,
+    stopInstance: refuse,
+    stop: async () => undefined,
+  } as unknown as Platform;
+  return {
+    platform,
+    consoleUrl: address.consoleUrl,
+    partnerKeys: address.partnerKeys,
+    ...browserOn(address.consoleUrl, browser, contexts),
+    stop: async () => {
+      await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+      await browser.close().catch(() => undefined);
+    },
+  };
 }

@@ -1,0 +1,97 @@
+import { chinaDayFromToday } from '@aftercare/business-time';
+import type { Page } from 'playwright-core';
+import { checkScreen } from './support/check-screen';
+import { ConsoleStack, sharedConsoleStack } from './support/console-stack';
+import { devToken, graphAs, signInWithToken } from './support/field-roles';
+import { watchPageHealth } from './support/page-health';
+
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * The engineer's day on a phone, in Chinese: the dispatcher has run today's dispatch; the engineer signs in
+ * with their own token, sees today's jobs in visiting order, starts one and completes it with the serial of
+ * the machine installed, then looks at their pay and days off. The work order's state is checked in the graph.
+ */
+describe('engineer on a phone (zh-CN, 390 px)', () => {
+  let stack: ConsoleStack;
+  let page: Page;
+  let health: ReturnType<typeof watchPageHealth>;
+  let engineerId: string;
+  let jobId: string;
+  const today = chinaDayFromToday(0);
+
+  beforeAll(async () => {
+    stack = await sharedConsoleStack('e2e-engineer');
+    // The dispatcher's morning: today's booked jobs go out to the engineers who cover the city and hold the skill.
+    await graphAs(stack, ['DISPATCHER'], 'e2e-dispatcher', `mutation ($date: Date!) { dispatchDay(date: $date) { date } }`, { date: today });
+    const { workOrdersOn } = await graphAs<{ workOrdersOn: { id: string; type: string; engineerId: string | null }[] }>(
+      stack,
+      ['DISPATCHER'],
+      'e2e-dispatcher',
+      `query ($date: Date!) { workOrdersOn(date: $date, status: ASSIGNED) { id type engineerId } }`,
+      { date: today },
+    );
+    const job = workOrdersOn.find((workOrder) => workOrder.type === 'INSTALL' && workOrder.engineerId);
+    if (!job?.engineerId) throw new Error('the seeded day has no assigned install job');
+    engineerId = job.engineerId;
+    page = await stack.newPage(PHONE);
+    health = watchPageHealth(page);
+    await signInWithToken(page, await devToken(stack, ['ENGINEER'], engineerId, 'Demo Engineer'));
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lands on today’s jobs in visiting order, with address, customer phone, what to do and what to collect', async () => {
+    const cards = page.getByTestId('job-card');
+    await cards.first().waitFor();
+    const mine = await graphAs<{ myWorkOrders: { id: string; siteAddress: string; status: string }[] }>(stack, ['ENGINEER'], engineerId, `query ($date: Date) { myWorkOrders(date: $date) { id siteAddress status } }`, { date: today });
+    // The cards follow the graph's visiting order.
+    const shown = await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-work-order-id')));
+    expect(shown).toEqual(mine.myWorkOrders.map((workOrder) => workOrder.id));
+    const first = cards.first();
+    await first.getByText(mine.myWorkOrders[0].siteAddress, { exact: false }).waitFor();
+    await first.getByTestId('customer-phone').waitFor();
+    expect(await first.getByTestId('amount-due').innerText()).toBe('无需收款');
+    await checkScreen(page, 'engineer-day', { home: 'engineer' });
+    await page.setViewportSize(PHONE);
+    jobId = mine.myWorkOrders.find((workOrder) => workOrder.status === 'ASSIGNED')?.id ?? '';
+    expect(jobId).not.toBe('');
+  });
+
+  it('starts the job on site and completes it with the serial of the machine installed', async () => {
+    const card = page.locator(`[data-work-order-id="${jobId}"]`);
+    await card.getByTestId('start-job').click();
+    await card.getByTestId('work-order-status').getByText('进行中').waitFor();
+    await card.getByTestId('complete-job').click();
+    const dialog = page.getByRole('dialog', { name: '登记完工' });
+    await dialog.getByTestId('serial').fill('SN-E2E-390-0001');
+    await checkScreen(page, 'engineer-complete');
+    await page.setViewportSize(PHONE);
+    await dialog.getByTestId('confirm-complete').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByTestId('work-order-status').getByText('已完工').waitFor();
+
+    const { workOrder } = await graphAs<{ workOrder: { status: string; completion: { installedSerial: string | null } | null } }>(
+      stack,
+      ['DISPATCHER'],
+      'e2e-dispatcher',
+      `query ($id: ID!) { workOrder(id: $id) { status completion { installedSerial } } }`,
+      { id: jobId },
+    );
+    expect(workOrder.completion?.installedSerial).toBe('SN-E2E-390-0001');
+    expect(['COMPLETED', 'VERIFIED']).toContain(workOrder.status);
+  });
+
+  it('sees their settlement lines and their days off', async () => {
+    await page.getByRole('tab', { name: '我的结算' }).click();
+    await page.getByTestId('my-pay').waitFor();
+    await checkScreen(page, 'engineer-pay');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('tab', { name: '我的休假' }).click();
+    await page.getByTestId('my-unavailability').waitFor();
+    await checkScreen(page, 'engineer-days-off');
+    expect(health.failedRequests).toEqual([]);
+  });
+});

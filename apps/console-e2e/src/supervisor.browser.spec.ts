@@ -1,0 +1,138 @@
+import { eventually } from '@aftercare/testing';
+import type { Page } from 'playwright-core';
+import { checkScreen } from './support/check-screen';
+import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
+import { watchPageHealth } from './support/page-health';
+
+/**
+ * A supervisor's day, in Chinese: the dashboard as home, then the approvals inbox (a compensation approved and
+ * one rejected with a reason, a dispute ruled on both sides' evidence, a contract reviewed, a promise
+ * request decided) and the call team (a call moved, an absent agent's calls redistributed); each effect
+ * checked through the graph.
+ */
+describe('supervisor (zh-CN)', () => {
+  let stack: ConsoleStack;
+  let page: Page;
+  let health: ReturnType<typeof watchPageHealth>;
+  const asSupervisor = <T,>(query: string, variables?: Record<string, unknown>) => stack.platform.asStaff<T>(['SUPERVISOR'], query, variables);
+
+  beforeAll(async () => {
+    stack = await sharedConsoleStack('e2e-supervisor');
+    page = await stack.newPage();
+    health = watchPageHealth(page);
+    await signInAs(page, 'SUPERVISOR');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lands on the dashboard: what waits for a decision first, charts that read', async () => {
+    await page.getByTestId('supervisor-dashboard').waitFor();
+    await page.getByTestId('approvals-summary').waitFor();
+    await eventually(async () => expect(await page.getByTestId('funnel-chart').or(page.getByTestId('funnel-chart-empty')).count()).toBe(1), 30000);
+    await checkScreen(page, 'supervisor-dashboard', { home: 'supervisor' });
+  });
+
+  it('approves a compensation and rejects another with the reason', async () => {
+    // A second compensation to decide, proposed by the agent on a seeded open complaint.
+    const inbox = await stack.platform.asStaff<{ complaintInbox: { edges: { node: { id: string; summary: string } }[] } }>(['COMPLAINTS_AGENT'], `query { complaintInbox(first: 100) { edges { node { id summary } } } }`);
+    const target = inbox.data!.complaintInbox.edges.map((edge) => edge.node).find((node) => node.summary === 'Waited 6 minutes on the 400 line')!;
+    const proposed = await stack.platform.asStaff<{ proposeCompensation: { id: string } }>(
+      ['COMPLAINTS_AGENT'],
+      `mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 2000, payer: COMPANY, reason: "话费补贴" }) { id } }`,
+      { id: target.id },
+    );
+    const rejectId = proposed.data!.proposeCompensation.id;
+
+    await page.getByTestId('waiting-compensations').click();
+    const list = page.getByTestId('pending-compensations');
+    const seeded = list.locator('tr', { hasText: '¥300.00' });
+    await seeded.getByTestId('approve-compensation').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /批\s?准/ }).click();
+    await seeded.waitFor({ state: 'detached' });
+
+    const small = list.locator('tr', { hasText: '¥20.00' });
+    await small.getByTestId('reject-compensation').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /驳\s?回/ }).click();
+    // A rejection must say why.
+    await dialog.getByText('请说明驳回原因').waitFor();
+    await dialog.getByLabel('驳回原因').fill('已通过话费券补偿，不重复赔付');
+    await dialog.getByRole('button', { name: /驳\s?回/ }).click();
+    await small.waitFor({ state: 'detached' });
+
+    const decided = await asSupervisor<{ complaint: { compensations: { id: string; status: string; decisionNote: string | null }[] } }>(`query ($id: ID!) { complaint(id: $id) { compensations { id status decisionNote } } }`, { id: target.id });
+    expect(decided.data!.complaint.compensations.find((row) => row.id === rejectId)).toEqual({ id: rejectId, status: 'REJECTED', decisionNote: '已通过话费券补偿，不重复赔付' });
+    await checkScreen(page, 'approvals-compensations');
+  });
+
+  it('rules a dispute on both sides’ evidence', async () => {
+    await page.getByRole('tab', { name: /合同争议/ }).click();
+    const dispute = page.getByTestId('dispute').first();
+    await dispute.getByTestId('evidence-SALES').waitFor();
+    await dispute.getByTestId('evidence-SERVICE').waitFor();
+    await checkScreen(page, 'approvals-disputes');
+    await dispute.getByTestId('dispute-ruling').click();
+    await page.locator('.ant-select-item-option', { hasText: '重新协商' }).click();
+    await dispute.getByRole('button', { name: /裁\s?决/ }).click();
+    await eventually(async () => {
+      const open = await asSupervisor<{ disputes: { id: string }[] }>(`query { disputes(status: RULED) { id ruling } }`);
+      expect(open.data!.disputes.length).toBeGreaterThan(0);
+    }, 10000);
+  });
+
+  it('reviews a contract awaiting review and decides a promise request', async () => {
+    await page.getByRole('tab', { name: /合同审核/ }).click();
+    const contracts = page.getByTestId('contracts-awaiting-review');
+    await contracts.waitFor();
+    await checkScreen(page, 'approvals-contracts');
+    const before = await contracts.getByTestId('approve-contract').count();
+    await contracts.getByTestId('approve-contract').first().click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('审核意见（每行一条）').fill('价格不低于参考价');
+    await dialog.getByRole('button', { name: /批\s?准/ }).click();
+    await eventually(async () => expect(await contracts.getByTestId('approve-contract').count()).toBe(before - 1), 10000);
+    const active = await asSupervisor<{ contracts: { edges: { node: { reviewFindings: string[] } }[] } }>(`query { contracts(status: ACTIVE, first: 50) { edges { node { reviewFindings } } } }`);
+    expect(active.data!.contracts.edges.some((edge) => edge.node.reviewFindings.includes('价格不低于参考价'))).toBe(true);
+
+    await page.getByRole('tab', { name: /承诺审批/ }).click();
+    const requests = page.getByTestId('promise-requests');
+    await requests.getByTestId('approve-promise').first().click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /批\s?准/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const approved = await asSupervisor<{ promiseApprovalRequests: { edges: unknown[] } }>(`query { promiseApprovalRequests(status: APPROVED) { edges { node { id } } } }`);
+    expect(approved.data!.promiseApprovalRequests.edges.length).toBeGreaterThan(0);
+  });
+
+  it('moves a call to another agent and marks that agent absent: the call goes back to the team', async () => {
+    // An agent of the supervisor's own for this test, so the seeded agents' queues stay as the other suites expect.
+    const agentId = `e2e-relief-${Date.now()}`;
+    const created = await asSupervisor(`mutation ($input: SetCallAgentInput!) { setCallAgent(input: $input) { id } }`, { input: { agentId, name: '替班坐席', tier: 'REMINDER' } });
+    expect(created.errors).toBeUndefined();
+
+    await page.getByRole('link', { name: '呼叫团队' }).click();
+    const queue = page.getByTestId('team-call-queue');
+    await queue.waitFor();
+    await checkScreen(page, 'call-team');
+    await queue.getByTestId('reassign-call').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('reassign-agent').click();
+    await page.locator('.ant-select-item-option', { hasText: '替班坐席' }).click();
+    await dialog.getByRole('button', { name: /改\s?派/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const mine = () => asSupervisor<{ teamCallQueue: { id: string }[] }>(`query ($filter: QueueFilter) { teamCallQueue(filter: $filter) { id } }`, { filter: { agentId } });
+    await eventually(async () => expect((await mine()).data!.teamCallQueue.length).toBe(1), 10000);
+
+    const team = page.getByTestId('call-team');
+    await team.locator('tr', { hasText: '替班坐席' }).getByTestId('mark-absent').click();
+    const absent = page.getByRole('dialog');
+    await absent.getByRole('button', { name: /标记缺勤/ }).click();
+    await absent.waitFor({ state: 'hidden' });
+    await team.locator('tr', { hasText: '替班坐席' }).getByText('缺勤').waitFor();
+    await eventually(async () => expect((await mine()).data!.teamCallQueue.length).toBe(0), 10000);
+    expect(health.failedRequests).toEqual([]);
+  });
+});
