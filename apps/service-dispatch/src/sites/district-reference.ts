@@ -139,6 +139,25 @@ export const CITY_REFERENCES: readonly CityReference[] = [
     ],
   },
   {
+    names: ['Wuhan', '武汉', '武汉市'],
+    outlet: { latitude: 30.5928, longitude: 114.3055 },
+    districts: [
+      d(["Jiang'an", '江岸区'], 30.6, 114.3093),
+      d(['Jianghan', '江汉区'], 30.601, 114.2709),
+      d(['Qiaokou', '硚口区'], 30.5823, 114.2143),
+      d(['Hanyang', '汉阳区'], 30.5542, 114.2185),
+      d(['Wuchang', '武昌区'], 30.5537, 114.3159),
+      d(['Qingshan', '青山区'], 30.6396, 114.3847),
+      d(['Hongshan', '洪山区'], 30.5001, 114.3439),
+      d(['Dongxihu', '东西湖区'], 30.6199, 114.1368),
+      d(['Caidian', '蔡甸区'], 30.5821, 114.0293),
+      d(['Jiangxia', '江夏区'], 30.3752, 114.3213),
+      d(['Huangpi', '黄陂区'], 30.882, 114.3755),
+      d(['Xinzhou', '新洲区'], 30.8414, 114.8015),
+      d(['Hannan', '汉南区'], 30.3088, 114.0843),
+    ],
+  },
+  {
     names: ['Suzhou', '苏州', '苏州市'],
     outlet: { latitude: 31.299, longitude: 120.5853 },
     districts: [
