@@ -13,10 +13,8 @@ export interface EntityField {
   owner: string;
   /** Its type (or list item type) is another entity. */
   linksEntity: boolean;
-  /** Arguments that must be given, declared on the operation, and their sample values. */
-  declared: string;
-  passed: string;
-  variables: Record<string, unknown>;
+  /** Arguments that must be given, with their types and sample values. */
+  args: { name: string; type: string; value: unknown }[];
   /** `{ __typename }` for an object, nothing for a scalar or enum. */
   selection: string;
 }
@@ -64,9 +62,7 @@ export function entityFields(): EntityField[] {
         service: resolving.includes(owner) ? owner : resolving[0]!,
         owner,
         linksEntity: entityTypes.has(named.name) && named.name !== type.name,
-        declared: args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', '),
-        passed: args.map((arg) => `${arg.name}: $${arg.name}`).join(', '),
-        variables: Object.fromEntries(args.map((arg) => [arg.name, sampleValue(arg.type)])),
+        args: args.map((arg) => ({ name: arg.name, type: arg.type.toString(), value: sampleValue(arg.type) })),
         selection: isScalarType(named) || isEnumType(named) ? '' : ' { __typename }',
       });
     }

@@ -13,6 +13,8 @@ export function partnerView(order: Order): Customer {
     phone: order.submittedPhone ?? '',
     city: order.city,
     address: order.siteAddress,
+    // Not the card's: when the partner handed this customer over (a missing value broke the non-null field).
+    createdAt: order.createdAt,
     contacts: [],
     sites: [],
   });
