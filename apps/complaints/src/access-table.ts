@@ -2,7 +2,8 @@ import { AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
 
 /**
  * Who may run each of complaints' operations (and read the complaint lists it adds to other services'
- * entities). The resolvers' @Authorized lists (src/roles.ts) enforce this; apps/security-e2e walks the
+ * entities): the only place its permissions are written. Resolvers carry a bare @Guarded() and the auth
+ * checker of libs/subgraph enforces this table; apps/security-e2e walks the
  * composed supergraph for every role and compares with it.
  */
 export const complaintsAccess = defineAccessTable({

@@ -20,6 +20,7 @@ import {
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { complaintsAccess } from './access-table';
 import { Compensation } from './compensation/compensation.entity';
 import { CompensationResolver } from './compensation/compensation.resolver';
 import { BrandInsurance } from './complaints/brand-insurance.entity';
@@ -56,6 +57,7 @@ import { SlaPolicy } from './sla/sla-policy.entity';
 
 export const complaintsService: ServiceDefinition = {
   name: 'complaints',
+  access: complaintsAccess,
   defaultPort: 4003,
   entities: [
     Complaint,

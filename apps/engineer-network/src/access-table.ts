@@ -1,8 +1,8 @@
 import { defineAccessTable } from '@aftercare/subgraph';
 
 /**
- * Who may run each of engineer-network's operations (and read its sensitive fields). The resolvers' @Authorized lists
- * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ * Who may run each of engineer-network's operations (and read its sensitive fields): the only place its
+ * permissions are written. Resolvers carry a bare @Guarded() and the auth checker of libs/subgraph enforces this table; apps/security-e2e walks the composed supergraph for every role and compares with it.
  */
 export const engineerNetworkAccess = defineAccessTable({
   service: 'engineer-network',

@@ -20,6 +20,7 @@ import {
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { engineerNetworkAccess } from './access-table';
 import { BackupTask } from './backup/backup-task.entity';
 import { BackupTaskResolver } from './backup/backup.resolver';
 import { BackupTasksService } from './backup/backup-tasks.service';
@@ -49,6 +50,7 @@ import { TariffResolver } from './settlement/tariff.resolver';
 
 export const engineerNetworkService: ServiceDefinition = {
   name: 'engineer-network',
+  access: engineerNetworkAccess,
   defaultPort: 4004,
   entities: [
     Engineer,

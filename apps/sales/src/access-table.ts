@@ -1,9 +1,18 @@
 import { AccessRule, AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS, CUSTOMER_OPENERS, ORDER_READERS } from './roles';
+import type { Role } from '@aftercare/identity';
+
+/** Every staff role that serves a customer and so may open the customer 360 (what each sees: the fields below). */
+const CUSTOMER_360_READERS: AccessRule = ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'];
+
+/** Row rule: the staff roles that serve customers without owning them read every card (its service facts, not its CRM fields). */
+export const SERVICE_ROLES: Role[] = ['ADMIN', 'SUPERVISOR', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'];
+
+/** Row rule: supervisors and admins see every promise-approval request, a salesperson only their own. */
+export const SUPERVISORS: Role[] = ['SUPERVISOR', 'ADMIN'];
 
 /**
- * Who may run each of sales's operations (and read its sensitive fields). The resolvers' @Authorized lists
- * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ * Who may run each of sales's operations (and read its sensitive fields): the only place its
+ * permissions are written. Resolvers carry a bare @Guarded() and the auth checker of libs/subgraph enforces this table; apps/security-e2e walks the composed supergraph for every role and compares with it.
  */
 export const salesAccess = defineAccessTable({
   service: 'sales',
@@ -13,8 +22,8 @@ export const salesAccess = defineAccessTable({
     contract: ['SALES', 'SUPERVISOR', 'ADMIN'],
     contracts: ['SALES', 'SUPERVISOR', 'ADMIN'],
     // The customer 360: every staff role that serves the customer; engineers without the CRM fields below.
-    customer: CUSTOMER_OPENERS as AccessRule,
-    customers: CUSTOMER_360_READERS as AccessRule,
+    customer: [...CUSTOMER_360_READERS, 'ENGINEER'],
+    customers: CUSTOMER_360_READERS,
     myOrders: ['PARTNER'],
     order: ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'],
     partnerCredential: ['SYSTEM'],
@@ -52,23 +61,28 @@ export const salesAccess = defineAccessTable({
   fields: {
     // Which keys a partner holds (never the keys themselves: only their hashes are stored).
     'Partner.apiKeys': ['ADMIN'],
-    'Customer.region': CUSTOMER_360_READERS as AccessRule,
-    'Customer.businessType': CUSTOMER_360_READERS as AccessRule,
-    'Customer.scale': CUSTOMER_360_READERS as AccessRule,
-    'Customer.influence': CUSTOMER_360_READERS as AccessRule,
-    'Customer.grade': CUSTOMER_360_READERS as AccessRule,
-    'Customer.key': CUSTOMER_360_READERS as AccessRule,
-    'Customer.referredById': CUSTOMER_360_READERS as AccessRule,
-    'Customer.serviceContactId': CUSTOMER_360_READERS as AccessRule,
-    'Customer.contacts': CUSTOMER_360_READERS as AccessRule,
-    'Customer.sites': CUSTOMER_360_READERS as AccessRule,
+    'Customer.region': CUSTOMER_360_READERS,
+    'Customer.businessType': CUSTOMER_360_READERS,
+    'Customer.scale': CUSTOMER_360_READERS,
+    'Customer.influence': CUSTOMER_360_READERS,
+    'Customer.grade': CUSTOMER_360_READERS,
+    'Customer.key': CUSTOMER_360_READERS,
+    'Customer.referredById': CUSTOMER_360_READERS,
+    'Customer.serviceContactId': CUSTOMER_360_READERS,
+    'Customer.contacts': CUSTOMER_360_READERS,
+    'Customer.sites': CUSTOMER_360_READERS,
+    'Customer.gradeHistory': CUSTOMER_360_READERS,
+    'Customer.maintenance': CUSTOMER_360_READERS,
+    'Customer.maintenanceContacts': CUSTOMER_360_READERS,
+    'Customer.churn': CUSTOMER_360_READERS,
+    'Customer.value': CUSTOMER_360_READERS,
     // The value index's history: as the index itself, never for engineers.
-    'Customer.valueHistory': CUSTOMER_360_READERS as AccessRule,
+    'Customer.valueHistory': CUSTOMER_360_READERS,
     // A card's sales side leads on to orders, contracts and its owner: office staff only, never an engineer
     // (who opens a card for the basics of the visit); a partner sees only the orders it placed itself.
-    'Customer.orders': ORDER_READERS as AccessRule,
-    'Customer.contracts': CUSTOMER_360_READERS as AccessRule,
-    'Customer.owner': CUSTOMER_360_READERS as AccessRule,
+    'Customer.orders': [...CUSTOMER_360_READERS, 'PARTNER'],
+    'Customer.contracts': CUSTOMER_360_READERS,
+    'Customer.owner': CUSTOMER_360_READERS,
     // Whoever reaches the order or contract; the card itself keeps its row rule (own cards, a partner's view).
     'Order.customer': [AUTHENTICATED],
     'Order.partner': [AUTHENTICATED],

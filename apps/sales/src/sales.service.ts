@@ -14,6 +14,7 @@ import {
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { salesAccess } from './access-table';
 import { ChurnRecord } from './churn/churn-record.entity';
 import { ChurnResolver } from './churn/churn.resolver';
 import { Contract } from './contracts/contract.entity';
@@ -63,6 +64,7 @@ const CUSTOMER_REFERENCE = Symbol('customer-reference');
 
 export const salesService: ServiceDefinition = {
   name: 'sales',
+  access: salesAccess,
   defaultPort: 4001,
   entities: [
     Partner,

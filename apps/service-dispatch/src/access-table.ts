@@ -1,9 +1,21 @@
 import { AccessRule, AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
-import { QUALITY_READERS, SERVICE_HISTORY_READERS, STAFF_READERS, WORK_ORDER_READERS } from './roles';
+import type { Role } from '@aftercare/identity';
+
+/** Staff who manage every work order (a row rule too: they see every job, an engineer only their own). */
+export const WORK_ORDER_MANAGERS: Role[] = ['DISPATCHER', 'SUPERVISOR', 'ADMIN'];
+
+/** Staff who may read work orders and what happened on them (engineers with their row rule). */
+const STAFF_READERS: AccessRule = [...WORK_ORDER_MANAGERS, 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'];
+
+/** Partners follow the status of work orders on their own orders, but not the company's internal notes. */
+const WORK_ORDER_READERS: AccessRule = [...STAFF_READERS, 'PARTNER'];
+
+/** Everyone who serves the customer; an engineer sees only their own jobs, not the colleagues who came before. Quality data too. */
+const SERVICE_HISTORY_READERS: AccessRule = [...WORK_ORDER_MANAGERS, 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'];
 
 /**
- * Who may run each of service-dispatch's operations (and read its sensitive fields). The resolvers' @Authorized lists
- * enforce this; apps/security-e2e walks the composed supergraph for every role and compares with it.
+ * Who may run each of service-dispatch's operations (and read its sensitive fields): the only place its
+ * permissions are written. Resolvers carry a bare @Guarded() and the auth checker of libs/subgraph enforces this table; apps/security-e2e walks the composed supergraph for every role and compares with it.
  */
 export const serviceDispatchAccess = defineAccessTable({
   service: 'service-dispatch',
@@ -33,17 +45,20 @@ export const serviceDispatchAccess = defineAccessTable({
   },
   // What the engineer collects on site: staff and the engineer on the job (row rule), never a partner.
   fields: {
+    // What happened on a job: staff and the engineer on it (row rule), not a partner.
+    'WorkOrder.completion': STAFF_READERS,
+    'WorkOrder.history': STAFF_READERS,
     'WorkOrder.amountDueCents': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
     'WorkOrder.stagePrices': ['DISPATCHER', 'SUPERVISOR', 'ADMIN', 'SALES', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'ENGINEER'],
     // What dispatch adds to sales' customers and orders and engineer-network's engineers, and where a work order
     // leads. In these lists an engineer sees only their own work orders, a partner only those of its own orders.
-    'Customer.workOrders': WORK_ORDER_READERS as AccessRule,
-    'Engineer.workOrders': WORK_ORDER_READERS as AccessRule,
+    'Customer.workOrders': WORK_ORDER_READERS,
+    'Engineer.workOrders': WORK_ORDER_READERS,
     'Order.workOrders': [AUTHENTICATED],
-    'Customer.engineersWhoServed': SERVICE_HISTORY_READERS as AccessRule,
-    'Customer.qualityFactor': QUALITY_READERS as AccessRule,
-    'Engineer.qualityFactor': QUALITY_READERS as AccessRule,
-    'WorkOrder.customer': STAFF_READERS as AccessRule,
-    'WorkOrder.engineer': STAFF_READERS as AccessRule,
+    'Customer.engineersWhoServed': SERVICE_HISTORY_READERS,
+    'Customer.qualityFactor': SERVICE_HISTORY_READERS,
+    'Engineer.qualityFactor': SERVICE_HISTORY_READERS,
+    'WorkOrder.customer': STAFF_READERS,
+    'WorkOrder.engineer': STAFF_READERS,
   },
 });

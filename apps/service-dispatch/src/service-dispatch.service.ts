@@ -26,6 +26,7 @@ import {
 import { on } from '@aftercare/messaging';
 import { batchedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { serviceDispatchAccess } from './access-table';
 import { CompletionRecord } from './completion/completion-record.entity';
 import { CompletionResolver } from './completion/completion.resolver';
 import { ReturnVisit } from './completion/return-visit.entity';
@@ -62,6 +63,7 @@ import { WorkOrdersService } from './work-orders/work-orders.service';
 
 export const serviceDispatchService: ServiceDefinition = {
   name: 'service-dispatch',
+  access: serviceDispatchAccess,
   defaultPort: 4002,
   entities: [
     WorkOrder,

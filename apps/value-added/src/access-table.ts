@@ -1,8 +1,13 @@
 import { AUTHENTICATED, defineAccessTable } from '@aftercare/subgraph';
+import type { Role } from '@aftercare/identity';
+
+/** Row rule: supervisors and admins work any agent's call task; an agent only their own. */
+export const CAMPAIGN_RUNNERS: Role[] = ['SUPERVISOR', 'ADMIN'];
 
 /**
- * Who may run each of value-added's operations (and read what it adds to the customer). The resolvers'
- * @Authorized lists (src/roles.ts) enforce this; apps/security-e2e walks the composed supergraph for every
+ * Who may run each of value-added's operations (and read what it adds to the customer): the only place
+ * its permissions are written. Resolvers carry a bare @Guarded() and the auth checker of libs/subgraph enforces
+ * this table; apps/security-e2e walks the composed supergraph for every
  * role and compares with it.
  */
 export const valueAddedAccess = defineAccessTable({

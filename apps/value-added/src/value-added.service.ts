@@ -15,6 +15,7 @@ import { todayInChina } from '@aftercare/business-time';
 import { on } from '@aftercare/messaging';
 import { alignByKey, batchedReference, RequestContext } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
+import { valueAddedAccess } from './access-table';
 import { AgentAbsence } from './agents/agent-absence.entity';
 import { CallAgent } from './agents/agent.entity';
 import { CallAgentResolver } from './agents/agent.resolver';
@@ -45,6 +46,7 @@ import { ReplacementsService } from './replacements/replacements.service';
 
 export const valueAddedService: ServiceDefinition = {
   name: 'value-added',
+  access: valueAddedAccess,
   defaultPort: 4005,
   entities: [
     ConsumablePlan,

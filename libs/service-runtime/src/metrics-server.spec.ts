@@ -3,19 +3,24 @@ import { Query, Resolver } from 'type-graphql';
 import { generateGatewayKeyPair } from '@aftercare/identity';
 import { createLogger } from '@aftercare/logging';
 import { dropDatabase } from '@aftercare/persistence';
+import { AUTHENTICATED, defineAccessTable, Guarded } from '@aftercare/subgraph';
 import { serviceConfigFrom } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 import { RunningService, startService } from './start-service';
 
 @Resolver()
 class PingResolver {
+  @Guarded()
   @Query(() => String)
   ping(): string {
     return 'pong';
   }
 }
 
-const definition: ServiceDefinition = { name: 'complaints', defaultPort: 0, entities: [], migrations: [], resolvers: [PingResolver] };
+const definition: ServiceDefinition = {
+  name: 'complaints', defaultPort: 0, entities: [], migrations: [], resolvers: [PingResolver],
+  access: defineAccessTable({ service: 'complaints', Query: { ping: [AUTHENTICATED] }, Mutation: {} }),
+};
 const quiet = createLogger('complaints', undefined, 'silent');
 
 /** A real service (its own database on the real PostgreSQL, the real broker under a namespace of its own) on free ports. */

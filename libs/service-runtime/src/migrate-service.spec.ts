@@ -34,7 +34,7 @@ class AddVisitNote1900000000002 implements MigrationInterface {
 class NoResolvers {}
 
 function definitionWith(migrations: ServiceDefinition['migrations']): ServiceDefinition {
-  return { name: 'sales', defaultPort: 0, entities: [], migrations, resolvers: [NoResolvers] };
+  return { name: 'sales', defaultPort: 0, entities: [], migrations, resolvers: [NoResolvers], access: { service: 'sales', Query: {}, Mutation: {} } };
 }
 
 async function columnsOf(database: string, table: string): Promise<string[]> {

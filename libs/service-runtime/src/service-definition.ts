@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { NonEmptyArray } from 'type-graphql';
 import type { EventDefinition, ServiceName } from '@aftercare/event-contracts';
 import type { EventHandler } from '@aftercare/messaging';
-import type { ServiceContainer } from '@aftercare/subgraph';
+import type { AccessTable, ServiceContainer } from '@aftercare/subgraph';
 import type { BackgroundWork } from './background-work';
 
 /**
@@ -20,6 +20,8 @@ export interface ServiceDefinition {
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
+  /** Who may run each operation and read each guarded field (apps/<service>/src/access-table.ts). */
+  access: AccessTable;
   /** `__resolveReference` for the entities this service owns. */
   referenceResolvers?: (container: ServiceContainer) => GraphQLResolverMap<unknown>;
   /**

@@ -44,6 +44,7 @@ export function buildServiceSchema(definition: ServiceDefinition, container: Ser
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     container,
+    access: definition.access,
     referenceResolvers: definition.referenceResolvers?.(container),
   });
 }

@@ -4,7 +4,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
-import { roleAuthChecker } from './auth-checker';
+import { AccessTable, checkAccessTable } from './access-table';
+import { accessTableAuthChecker } from './auth-checker';
 import { ServiceContainer } from './container';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -16,6 +17,8 @@ export interface FederatedSchemaOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   container: ServiceContainer;
+  /** Who may run each operation and read each guarded field: the only place the service writes a permission. */
+  access: AccessTable;
   /** `__resolveReference` per entity type name. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
 }
@@ -29,10 +32,11 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     container: options.container,
-    authChecker: roleAuthChecker,
+    authChecker: accessTableAuthChecker(options.access),
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
+  checkAccessTable(typeGraphqlSchema, options.access);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };

@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { RequestContext } from '@aftercare/subgraph';
-import { COMPLAINT_HANDLERS, SUPERVISORS } from '../roles';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Guarded, RequestContext } from '@aftercare/subgraph';
 import { Compensation } from './compensation.entity';
 import { ProposeCompensationInput } from './compensation.inputs';
 import { CompensationService } from './compensation.service';
@@ -9,7 +8,7 @@ import { CompensationService } from './compensation.service';
 export class CompensationResolver {
   constructor(private readonly compensation: CompensationService) {}
 
-  @Authorized(...COMPLAINT_HANDLERS)
+  @Guarded()
   @Mutation(() => Compensation, { description: 'An agent proposes compensation; it waits for a supervisor.' })
   proposeCompensation(
     @Arg('complaintId', () => ID) complaintId: string,
@@ -19,13 +18,13 @@ export class CompensationResolver {
     return this.compensation.propose(identity, complaintId, input);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Mutation(() => Compensation, { description: 'Approved: CompensationApproved goes out (engineer-network claws back what the engineer pays).' })
   approveCompensation(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() { identity }: RequestContext): Promise<Compensation> {
     return this.compensation.approve(identity, id, note);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Mutation(() => Compensation)
   rejectCompensation(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() { identity }: RequestContext): Promise<Compensation> {
     return this.compensation.reject(identity, id, note);

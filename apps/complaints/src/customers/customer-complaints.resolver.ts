@@ -1,8 +1,7 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Complaint } from '../complaints/complaint.entity';
 import { ComplaintsService } from '../complaints/complaints.service';
-import { COMPLAINT_READERS } from '../roles';
 import { Customer } from './customer.entity';
 import { Engineer, Order, WorkOrder } from './related-entities';
 
@@ -24,7 +23,7 @@ const DESCRIPTION = 'Newest first.';
 export class CustomerComplaintsResolver {
   constructor(private readonly complaintService: ComplaintsService) {}
 
-  @Authorized(...COMPLAINT_READERS)
+  @Guarded()
   @FieldResolver(() => [Complaint], { description: "The customer's complaints, newest first." })
   complaints(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Complaint[]> {
     return complaintsBy(this.complaintService, context, 'customerId', customer.id);
@@ -35,7 +34,7 @@ export class CustomerComplaintsResolver {
 export class OrderComplaintsResolver {
   constructor(private readonly complaintService: ComplaintsService) {}
 
-  @Authorized(...COMPLAINT_READERS)
+  @Guarded()
   @FieldResolver(() => [Complaint], { description: DESCRIPTION })
   complaints(@Root() order: Order, @Ctx() context: RequestContext): Promise<Complaint[]> {
     return complaintsBy(this.complaintService, context, 'orderId', order.id);
@@ -46,7 +45,7 @@ export class OrderComplaintsResolver {
 export class WorkOrderComplaintsResolver {
   constructor(private readonly complaintService: ComplaintsService) {}
 
-  @Authorized(...COMPLAINT_READERS)
+  @Guarded()
   @FieldResolver(() => [Complaint], { description: DESCRIPTION })
   complaints(@Root() workOrder: WorkOrder, @Ctx() context: RequestContext): Promise<Complaint[]> {
     return complaintsBy(this.complaintService, context, 'workOrderId', workOrder.id);
@@ -57,7 +56,7 @@ export class WorkOrderComplaintsResolver {
 export class EngineerComplaintsResolver {
   constructor(private readonly complaintService: ComplaintsService) {}
 
-  @Authorized(...COMPLAINT_READERS)
+  @Guarded()
   @FieldResolver(() => [Complaint], { description: "Complaints about the engineer's jobs, newest first." })
   complaints(@Root() engineer: Engineer, @Ctx() context: RequestContext): Promise<Complaint[]> {
     return complaintsBy(this.complaintService, context, 'engineerId', engineer.id);

@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsIn, IsOptional, MaxLength } from 'class-validator';
-import { CalendarDateScalar, IsPhone, RequestContext } from '@aftercare/subgraph';
-import { COMPLAINT_HANDLERS, SUPERVISORS } from '../roles';
+import { CalendarDateScalar, Guarded, IsPhone, RequestContext } from '@aftercare/subgraph';
 import { CallbackStatus, CallbackStatusEnum, HotlineCall } from './hotline-call.entity';
 import { HotlineService } from './hotline.service';
 
@@ -59,25 +58,25 @@ export class HotlineDayStats {
 export class HotlineResolver {
   constructor(private readonly hotline: HotlineService) {}
 
-  @Authorized(...COMPLAINT_HANDLERS)
+  @Guarded()
   @Mutation(() => HotlineCall, { description: 'A call to the 400 line; a missed one opens a call-back task.' })
   recordHotlineCall(@Arg('input', () => RecordHotlineCallInput) input: RecordHotlineCallInput): Promise<HotlineCall> {
     return this.hotline.record(input);
   }
 
-  @Authorized(...COMPLAINT_HANDLERS)
+  @Guarded()
   @Mutation(() => HotlineCall)
   completeCallback(@Arg('callId', () => ID) callId: string, @Arg('input', () => CompleteCallbackInput) input: CompleteCallbackInput, @Ctx() { identity }: RequestContext): Promise<HotlineCall> {
     return this.hotline.completeCallback(identity, callId, input.outcome, input.note ?? null);
   }
 
-  @Authorized(...COMPLAINT_HANDLERS)
+  @Guarded()
   @Query(() => [HotlineCall], { description: 'Missed calls still to call back, oldest first.' })
   openCallbacks(@Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<HotlineCall[]> {
     return this.hotline.openCallbacks(Math.min(Math.max(first, 1), 200));
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [HotlineDayStats])
   hotlineAnswerRates(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<HotlineDayStats[]> {
     return this.hotline.answerRates(from, to);

@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { CalendarDateScalar, DomainError, ErrorCodes, RequestContext } from '@aftercare/subgraph';
-import { REPORT_READERS, SUPERVISORS } from '../roles';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { CalendarDateScalar, DomainError, ErrorCodes, Guarded, RequestContext } from '@aftercare/subgraph';
 import { ComplaintKpis, ProductIssueReport, TrendDimension, TrendDimensionEnum, TrendGranularity, TrendGranularityEnum, TrendPoint } from './report.types';
 import { ReportsService } from './reports.service';
 
@@ -8,13 +7,13 @@ import { ReportsService } from './reports.service';
 export class ReportsResolver {
   constructor(private readonly reports: ReportsService) {}
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => ComplaintKpis, { description: 'KPIs for complaints received on the China-time days from..to.' })
   complaintKpis(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<ComplaintKpis> {
     return this.reports.kpis(from, to);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [TrendPoint])
   complaintTrend(
     @Arg('from', () => CalendarDateScalar) from: string,
@@ -25,7 +24,7 @@ export class ReportsResolver {
     return this.reports.trend(from, to, granularity, by);
   }
 
-  @Authorized(...REPORT_READERS)
+  @Guarded()
   @Query(() => ProductIssueReport, { description: "Per model and category, for the manufacturer; a partner brand sees only its own brand's report." })
   productIssueReport(
     @Arg('brand', () => String, { nullable: true, description: 'Defaults to the calling partner’s own brand.' }) brand: string | null,

@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, CalendarDateScalar, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, CalendarDateScalar, Guarded, RequestContext } from '@aftercare/subgraph';
 import { BrandInsurance } from '../complaints/brand-insurance.entity';
-import { ADMINS, SUPERVISORS } from '../roles';
 import { BusinessHoliday } from '../sla/holiday.entity';
 import { SlaPolicy } from '../sla/sla-policy.entity';
 import { SettingsChange, SettingsKind, SettingsKindEnum } from './settings-change.entity';
@@ -15,43 +14,43 @@ const MAX_HOLIDAY_RANGE_DAYS = 731;
 export class SettingsResolver {
   constructor(private readonly settings: SettingsService) {}
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => BrandInsurance, { description: 'Whether a brand (e.g. a partner registered through the graph) is insured; product liability determined from now on shows it as brandInsured. On record in complaintSettingsHistory.' })
   setBrandInsurance(@Arg('input', () => SetBrandInsuranceInput) input: SetBrandInsuranceInput, @Ctx() { identity }: RequestContext): Promise<BrandInsurance> {
     return this.settings.setBrandInsurance(identity, input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => SlaPolicy, { description: 'Defines or changes the SLA targets of one category × priority for complaints filed from now on. On record in complaintSettingsHistory.' })
   defineSlaPolicy(@Arg('input', () => DefineSlaPolicyInput) input: DefineSlaPolicyInput, @Ctx() { identity }: RequestContext): Promise<SlaPolicy> {
     return this.settings.defineSlaPolicy(identity, input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => BusinessHoliday, { description: "Declares (or renames) a public holiday, skipped by back-office clocks whose policy observes holidays; the hotline's never. On record." })
   setBusinessHoliday(@Arg('input', () => SetBusinessHolidayInput) input: SetBusinessHolidayInput, @Ctx() { identity }: RequestContext): Promise<BusinessHoliday> {
     return this.settings.setHoliday(identity, input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => BusinessHoliday, { description: 'Removes a public holiday (NOT_FOUND if it is none); returns what was removed. On record.' })
   removeBusinessHoliday(@Arg('day', () => CalendarDateScalar) day: string, @Ctx() { identity }: RequestContext): Promise<BusinessHoliday> {
     return this.settings.removeHoliday(identity, day);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [BrandInsurance], { description: 'Every brand whose insurance is on record, by brand.' })
   brandInsurances(): Promise<BrandInsurance[]> {
     return this.settings.brandInsurances();
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [SlaPolicy], { description: 'The SLA policies, by category and priority.' })
   slaPolicies(): Promise<SlaPolicy[]> {
     return this.settings.slaPolicies();
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [BusinessHoliday], { description: 'The public holidays between two days (inclusive, at most two years apart), in order.' })
   businessHolidays(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<BusinessHoliday[]> {
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
@@ -60,7 +59,7 @@ export class SettingsResolver {
     return this.settings.holidays(from, to);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [SettingsChange], { description: 'Changes to brand insurance, SLA policies and holidays, newest first (up to 200): who, when, before and after.' })
   complaintSettingsHistory(@Arg('kind', () => SettingsKindEnum, { nullable: true }) kind: SettingsKind | null): Promise<SettingsChange[]> {
     return this.settings.history(kind);

@@ -1,8 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { byIdLoader, CalendarDateScalar, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { byIdLoader, CalendarDateScalar, Guarded, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { Engineer } from '../engineers/engineer.entity';
 import { EngineersService } from '../engineers/engineers.service';
-import { ENGINEER_MANAGERS } from '../roles';
 import { BackupTask } from './backup-task.entity';
 import { BackupTasksService } from './backup-tasks.service';
 import { BackupCandidate, BackupTimeToFill, FillBackupTaskInput, NeighbouringCitiesInput } from './backup.inputs';
@@ -14,37 +13,37 @@ export class BackupTaskResolver {
     private readonly engineers: EngineersService,
   ) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [BackupTask], { description: 'Searches still open, nearest deadline first.' })
   openBackupTasks(): Promise<BackupTask[]> {
     return this.backupTasks.openTasks();
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => BackupTask)
   backupTask(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<BackupTask> {
     return loadOrNotFound(context, BackupTask, 'BackupTask', id, (ids) => this.backupTasks.findByIds(ids));
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [BackupCandidate], { description: 'Nearby skilled engineers (partners first), then engineers of the city to certify.' })
   backupCandidates(@Arg('taskId', () => ID) taskId: string): Promise<BackupCandidate[]> {
     return this.backupTasks.candidates(taskId);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => BackupTask, { description: 'Puts an engineer on the task; dispatch hears BackupEngineerFound. BACKUP_TASK_NOT_OPEN when closed.' })
   fillBackupTask(@Arg('taskId', () => ID) taskId: string, @Arg('input', () => FillBackupTaskInput) input: FillBackupTaskInput): Promise<BackupTask> {
     return this.backupTasks.fill(taskId, input);
   }
 
-  @Authorized('SUPERVISOR', 'ADMIN')
+  @Guarded()
   @Mutation(() => [String], { description: 'The cities whose engineers a backup search for this city also asks.' })
   setNeighbouringCities(@Arg('input', () => NeighbouringCitiesInput) input: NeighbouringCitiesInput): Promise<string[]> {
     return this.backupTasks.setNeighbours(input);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => BackupTimeToFill, { description: 'For tasks opened from..to (inclusive, China time).' })
   backupTimeToFill(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<BackupTimeToFill> {
     return this.backupTasks.timeToFill(from, to);

@@ -1,6 +1,5 @@
-import { Arg, Authorized, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { Arg, Int, Query, Resolver } from 'type-graphql';
+import { badInput, Guarded } from '@aftercare/subgraph';
 import { CoverageService } from './coverage.service';
 import { SkillCoverage } from './skill-coverage';
 
@@ -15,13 +14,13 @@ function checkedDays(days: number): number {
 export class CoverageResolver {
   constructor(private readonly coverageService: CoverageService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [SkillCoverage], { description: 'Per brand/model in the city: engineers, capacity and the jobs of the last `days` days.' })
   coverage(@Arg('city') city: string, @Arg('days', () => Int, { defaultValue: 30 }) days: number): Promise<SkillCoverage[]> {
     return this.coverageService.coverage(city.trim(), checkedDays(days));
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [SkillCoverage], { description: 'Every city and brand/model with no engineer for its jobs, or more jobs than capacity.' })
   async coverageGaps(@Arg('days', () => Int, { defaultValue: 30 }) days: number): Promise<SkillCoverage[]> {
     return (await this.coverageService.coverage(null, checkedDays(days))).filter((row) => row.gap !== 'NONE');

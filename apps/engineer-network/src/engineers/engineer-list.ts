@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
-import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import type { EngineerEmployment, EngineerStatus } from '@aftercare/event-contracts';
-import { Connection, ConnectionType, Injectable, keysetPage, NotBlank, PageArgs } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { Connection, ConnectionType, Guarded, Injectable, keysetPage, NotBlank, PageArgs } from '@aftercare/subgraph';
 import { Engineer, EngineerEmploymentEnum, EngineerStatusEnum } from './engineer.entity';
 import { EngineerSkill } from './engineer-skill.entity';
 
@@ -88,7 +87,7 @@ export class EngineerListService {
 export class EngineerListResolver {
   constructor(private readonly engineerList: EngineerListService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => EngineerConnection, { description: 'Engineers by city, skill (brand, product model), status, employment or name/phone, in the order they joined.' })
   engineers(@Args(() => EngineerSearchArgs) args: EngineerSearchArgs): Promise<EngineerConnection> {
     return this.engineerList.search(args);

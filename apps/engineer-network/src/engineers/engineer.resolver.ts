@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { StaffIdentity } from '@aftercare/identity';
-import { groupLoader, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { groupLoader, Guarded, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { AvailabilityService } from './availability.service';
 import { Engineer } from './engineer.entity';
 import { EngineerSkill } from './engineer-skill.entity';
@@ -20,13 +19,13 @@ export class EngineerResolver {
     private readonly availability: AvailabilityService,
   ) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer, { description: 'Adds an engineer to the network, ACTIVE; fails with ENGINEER_PHONE_TAKEN for a known phone.' })
   registerEngineer(@Arg('input', () => RegisterEngineerInput) input: RegisterEngineerInput): Promise<Engineer> {
     return this.engineers.register(input);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer, { description: 'Changes status, covered cities and/or daily capacity; publishes EngineerProfileChanged.' })
   changeEngineerProfile(
     @Arg('engineerId', () => ID) engineerId: string,
@@ -35,13 +34,13 @@ export class EngineerResolver {
     return this.engineers.changeProfile(engineerId, input);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer, { description: 'Records a brand/model certification (a newer date replaces the older one).' })
   certifyEngineerSkill(@Arg('engineerId', () => ID) engineerId: string, @Arg('skill', () => SkillInput) skill: SkillInput): Promise<Engineer> {
     return this.engineers.certifySkill(engineerId, skill);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer)
   withdrawEngineerSkill(
     @Arg('engineerId', () => ID) engineerId: string,
@@ -51,7 +50,7 @@ export class EngineerResolver {
     return this.engineers.withdrawSkill(engineerId, brand, productModel);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer, { description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked.' })
   markEngineerUnavailable(
     @Arg('engineerId', () => ID) engineerId: string,
@@ -60,19 +59,19 @@ export class EngineerResolver {
     return this.availability.markUnavailable(engineerId, input);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => Engineer)
   cancelEngineerUnavailability(@Arg('windowId', () => ID) windowId: string): Promise<Engineer> {
     return this.availability.cancelUnavailability(windowId);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => Engineer)
   engineer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Engineer> {
     return loadOrNotFound(context, Engineer, 'Engineer', id, (ids) => this.engineers.findByIds(ids));
   }
 
-  @Authorized('ENGINEER')
+  @Guarded()
   @Query(() => Engineer, { description: "The calling engineer's own profile (the token's sub is the Engineer id)." })
   me(@Ctx() context: RequestContext): Promise<Engineer> {
     const { userId } = context.identity as StaffIdentity;

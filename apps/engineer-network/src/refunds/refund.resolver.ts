@@ -1,6 +1,5 @@
-import { Arg, Authorized, Query, Resolver } from 'type-graphql';
-import { CalendarDateScalar } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { Arg, Query, Resolver } from 'type-graphql';
+import { CalendarDateScalar, Guarded } from '@aftercare/subgraph';
 import { RefundsService } from './refunds.service';
 import { SelfInstallRefund } from './self-install-refund.entity';
 
@@ -8,7 +7,7 @@ import { SelfInstallRefund } from './self-install-refund.entity';
 export class RefundResolver {
   constructor(private readonly refunds: RefundsService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [SelfInstallRefund], { description: 'Refunds approved from..to (inclusive, China time), newest first.' })
   selfInstallRefunds(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<SelfInstallRefund[]> {
     return this.refunds.approvedBetween(from, to);

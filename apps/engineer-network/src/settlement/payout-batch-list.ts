@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional } from 'class-validator';
-import { CalendarDateScalar, Connection, ConnectionType, decodeCursor, Injectable, PageArgs, toConnection } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { CalendarDateScalar, Connection, ConnectionType, decodeCursor, Guarded, Injectable, PageArgs, toConnection } from '@aftercare/subgraph';
 import { PayoutBatch } from './payout.entity';
 
 @ObjectType()
@@ -44,7 +43,7 @@ export class PayoutBatchListService {
 export class PayoutBatchListResolver {
   constructor(private readonly batchList: PayoutBatchListService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => PayoutBatchConnection, { description: 'Payout batches, newest first, optionally by the day their period ends (from..to, inclusive).' })
   payoutBatches(@Args(() => PayoutBatchSearchArgs) args: PayoutBatchSearchArgs): Promise<PayoutBatchConnection> {
     return this.batchList.search(args);

@@ -1,9 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { StaffIdentity } from '@aftercare/identity';
-import { CalendarDateScalar, groupLoader, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { CalendarDateScalar, groupLoader, Guarded, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { Engineer } from '../engineers/engineer.entity';
 import { EngineersService } from '../engineers/engineers.service';
-import { ENGINEER_MANAGERS } from '../roles';
 import { Payout, PayoutBatch } from './payout.entity';
 import { PayoutsService } from './payouts.service';
 import { SettlementLine } from './settlement-line.entity';
@@ -16,13 +15,13 @@ const LINES = Symbol('linesByPayout');
 export class PayoutBatchResolver {
   constructor(private readonly payoutService: PayoutsService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Mutation(() => PayoutBatch, { description: 'Pays everything due up to periodEnd; PAYOUT_BATCH_EXISTS if that period has run.' })
   runPayoutBatch(@Arg('periodEnd', () => CalendarDateScalar) periodEnd: string): Promise<PayoutBatch> {
     return this.payoutService.runBatch(periodEnd);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => PayoutBatch)
   payoutBatch(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<PayoutBatch> {
     return loadOrNotFound(context, PayoutBatch, 'PayoutBatch', id, (ids) => this.payoutService.findBatches(ids));
@@ -43,7 +42,7 @@ export class PayoutResolver {
     private readonly engineers: EngineersService,
   ) {}
 
-  @Authorized('ENGINEER')
+  @Guarded()
   @Query(() => [Payout], { description: "The calling engineer's payouts." })
   myPayouts(@Ctx() { identity }: RequestContext): Promise<Payout[]> {
     return this.payouts.payoutsOfEngineers([(identity as StaffIdentity).userId]);

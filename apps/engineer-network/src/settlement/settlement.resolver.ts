@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { StaffIdentity } from '@aftercare/identity';
-import { badInput, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
-import { ENGINEER_MANAGERS } from '../roles';
+import { badInput, CalendarDateScalar, groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { SettlementBacklog } from './settlement-backlog';
 import { SettlementHold } from './settlement-hold.entity';
 import { SettlementLine, SettlementLineStatus, SettlementLineStatusEnum, statusOf } from './settlement-line.entity';
@@ -20,7 +19,7 @@ function checkedPeriod(from: string, to: string): void {
 export class SettlementResolver {
   constructor(private readonly settlement: SettlementService) {}
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => [SettlementLine], { description: "An engineer's lines earned from..to (inclusive, China time), newest first." })
   settlementLines(
     @Arg('engineerId', () => ID) engineerId: string,
@@ -31,13 +30,13 @@ export class SettlementResolver {
     return this.settlement.linesEarned(engineerId, from, to);
   }
 
-  @Authorized(...ENGINEER_MANAGERS)
+  @Guarded()
   @Query(() => SettlementBacklog, { description: 'Settlement awaiting payout: every line not yet paid, summed by whether it is due, held or unpriced.' })
   settlementAwaitingPayout(): Promise<SettlementBacklog> {
     return this.settlement.backlog();
   }
 
-  @Authorized('ENGINEER')
+  @Guarded()
   @Query(() => [SettlementLine], { description: "The calling engineer's own jobs and clawbacks earned from..to (inclusive), newest first." })
   mySettlements(
     @Arg('from', () => CalendarDateScalar) from: string,

@@ -1,6 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { alignByKey, RequestContext } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS, SALES_TEAM, SUPERVISORS } from '../roles';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { alignByKey, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { ChurnRecord } from './churn-record.entity';
 import { ChurnReport, ChurnReportArgs, RecordChurnInput } from './churn.inputs';
@@ -10,19 +9,19 @@ import { ChurnService } from './churn.service';
 export class ChurnResolver {
   constructor(private readonly churnRecords: ChurnService) {}
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Mutation(() => ChurnRecord, { description: 'Records a lost customer; the attribution is decided from quality and maintenance data.' })
   recordChurn(@Arg('input', () => RecordChurnInput) input: RecordChurnInput, @Ctx() { identity }: RequestContext): Promise<ChurnRecord> {
     return this.churnRecords.record(identity, input);
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => ChurnReport, { description: 'Customers lost in a period: service, sales, price or uncontrollable, with the evidence.' })
   churnReport(@Args(() => ChurnReportArgs) args: ChurnReportArgs): Promise<ChurnReport> {
     return this.churnRecords.report(args);
   }
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => ChurnRecord, { nullable: true, description: 'Set when the customer has been lost.' })
   churn(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<ChurnRecord | null> {
     return context.loaders

@@ -1,6 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS } from '../roles';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Contract } from './contract.entity';
 import { ContractsService } from './contracts.service';
@@ -9,7 +8,7 @@ import { ContractsService } from './contracts.service';
 export class CustomerContractsResolver {
   constructor(private readonly contractsService: ContractsService) {}
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => [Contract], { description: "The customer's service contracts, oldest first." })
   contracts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Contract[]> {
     return groupLoader(context.loaders, Contract, (ids: readonly string[]) => this.contractsService.findByCustomerIds(ids), (row) => row.customerId).load(customer.id);

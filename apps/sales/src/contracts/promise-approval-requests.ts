@@ -1,27 +1,15 @@
 import { DataSource } from 'typeorm';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Identity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
-import {
-  badInput,
-  Connection,
-  ConnectionType,
-  DomainError,
-  ErrorCodes,
-  Injectable,
-  keysetPage,
-  NotBlank,
-  notFound,
-  PageArgs,
-  RequestContext,
-} from '@aftercare/subgraph';
+import { badInput, Connection, ConnectionType, DomainError, ErrorCodes, Guarded, Injectable, keysetPage, NotBlank, notFound, PageArgs, RequestContext } from '@aftercare/subgraph';
+import { SUPERVISORS } from '../access-table';
 import { staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
 import { QualityStandard, QualityStandardEnum } from '../reference-data/reference-data.entities';
 import { PromiseApproval } from './promise-approval.entity';
 import { PromiseApprovalRequest, PromiseApprovalRequestStatus, PromiseApprovalRequestStatusEnum } from './promise-approval-request.entity';
-import { PROMISE_APPROVERS, SALES_TEAM, SUPERVISORS } from '../roles';
 
 @InputType()
 export class RequestPromiseApprovalInput {
@@ -133,19 +121,19 @@ export class PromiseApprovalRequestsService {
 export class PromiseApprovalRequestResolver {
   constructor(private readonly requests: PromiseApprovalRequestsService) {}
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Mutation(() => PromiseApprovalRequest, { description: 'Asks a supervisor to allow promising one customer more than the template; waits in promiseApprovalRequests.' })
   requestPromiseApproval(@Arg('input', () => RequestPromiseApprovalInput) input: RequestPromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
     return this.requests.request(identity, input);
   }
 
-  @Authorized(...PROMISE_APPROVERS)
+  @Guarded()
   @Mutation(() => PromiseApprovalRequest, { description: 'A supervisor answers a waiting request: approve (records the approval) or decline with a note.' })
   decidePromiseApproval(@Arg('input', () => DecidePromiseApprovalInput) input: DecidePromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
     return this.requests.decide(identity, input);
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Query(() => PromiseApprovalRequestConnection, {
     description: 'Promise approval requests, oldest first (status AWAITING_SUPERVISOR: what waits for a supervisor); a SALES person sees only their own.',
   })

@@ -2,7 +2,7 @@ import type { Identity } from '@aftercare/identity';
 import { actorOf, hasAnyRole } from '@aftercare/identity';
 import { DomainError, ErrorCodes } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
-import { SERVICE_ROLES } from '../roles';
+import { SERVICE_ROLES } from '../access-table';
 
 /**
  * Which cards a caller reaches: every card, or the cards of one salesperson. `ownerId` is the salesperson

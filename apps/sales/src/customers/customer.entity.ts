@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CUSTOMER_360_READERS } from '../roles';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Guarded } from '@aftercare/subgraph';
 import { BusinessType, BusinessTypeEnum, ProspectGrade, ProspectGradeEnum } from './customer-profile';
 
 @ObjectType({ description: "One of the customer's own people the company talks to." })
@@ -55,32 +55,32 @@ export class Customer {
   @Column({ type: 'text' })
   address: string;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field({ description: 'The sales region the card belongs to (by default its city).' })
   @Column({ type: 'text', default: '' })
   region: string;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => BusinessTypeEnum)
   @Column({ type: 'text', default: 'HOUSEHOLD' })
   businessType: BusinessType;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => Int, { description: 'Scale of the business, 1 (single household) – 5 (chain, large site).' })
   @Column({ type: 'smallint', default: 1 })
   scale: number;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => Int, { description: 'Market influence, 1 (none) – 5 (opinion leader, brand name).' })
   @Column({ type: 'smallint', default: 1 })
   influence: number;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => ProspectGradeEnum)
   @Column({ type: 'text', default: 'F' })
   grade: ProspectGrade;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field({ description: 'Key customers get extra attention from sales and service.' })
   @Column({ type: 'boolean', default: false })
   key: boolean;
@@ -90,22 +90,22 @@ export class Customer {
   ownerId: string | null;
 
   /** The existing customer who recommended this one: referrals count towards the referrer's loyalty. */
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   referredById: string | null;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => String, { nullable: true, description: 'Staff id of the customer-service contact: a second line into the company.' })
   @Column({ type: 'text', nullable: true })
   serviceContactId: string | null;
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => [CustomerContactPerson])
   @Column({ type: 'jsonb', default: () => "'[]'" })
   contacts: CustomerContactPerson[];
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Field(() => [CustomerSite])
   @Column({ type: 'jsonb', default: () => "'[]'" })
   sites: CustomerSite[];

@@ -1,9 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { byIdLoader, groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { byIdLoader, groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Salesperson } from '../salespeople/salesperson.entity';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { Customer } from './customer.entity';
-import { CUSTOMER_360_READERS, CUSTOMER_OPENERS, SALES_TEAM } from '../roles';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerConnection, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
 import { CustomersService } from './customers.service';
 import { GradeChange } from './grade-change.entity';
@@ -15,13 +14,13 @@ export class CustomerResolver {
     private readonly salespeople: SalespeopleService,
   ) {}
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Mutation(() => Customer, { description: 'Opens a customer card; a SALES caller becomes its owner.' })
   createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() { identity }: RequestContext): Promise<Customer> {
     return this.cards.create(identity, input);
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Mutation(() => Customer, { description: 'Keeps a card current; only the fields given change.' })
   updateCustomer(
     @Arg('id', () => ID) id: string,
@@ -31,13 +30,13 @@ export class CustomerResolver {
     return this.cards.update(identity, id, input);
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Mutation(() => Customer, { description: 'Changes the prospect grade; who, when and why go into its history.' })
   changeProspectGrade(@Arg('input', () => ChangeProspectGradeInput) input: ChangeProspectGradeInput, @Ctx() { identity }: RequestContext): Promise<Customer> {
     return this.cards.changeGrade(identity, input);
   }
 
-  @Authorized(...CUSTOMER_OPENERS)
+  @Guarded()
   @Query(() => Customer, {
     description: 'One card, the start of the customer 360, for every staff role that serves the customer; a SALES person finds only their own. CRM fields are for office staff, not engineers.',
   })
@@ -45,7 +44,7 @@ export class CustomerResolver {
     return this.cards.getReachable(identity, id);
   }
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @Query(() => CustomerConnection, {
     description: 'Cards by name or phone, grade, region, business type, owner or key flag, newest first; a SALES person sees only their own.',
   })
@@ -53,14 +52,14 @@ export class CustomerResolver {
     return this.cards.search(identity, args);
   }
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => Salesperson, { nullable: true, description: 'The salesperson who owns the card.' })
   async owner(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Salesperson | null> {
     if (!customer.ownerId) return null;
     return byIdLoader(context, Salesperson, (ids) => this.salespeople.findByIds(ids)).load(customer.ownerId);
   }
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => [GradeChange], { description: 'Every grade the card has had, oldest first.' })
   gradeHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<GradeChange[]> {
     return groupLoader(context.loaders, GradeChange, (ids: readonly string[]) => this.cards.gradeHistories(ids), (row) => row.customerId).load(customer.id);

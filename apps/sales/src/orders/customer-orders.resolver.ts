@@ -1,6 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
-import { ORDER_READERS } from '../roles';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Order } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -10,7 +9,7 @@ export class CustomerOrdersResolver {
   constructor(private readonly ordersService: OrdersService) {}
 
   // Sales-side, like every CRM field of the card: an engineer who opens a card for a visit does not see its orders.
-  @Authorized(...ORDER_READERS)
+  @Guarded()
   @FieldResolver(() => [Order], { description: "The customer's orders from every channel, newest first." })
   async orders(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Order[]> {
     const { identity } = context;

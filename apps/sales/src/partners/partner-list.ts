@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
+import { Connection, ConnectionType, Guarded, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Partner } from './partner.entity';
-import { SUPERVISORS } from '../roles';
 
 @ObjectType()
 export class PartnerConnection extends ConnectionType(Partner) {}
@@ -35,7 +34,7 @@ export class PartnerListService {
 export class PartnerListResolver {
   constructor(private readonly partnerList: PartnerListService) {}
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => PartnerConnection, { description: 'Partner brands by code or name, in the order they were registered.' })
   partners(@Args(() => PartnerSearchArgs) args: PartnerSearchArgs): Promise<PartnerConnection> {
     return this.partnerList.search(args);

@@ -1,10 +1,9 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { groupLoader, loaderKey, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, loaderKey, RequestContext } from '@aftercare/subgraph';
 import { PartnerApiKey } from './partner-api-key.entity';
 import { Partner } from './partner.entity';
 import { PartnerCredential, PartnerKeyRotation, PartnerRegistration, RegisterPartnerInput, RotatePartnerKeyInput } from './partner.inputs';
 import { PartnersService } from './partners.service';
-import { ADMINS, GATEWAY } from '../roles';
 
 const KEYS_BY_PARTNER = loaderKey<string, PartnerApiKey[]>('partner api keys by partner');
 
@@ -12,13 +11,13 @@ const KEYS_BY_PARTNER = loaderKey<string, PartnerApiKey[]>('partner api keys by 
 export class PartnerResolver {
   constructor(private readonly partners: PartnersService) {}
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => PartnerRegistration, { description: 'Registers a partner brand; its API key is returned only here.' })
   registerPartner(@Arg('input', () => RegisterPartnerInput) input: RegisterPartnerInput): Promise<PartnerRegistration> {
     return this.partners.register(input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => PartnerKeyRotation, {
     description: 'A new API key for the partner (returned only here); the keys it holds now keep working until oldKeysExpireAt.',
   })
@@ -26,20 +25,20 @@ export class PartnerResolver {
     return this.partners.rotate(input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => PartnerApiKey, { description: 'Stops one key now; the gateway refuses it within seconds.' })
   revokePartnerKey(@Arg('partnerId', () => ID) partnerId: string, @Arg('keyId', () => ID) keyId: string): Promise<PartnerApiKey> {
     return this.partners.revoke(partnerId, keyId);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @FieldResolver(() => [PartnerApiKey], { description: 'Its keys, newest first, active or not (never the keys themselves).' })
   apiKeys(@Root() partner: Partner, @Ctx() context: RequestContext): Promise<PartnerApiKey[]> {
     return groupLoader(context.loaders, KEYS_BY_PARTNER, (ids: readonly string[]) => this.partners.keysOf(ids), (row) => row.partnerId).load(partner.id);
   }
 
   /** How the gateway turns an x-api-key into a partner identity; hidden from the public graph. */
-  @Authorized(...GATEWAY)
+  @Guarded()
   @Directive('@inaccessible')
   @Query(() => PartnerCredential, { nullable: true })
   async partnerCredential(@Arg('apiKey') apiKey: string): Promise<PartnerCredential | null> {

@@ -1,52 +1,51 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, Guarded, RequestContext } from '@aftercare/subgraph';
 import { PromiseTemplate, ReferenceDataChange, ReferenceDataKind, ReferenceDataKindEnum, ReferencePrice } from './reference-data.entities';
 import { SetPromiseTemplateInput, SetReferencePriceInput } from './reference-data.inputs';
 import { ReferenceDataService } from './reference-data.service';
-import { ADMINS, SALES_TEAM, SUPERVISORS } from '../roles';
 
 @Resolver()
 export class ReferenceDataResolver {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => ReferencePrice, { description: 'Sets the reference price and band of one region × business type × service item.' })
   setReferencePrice(@Arg('input', () => SetReferencePriceInput) input: SetReferencePriceInput, @Ctx() { identity }: RequestContext): Promise<ReferencePrice> {
     return this.referenceData.setReferencePrice(identity, input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => PromiseTemplate, { description: 'Sets the standard promise of one business type.' })
   setPromiseTemplate(@Arg('input', () => SetPromiseTemplateInput) input: SetPromiseTemplateInput, @Ctx() { identity }: RequestContext): Promise<PromiseTemplate> {
     return this.referenceData.setPromiseTemplate(identity, input);
   }
 
-  @Authorized(...ADMINS)
+  @Guarded()
   @Mutation(() => Int, { description: 'How far (percent) a measured area may differ from the signed one before a dispute opens; default 10.' })
   setAreaTolerance(@Arg('percent', () => Int) percent: number, @Ctx() { identity }: RequestContext): Promise<number> {
     if (percent < 0 || percent > 100) throw badInput('percent must be 0–100', 'percent');
     return this.referenceData.setAreaTolerance(identity, percent);
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Query(() => [ReferencePrice])
   referencePrices(@Arg('region', () => String, { nullable: true }) region?: string | null): Promise<ReferencePrice[]> {
     return this.referenceData.referencePrices(region ?? undefined);
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Query(() => [PromiseTemplate])
   promiseTemplates(): Promise<PromiseTemplate[]> {
     return this.referenceData.promiseTemplates();
   }
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Query(() => Int)
   areaTolerancePercent(): Promise<number> {
     return this.referenceData.areaTolerancePercent();
   }
 
-  @Authorized(...SUPERVISORS)
+  @Guarded()
   @Query(() => [ReferenceDataChange], { description: 'Changes to the reference data, newest first.' })
   referenceDataHistory(@Arg('kind', () => ReferenceDataKindEnum, { nullable: true }) kind?: ReferenceDataKind | null): Promise<ReferenceDataChange[]> {
     return this.referenceData.history(kind ?? undefined);

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { Connection, ConnectionType, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
+import { Connection, ConnectionType, Guarded, Injectable, keysetPage, PageArgs } from '@aftercare/subgraph';
 import { containsPattern } from '../search-text';
 import { Salesperson, SalespersonStatus, SalespersonStatusEnum } from './salesperson.entity';
-import { SALES_TEAM } from '../roles';
 
 @ObjectType()
 export class SalespersonConnection extends ConnectionType(Salesperson) {}
@@ -46,7 +45,7 @@ export class SalespersonListService {
 export class SalespersonListResolver {
   constructor(private readonly salespersonList: SalespersonListService) {}
 
-  @Authorized(...SALES_TEAM)
+  @Guarded()
   @Query(() => SalespersonConnection, { description: 'The sales team by status, team or name, in the order they joined: whom to hand customers to.' })
   salespeople(@Args(() => SalespersonSearchArgs) args: SalespersonSearchArgs): Promise<SalespersonConnection> {
     return this.salespersonList.search(args);

@@ -1,6 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { alignByKey, groupLoader, loaderKey, RequestContext } from '@aftercare/subgraph';
-import { CUSTOMER_360_READERS } from '../roles';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { alignByKey, groupLoader, Guarded, loaderKey, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { CustomerValueChange } from './customer-value-change.entity';
 import { CustomerValue } from './customer-value.entity';
@@ -12,7 +11,7 @@ const VALUE_HISTORY_BY_CUSTOMER = loaderKey<string, CustomerValueChange[]>('valu
 export class CustomerValueResolver {
   constructor(private readonly valueIndex: ValueIndexService) {}
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => CustomerValue, { nullable: true, description: 'The value index, tier and breakdown; null until first computed.' })
   value(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValue | null> {
     return context.loaders
@@ -20,7 +19,7 @@ export class CustomerValueResolver {
       .load(customer.id);
   }
 
-  @Authorized(...CUSTOMER_360_READERS)
+  @Guarded()
   @FieldResolver(() => [CustomerValueChange], { description: 'Every move of the value index, oldest first (newest last); empty until first computed.' })
   valueHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValueChange[]> {
     return groupLoader(context.loaders, VALUE_HISTORY_BY_CUSTOMER, (ids: readonly string[]) => this.valueIndex.historiesOf(ids), (row) => row.customerId).load(customer.id);

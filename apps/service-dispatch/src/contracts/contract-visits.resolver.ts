@@ -1,8 +1,7 @@
 import { actorOf } from '@aftercare/identity';
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
-import { badInput, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { badInput, Guarded, RequestContext } from '@aftercare/subgraph';
 import { ContractVisitsService } from './contract-visits.service';
-import { WORK_ORDER_MANAGERS } from '../roles';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -10,7 +9,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class ContractVisitsResolver {
   constructor(private readonly contractVisits: ContractVisitsService) {}
 
-  @Authorized(...WORK_ORDER_MANAGERS)
+  @Guarded()
   @Mutation(() => Int, { description: "Plans the month's scheduled service visits of every contract (month YYYY-MM); returns how many were added." })
   planContractVisits(@Arg('month') month: string, @Ctx() { identity }: RequestContext): Promise<number> {
     if (!MONTH.test(month)) throw badInput('month must be YYYY-MM', 'month');

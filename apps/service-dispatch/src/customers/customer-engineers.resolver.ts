@@ -1,10 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { Engineer } from '../engineers/engineer.entity';
 
 import { WorkOrderBoardService } from '../work-orders/work-order-board.service';
 import { Customer } from './customer.entity';
-import { SERVICE_HISTORY_READERS } from '../roles';
 
 const SERVED_BY = Symbol('engineersWhoServed');
 
@@ -12,7 +11,7 @@ const SERVED_BY = Symbol('engineersWhoServed');
 export class CustomerEngineersResolver {
   constructor(private readonly board: WorkOrderBoardService) {}
 
-  @Authorized(...SERVICE_HISTORY_READERS)
+  @Guarded()
   @FieldResolver(() => [Engineer], {
     description: "The engineers who completed the customer's work orders, most recent first (profiles from engineer-network).",
   })

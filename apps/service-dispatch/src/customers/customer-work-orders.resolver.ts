@@ -1,10 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { Customer } from './customer.entity';
-import { WORK_ORDER_READERS } from '../roles';
 
 const BY_CUSTOMER = Symbol('workOrdersByCustomer');
 
@@ -12,7 +11,7 @@ const BY_CUSTOMER = Symbol('workOrdersByCustomer');
 export class CustomerWorkOrdersResolver {
   constructor(private readonly workOrderService: WorkOrdersService) {}
 
-  @Authorized(...WORK_ORDER_READERS)
+  @Guarded()
   @FieldResolver(() => [WorkOrder], { description: "The customer's work orders, oldest first (an engineer sees only their own)." })
   async workOrders(@Root() customer: Customer, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
     const workOrders = await groupLoader<string, WorkOrder>(

@@ -1,10 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
 import { Engineer } from './engineer.entity';
-import { WORK_ORDER_READERS } from '../roles';
 
 const BY_ENGINEER = Symbol('workOrdersByEngineer');
 
@@ -12,7 +11,7 @@ const BY_ENGINEER = Symbol('workOrdersByEngineer');
 export class EngineerWorkOrdersResolver {
   constructor(private readonly workOrderService: WorkOrdersService) {}
 
-  @Authorized(...WORK_ORDER_READERS)
+  @Guarded()
   @FieldResolver(() => [WorkOrder], { description: 'The work orders assigned to the engineer, by appointment day.' })
   async workOrders(@Root() engineer: Engineer, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
     const workOrders = await groupLoader<string, WorkOrder>(

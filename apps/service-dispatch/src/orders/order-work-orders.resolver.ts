@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
@@ -11,6 +11,8 @@ const BY_ORDER = Symbol('workOrdersByOrder');
 export class OrderWorkOrdersResolver {
   constructor(private readonly workOrderService: WorkOrdersService) {}
 
+  // Any signed-in caller who reaches the parent (AUTHENTICATED in the access table).
+  @Guarded()
   @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
   async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
     const workOrders = await groupLoader<string, WorkOrder>(

@@ -1,10 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Guarded, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Engineer } from '../engineers/engineer.entity';
 import { QualityFactor } from './quality-factor';
 import { QualityService, QualitySubject } from './quality.service';
-import { QUALITY_READERS } from '../roles';
 
 const LOADERS: Record<QualitySubject, symbol> = { customer: Symbol('customerQuality'), engineer: Symbol('engineerQuality') };
 
@@ -16,7 +15,7 @@ function load(quality: QualityService, subject: QualitySubject, id: string, { lo
 export class CustomerQualityResolver {
   constructor(private readonly quality: QualityService) {}
 
-  @Authorized(...QUALITY_READERS)
+  @Guarded()
   @FieldResolver(() => QualityFactor, { description: 'The quality factor of the service this customer received, with its components.' })
   qualityFactor(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<QualityFactor> {
     return load(this.quality, 'customer', customer.id, context);
@@ -27,7 +26,7 @@ export class CustomerQualityResolver {
 export class EngineerQualityResolver {
   constructor(private readonly quality: QualityService) {}
 
-  @Authorized(...QUALITY_READERS)
+  @Guarded()
   @FieldResolver(() => QualityFactor, { description: "The quality factor of the engineer's work, with its components." })
   qualityFactor(@Root() engineer: Engineer, @Ctx() context: RequestContext): Promise<QualityFactor> {
     return load(this.quality, 'engineer', engineer.id, context);

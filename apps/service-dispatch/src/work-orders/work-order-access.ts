@@ -2,7 +2,7 @@ import type { Identity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
 import { notFound } from '@aftercare/subgraph';
 import type { WorkOrder } from './work-order.entity';
-import { WORK_ORDER_MANAGERS } from '../roles';
+import { WORK_ORDER_MANAGERS } from '../access-table';
 
 /**
  * Row rule: managers and back-office readers see everything; an engineer only the work orders assigned to

@@ -1,17 +1,17 @@
-import { Args, Authorized, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Guarded } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Engineer } from '../engineers/engineer.entity';
 
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderConnection, WorkOrderSearchArgs } from './work-order-board.inputs';
 import { WorkOrderBoardService } from './work-order-board.service';
-import { STAFF_READERS, WORK_ORDER_MANAGERS } from '../roles';
 
 @Resolver(() => WorkOrder)
 export class WorkOrderBoardResolver {
   constructor(private readonly board: WorkOrderBoardService) {}
 
-  @Authorized(...WORK_ORDER_MANAGERS)
+  @Guarded()
   @Query(() => WorkOrderConnection, {
     description: 'Work orders by status, type, city, appointment day, engineer, customer or awaiting a backup engineer, oldest first: the dispatcher board.',
   })
@@ -23,13 +23,13 @@ export class WorkOrderBoardResolver {
    * Sales owns the card: dispatch answers with the key only and the gateway fetches every work order's
    * customer in one batched `_entities` call. Null when sales' row rules hide the card from the caller.
    */
-  @Authorized(...STAFF_READERS)
+  @Guarded()
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer the work is for (sales’ card; null where the caller may not open it).' })
   customer(@Root() workOrder: WorkOrder): Customer {
     return { id: workOrder.customerId };
   }
 
-  @Authorized(...STAFF_READERS)
+  @Guarded()
   @FieldResolver(() => Engineer, { nullable: true, description: 'The engineer the work order is assigned to (engineer-network’s profile).' })
   engineer(@Root() workOrder: WorkOrder): Engineer | null {
     return workOrder.engineerId ? { id: workOrder.engineerId } : null;

@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Authorized, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { WorkOrderType, WorkOrderTypes } from '@aftercare/event-contracts';
-import { CalendarDateScalar, defineEnum } from '@aftercare/subgraph';
-import { STAFF_READERS } from '../roles';
+import { CalendarDateScalar, defineEnum, Guarded } from '@aftercare/subgraph';
 
 export const WorkOrderStatuses = ['CREATED', 'SCHEDULED', 'ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'VERIFIED', 'CANCELLED'] as const;
 export type WorkOrderStatus = (typeof WorkOrderStatuses)[number];
@@ -102,12 +101,12 @@ export class WorkOrder {
   stages: string[];
 
   // What the engineer collects on site is for the company's staff and the engineer, not for a partner.
-  @Authorized(...STAFF_READERS)
+  @Guarded()
   @Field(() => [StagePrice], { description: 'The price of each ordered stage (a paid consumable replacement), so the engineer knows what a refused stage takes off.' })
   @Column({ type: 'jsonb', default: () => `'[]'` })
   stagePrices: StagePrice[];
 
-  @Authorized(...STAFF_READERS)
+  @Guarded()
   @Field(() => Int, { nullable: true, description: 'Fen the customer owes for the job as ordered (a paid consumable replacement); null when nothing is to be collected.' })
   @Column({ type: 'int', nullable: true })
   amountDueCents: number | null;

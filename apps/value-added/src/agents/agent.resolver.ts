@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { alignByKey, RequestContext } from '@aftercare/subgraph';
-import { CAMPAIGN_RUNNERS } from '../roles';
+import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { alignByKey, Guarded, RequestContext } from '@aftercare/subgraph';
 import { CallAgent } from './agent.entity';
 import { MarkAgentAbsentInput, SetCallAgentInput } from './agent.inputs';
 import { AgentsService } from './agents.service';
@@ -21,13 +20,13 @@ const ABSENT = Symbol('absentTodayByAgent');
 export class CallAgentResolver {
   constructor(private readonly agents: AgentsService) {}
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => CallAgent, { description: 'Puts an agent on the team, or changes their tier, daily target or membership.' })
   setCallAgent(@Arg('input', () => SetCallAgentInput) input: SetCallAgentInput): Promise<CallAgent> {
     return this.agents.setAgent(input);
   }
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => AgentAbsenceResult, { description: "An agent is away; away today, their open tasks go to colleagues of the same tier by workload." })
   async markAgentAbsent(@Arg('input', () => MarkAgentAbsentInput) input: MarkAgentAbsentInput, @Ctx() { identity }: RequestContext): Promise<AgentAbsenceResult> {
     const tasksRedistributed = await this.agents.markAbsent(input, identity);
@@ -35,7 +34,7 @@ export class CallAgentResolver {
     return { agent: agent as CallAgent, tasksRedistributed };
   }
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Query(() => [CallAgent], { description: 'The call team by tier.' })
   callTeam(): Promise<CallAgent[]> {
     return this.agents.team();

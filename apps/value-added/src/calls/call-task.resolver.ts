@@ -1,7 +1,7 @@
 import { actorOf } from '@aftercare/identity';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInChina } from '@aftercare/business-time';
-import { alignByKey, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
+import { alignByKey, CalendarDateScalar, groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { CallAgent } from '../agents/agent.entity';
 import { AgentsService } from '../agents/agents.service';
 import { Customer } from '../customers/customer.entity';
@@ -9,7 +9,6 @@ import { DevicesService } from '../devices/devices.service';
 import { InstalledDevice } from '../devices/installed-device.entity';
 import { ReplacementOrder } from '../replacements/replacement-order.entity';
 import { ReplacementsService } from '../replacements/replacements.service';
-import { AGENTS, CAMPAIGN_RUNNERS, VALUE_ADDED_TEAM } from '../roles';
 import { QueueFilter, ReassignCallTaskInput, RecordCallOutcomeInput } from './call.inputs';
 import { CallRecord } from './call-record.entity';
 import { CallTask } from './call-task.entity';
@@ -31,37 +30,37 @@ export class CallTaskResolver {
     private readonly agents: AgentsService,
   ) {}
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => ReminderRun, { description: "Turns the day's due reminders into call tasks and hands them out. Running it again the same day opens nothing new." })
   runDailyReminders(@Arg('day', () => CalendarDateScalar, { nullable: true, description: 'Default: today (China time).' }) day?: string | null): Promise<ReminderRun> {
     return this.dailyRun.run(day ?? todayInChina());
   }
 
-  @Authorized(...AGENTS, ...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Query(() => [CallTask], { description: 'My calls to make now, in the order to make them. With includeLater, also those waiting for a call-back time.' })
   myCallQueue(@Ctx() { identity }: RequestContext, @Arg('includeLater', { defaultValue: false }) includeLater: boolean): Promise<CallTask[]> {
     return this.calls.myQueue(actorOf(identity).id, includeLater);
   }
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Query(() => [CallTask], { description: "The team's open tasks: one agent's, the unassigned ones, or all." })
   teamCallQueue(@Arg('filter', () => QueueFilter, { nullable: true }) filter?: QueueFilter | null): Promise<CallTask[]> {
     return this.calls.teamQueue(filter ?? { unassignedOnly: false, first: 500 });
   }
 
-  @Authorized(...VALUE_ADDED_TEAM)
+  @Guarded()
   @Query(() => CallTask, { nullable: true })
   callTask(@Arg('id', () => ID) id: string): Promise<CallTask | null> {
     return this.calls.findById(id);
   }
 
-  @Authorized(...AGENTS, ...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => CallTask, { description: 'Records one call on a task of my queue (a supervisor: of any queue).' })
   recordCallOutcome(@Arg('input', () => RecordCallOutcomeInput) input: RecordCallOutcomeInput, @Ctx() { identity }: RequestContext): Promise<CallTask> {
     return this.calls.recordOutcome(input, identity);
   }
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => CallTask, { description: 'Moves an open task to another agent on the team.' })
   reassignCallTask(@Arg('input', () => ReassignCallTaskInput) input: ReassignCallTaskInput, @Ctx() { identity }: RequestContext): Promise<CallTask> {
     return this.calls.reassign(input, identity);

@@ -10,7 +10,7 @@ import { distributeOpenTasks } from '../agents/distribution';
 import { CustomersService } from '../customers/customers.service';
 import { DevicesService } from '../devices/devices.service';
 import { ReplacementsService } from '../replacements/replacements.service';
-import { CAMPAIGN_RUNNERS } from '../roles';
+import { CAMPAIGN_RUNNERS } from '../access-table';
 import { QueueFilter, ReassignCallTaskInput, RecordCallOutcomeInput } from './call.inputs';
 import { CallRecord } from './call-record.entity';
 import { CallTask, FOLLOW_UP_PRIORITY } from './call-task.entity';

@@ -1,11 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { ConsumablePlan } from './consumable-plan.entity';
 import { ChangeStagePriceInput, DefineConsumablePlanInput } from './consumable-plan.inputs';
 import { ConsumablePlansService } from './consumable-plans.service';
 import { ConsumableStage } from './consumable-stage.entity';
 import { StagePriceChange } from './stage-price-change.entity';
-import { CAMPAIGN_RUNNERS, PLAN_EDITORS, PLAN_READERS } from '../roles';
 
 const STAGES_BY_PLAN = Symbol('stagesByPlan');
 
@@ -13,25 +12,25 @@ const STAGES_BY_PLAN = Symbol('stagesByPlan');
 export class ConsumablePlanResolver {
   constructor(private readonly plans: ConsumablePlansService) {}
 
-  @Authorized(...PLAN_EDITORS)
+  @Guarded()
   @Mutation(() => ConsumablePlan, { description: 'Defines the plan of a product model; fails with CONSUMABLE_PLAN_EXISTS if it has one.' })
   defineConsumablePlan(@Arg('input', () => DefineConsumablePlanInput) input: DefineConsumablePlanInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
     return this.plans.define(input, identity);
   }
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Mutation(() => ConsumablePlan, { description: "A stage's new price from now on; the old one stays in its price history." })
   changeConsumableStagePrice(@Arg('input', () => ChangeStagePriceInput) input: ChangeStagePriceInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
     return this.plans.changeStagePrice(input, identity);
   }
 
-  @Authorized(...PLAN_READERS)
+  @Guarded()
   @Query(() => ConsumablePlan, { nullable: true, description: 'The plan of a product model, or null if it has none.' })
   consumablePlan(@Arg('productModel') productModel: string): Promise<ConsumablePlan | null> {
     return this.plans.findByProductModel(productModel);
   }
 
-  @Authorized(...PLAN_READERS)
+  @Guarded()
   @Query(() => [ConsumablePlan], { description: 'Every consumable plan, by product model.' })
   consumablePlans(): Promise<ConsumablePlan[]> {
     return this.plans.all();

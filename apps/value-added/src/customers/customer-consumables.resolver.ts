@@ -1,8 +1,7 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { alignByKey, CalendarDateScalar, groupLoader, RequestContext } from '@aftercare/subgraph';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { alignByKey, CalendarDateScalar, groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
 import { DevicesService } from '../devices/devices.service';
 import { InstalledDevice } from '../devices/installed-device.entity';
-import { DEVICE_READERS } from '../roles';
 import { Customer } from './customer.entity';
 
 const DEVICES = Symbol('devicesByCustomer');
@@ -13,13 +12,13 @@ const NEXT_DUE = Symbol('nextDueByCustomer');
 export class CustomerConsumablesResolver {
   constructor(private readonly devices: DevicesService) {}
 
-  @Authorized(...DEVICE_READERS)
+  @Guarded()
   @FieldResolver(() => [InstalledDevice], { description: "The customer's installed machines with their consumable stages (last and next change)." })
   consumables(@Root() customer: Customer, @Ctx() { loaders }: RequestContext): Promise<InstalledDevice[]> {
     return groupLoader<string, InstalledDevice>(loaders, DEVICES, (ids) => this.devices.findByCustomerIds(ids), (device) => device.customerId).load(customer.id);
   }
 
-  @Authorized(...DEVICE_READERS)
+  @Guarded()
   @FieldResolver(() => CalendarDateScalar, { nullable: true, description: 'The earliest consumable change due on any of their machines.' })
   async nextReplacementDue(@Root() customer: Customer, @Ctx() { loaders }: RequestContext): Promise<string | null> {
     const next = await loaders

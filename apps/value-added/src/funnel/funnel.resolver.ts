@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { CalendarDateScalar, RequestContext } from '@aftercare/subgraph';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { CalendarDateScalar, Guarded, RequestContext } from '@aftercare/subgraph';
 import { brandInView } from '../brands/brands.service';
-import { BRAND_VIEWERS, CAMPAIGN_RUNNERS } from '../roles';
 import { FunnelService } from './funnel.service';
 import { BrandReplacementFigures, Funnel } from './funnel.types';
 
@@ -9,13 +8,13 @@ import { BrandReplacementFigures, Funnel } from './funnel.types';
 export class FunnelResolver {
   constructor(private readonly funnels: FunnelService) {}
 
-  @Authorized(...CAMPAIGN_RUNNERS)
+  @Guarded()
   @Query(() => Funnel, { description: 'The call funnel and revenue per agent and tier over the China-time days from–to.' })
   valueAddedFunnel(@Arg('from', () => CalendarDateScalar) from: string, @Arg('to', () => CalendarDateScalar) to: string): Promise<Funnel> {
     return this.funnels.funnel(from, to);
   }
 
-  @Authorized(...BRAND_VIEWERS)
+  @Guarded()
   @Query(() => BrandReplacementFigures, { description: "A brand's customers' replacements over the days from–to. A partner sees its own brand only." })
   brandReplacementFigures(
     @Arg('from', () => CalendarDateScalar) from: string,
