@@ -54,10 +54,10 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
     await first.getByText(mine.myWorkOrders[0].siteAddress, { exact: false }).waitFor();
     await first.getByTestId('customer-phone').waitFor();
     expect(await first.getByTestId('amount-due').innerText()).toBe('无需收款');
-    await checkScreen(page, 'engineer-day', { home: 'engineer' });
-    await page.setViewportSize(PHONE);
     jobId = mine.myWorkOrders.find((workOrder) => workOrder.status === 'ASSIGNED')?.id ?? '';
     expect(jobId).not.toBe('');
+    await checkScreen(page, 'engineer-day', { home: 'engineer' });
+    await page.setViewportSize(PHONE);
   });
 
   it('starts the job on site and completes it with the serial of the machine installed', async () => {

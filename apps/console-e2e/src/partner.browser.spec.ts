@@ -51,7 +51,7 @@ describe('partner portal (zh-CN, 390 px first)', () => {
     const form = page.getByTestId('order-form');
     await form.getByLabel('您的订单号').fill(reference);
     await form.getByLabel('产品型号').fill('AquaPure X5');
-    const date = form.getByTestId('preferred-date').locator('input');
+    const date = form.getByLabel('期望安装日期（可选）');
     await date.click();
     await date.fill(chinaDayFromToday(-3));
     await date.press('Enter');

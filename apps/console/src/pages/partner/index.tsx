@@ -3,6 +3,7 @@ import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MyOrdersDocument, MyOrdersQuery, ProductIssueReportDocument, SubmitInstallOrderDocument } from '../../gql/graphql';
+import { Reminders } from './reminders';
 import { categoryAxis, Chart } from '../../lib/chart';
 import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
@@ -19,13 +20,21 @@ const MAX_PAGE = 100;
 
 export default function PartnerPortal() {
   const { t } = useTranslation('partner');
+  // The brand a partner key speaks for: the graph pins the issue report to the caller's own brand.
+  const brand = useGraphQLQuery(ProductIssueReportDocument, { from: addDays(chinaToday(), -90), to: chinaToday() }).data?.productIssueReport.brand;
   return (
-    <Tabs
-      items={[
-        { key: 'orders', label: t('tabs.orders'), children: <Orders /> },
-        { key: 'issues', label: t('tabs.issues'), children: <ProductIssues /> },
-      ]}
-    />
+    <>
+      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }} data-testid="partner-brand">
+        {brand ? t('header', { brand }) : t('headerAny')}
+      </Typography.Title>
+      <Tabs
+        items={[
+          { key: 'orders', label: t('tabs.orders'), children: <Orders /> },
+          { key: 'issues', label: t('tabs.issues'), children: <ProductIssues /> },
+          { key: 'reminders', label: t('tabs.reminders'), children: <Reminders /> },
+        ]}
+      />
+    </>
   );
 }
 
@@ -71,7 +80,8 @@ function Orders() {
 
   return (
     <Row gutter={[24, 16]}>
-      <Col xs={24} xl={8}>
+      {/* On a phone the orders and their work orders come first; the form follows. */}
+      <Col xs={{ span: 24, order: 2 }} xl={{ span: 8, order: 1 }}>
         <Card title={t('form.title')}>
           {submit.error ? (
             <div style={{ marginBottom: 12 }}>
@@ -85,8 +95,18 @@ function Orders() {
             <Form.Item name="productModel" label={t('form.model')} rules={required}>
               <Input placeholder="AquaPure X5" />
             </Form.Item>
-            <Form.Item name="preferredDate" label={t('form.preferred')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') < today} />
+            <Form.Item
+              name="preferredDate"
+              label={t('form.preferred')}
+              extra={t('form.preferredHint', { today: formatChinaDate(today) })}
+              rules={[
+                {
+                  // A typed past day is said, not dropped: the picker would silently refuse it.
+                  validator: (_, value: Dayjs | undefined) => (value && value.format('YYYY-MM-DD') < today ? Promise.reject(new Error(t('form.pastDate', { today: formatChinaDate(today) }))) : Promise.resolve()),
+                },
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="preferred-date" />
             </Form.Item>
             <Typography.Text strong>{t('form.endCustomer')}</Typography.Text>
             <Form.Item name="name" label={t('form.name')} rules={required}>
@@ -107,7 +127,7 @@ function Orders() {
           </Form>
         </Card>
       </Col>
-      <Col xs={24} xl={16}>
+      <Col xs={{ span: 24, order: 1 }} xl={{ span: 16, order: 2 }}>
         <Card title={t('orders.title')}>
           <Loaded query={orders} isEmpty={() => rows.length === 0} empty={t('orders.empty')}>
             {(data) => (
@@ -121,11 +141,20 @@ function Orders() {
                   columns={[
                     { title: t('orders.reference'), dataIndex: 'externalRef' },
                     { title: t('orders.workOrders'), key: 'workOrders', render: (_, order) => <OrderWorkOrders order={order} /> },
-                    { title: t('orders.product'), dataIndex: 'productModel' },
-                    { title: t('orders.customer'), key: 'customer', render: (_, order) => `${order.customer.name}, ${order.city}` },
+                    {
+                      title: t('orders.productCustomer'),
+                      key: 'product',
+                      render: (_, order) => (
+                        <span>
+                          {order.productModel}
+                          <br />
+                          <Typography.Text type="secondary">{`${order.customer.name}, ${order.city}`}</Typography.Text>
+                        </span>
+                      ),
+                    },
                     { title: t('orders.preferred'), dataIndex: 'preferredDate', render: (value: string | null) => formatChinaDate(value) },
                     { title: t('orders.status'), dataIndex: 'status', render: (status: string) => <EnumLabel enum="OrderStatus" value={status} tag /> },
-                    { title: t('orders.received'), dataIndex: 'createdAt', render: formatChinaDateTime },
+                    { title: t('orders.received'), dataIndex: 'createdAt', render: formatChinaDateTime, responsive: ['xxl'] },
                   ]}
                 />
                 {data.myOrders.pageInfo.hasNextPage && size < MAX_PAGE && (
@@ -199,7 +228,10 @@ function ProductIssues() {
       <Loaded query={report} isEmpty={(data) => data.productIssueReport.issues.length === 0} empty={t('issues.empty')}>
         {(data) => (
           <>
-            <Chart option={option} height={Math.max(240, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)} testId="issue-chart" label={t('issues.titleAny')} />
+            {/* The chart takes the card's width, never its own: a canvas drawn at one width must not widen the page at another. */}
+            <div style={{ minWidth: 0, overflow: 'hidden' }}>
+              <Chart option={option} height={Math.max(240, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)} testId="issue-chart" label={t('issues.titleAny')} />
+            </div>
             <ResponsiveList
               rowKey={(issue) => `${issue.productModel}/${issue.category}`}
               size="small"
