@@ -11,7 +11,7 @@ import { entityFields, fieldRuleOf } from './entity-fields.spec-support';
 interface Answer {
   status: number;
   text: string;
-  json?: { data?: unknown; errors?: { message: string; extensions?: { code?: string; requiredRoles?: string[] } }[] };
+  json?: { data?: unknown; errors?: { message: string; extensions?: { code?: string; requiredRoles?: string[] } }[]; extensions?: Record<string, unknown> };
   headers: Headers;
 }
 
@@ -283,6 +283,15 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       expect([...reachedTypes]).toContain(reach);
     }
     expect({ serverErrors, mismatches }).toEqual({ serverErrors: [], mismatches: [] });
+
+    // A salesperson who does not own the card opens a complaint about it: the card is nulled, with a reason in
+    // `errors` (it was `{"data": null}` with the reason only under extensions.valueCompletion).
+    const otherRep = { authorization: `Bearer ${staffToken(['SALES'], 'wang.wei')}` };
+    const notOwned = await post({ query: `query ($id: ID!) { complaint(id: $id) { id customer { name phone } } }`, variables: { id: ids['complaint']![0] } }, otherRep);
+    expect(notOwned.json?.extensions).toBeUndefined();
+    expect(notOwned.json?.errors?.length).toBeGreaterThan(0);
+    expect(notOwned.json?.errors?.map((error) => typeof error.extensions?.code)).toEqual(notOwned.json?.errors?.map(() => 'string'));
+    expect(notOwned.text).not.toContain('Walk Card');
   });
 
   it('answers several hundred hostile requests with clean 4xx: no 5xx, no stack traces or internal URLs, no leaks', async () => {
@@ -519,6 +528,13 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const submitById = partnerDocuments.id('SubmitInstallOrder');
     cases.push({ name: 'trusted: published id with another query', run: () => trusted({ documentId: submitById, query: '{ __typename }' }, partnerHeaders), status: 400 });
     cases.push({ name: 'trusted: published id with another operationName', run: () => trusted({ documentId: submitById, operationName: 'Order' }, partnerHeaders), status: 400 });
+    // A null where the published document's argument needs a value is the caller's mistake, never a 500.
+    cases.push({ name: 'trusted: MyOrders by id with first: null', run: () => trusted({ documentId: partnerDocuments.id('MyOrders'), variables: { first: null } }, partnerHeaders), status: 400 });
+    cases.push({
+      name: 'free-form: $first: Int = 20 sent as null into first: Int!',
+      run: () => post({ query: 'query ($first: Int = 20) { myOrders(first: $first) { edges { node { id } } } }', variables: { first: null } }, partnerHeaders),
+      status: 400,
+    });
     cases.push({ name: 'trusted: partner GET', run: () => send(`${trustedGatewayUrl}?query=${encodeURIComponent('{ myOrders { edges { node { id } } } }')}`, { method: 'GET', headers: partnerHeaders }), status: 403 });
     for (const value of hostile) {
       const input = { externalRef: value, productModel: value, customer: { name: value, phone: '13900000009', city: 'C', address: value } };

@@ -14,7 +14,6 @@ interface Patch {
   after: string;
 }
 // The install-time patch (root package.json postinstall); plain JS under tools/, loaded by path.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { applyPatches, PATCHES } = require(join(WORKSPACE_ROOT, 'tools/patches/apply-patches.js')) as {
   applyPatches(nodeModules: string, patches?: Patch[]): { name: string; outcome: string }[];
   PATCHES: Patch[];
@@ -52,7 +51,6 @@ describe('tools/patches: the kafkajs request-queue patch applied at install', ()
   });
 
   it('is applied to the installed kafkajs: an idle request queue sets no negative timer (no TimeoutNegativeWarning, no 1 ms loop)', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const RequestQueue = require('kafkajs/src/network/requestQueue') as new (options: Record<string, unknown>) => {
       scheduleCheckPendingRequests(): void;
       throttleCheckTimeoutId: NodeJS.Timeout | null;
