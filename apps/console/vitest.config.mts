@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The error-code catalogue the services throw from (libs/error-codes, tagged platform:browser).
+  resolve: { alias: { '@aftercare/error-codes': fileURLToPath(new URL('../../libs/error-codes/src/index.ts', import.meta.url)) } },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

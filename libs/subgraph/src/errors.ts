@@ -1,22 +1,14 @@
 import { GraphQLError } from 'graphql';
+import { GenericErrorCodes, ServiceErrorCode } from '@aftercare/error-codes';
 
 /**
- * The stable `extensions.code` values clients may branch on. Messages are for people and may change;
- * codes may not. Service-specific codes (e.g. PRICE_BELOW_FLOOR) are passed as plain strings.
+ * The generic codes every service may answer (libs/error-codes holds them and each service's business codes).
+ * Messages are for people and may change; codes may not.
  */
-export const ErrorCodes = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  INVALID_STATE_TRANSITION: 'INVALID_STATE_TRANSITION',
-  /** The service cannot reach its database right now; `extensions.retryable` says whether trying again is safe. */
-  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
+export const ErrorCodes = GenericErrorCodes;
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {});
+/** A code a service may throw: generic, or from a service's catalogue in libs/error-codes — never a bare string. */
+export type ErrorCode = ServiceErrorCode;
 
 /** A business rule said no. Carries a stable code and, optionally, facts the client can show. */
 export class DomainError extends GraphQLError {

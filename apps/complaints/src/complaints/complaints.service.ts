@@ -9,6 +9,7 @@ import {
 import { Actor, actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
+import { ComplaintsErrorCodes } from '@aftercare/error-codes';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
 import { Compensation } from '../compensation/compensation.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
@@ -181,7 +182,7 @@ export class ComplaintsService {
   /** Waiting on the customer (a photo, a visit date): the clocks pause until they answer. */
   waitForCustomer(identity: Identity, id: string, note: string): Promise<Complaint> {
     return this.change(identity, id, OPEN_STATUSES, 'put on hold for the customer', async (manager, complaint, _actor, at) => {
-      if (complaint.waitingOnCustomerSince) throw new DomainError('ALREADY_WAITING_ON_CUSTOMER', 'The complaint is already waiting on the customer', { complaintId: id });
+      if (complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.ALREADY_WAITING_ON_CUSTOMER, 'The complaint is already waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = at;
       await this.sla.pause(manager, complaint.id, at);
       return { action: 'WAITING_ON_CUSTOMER', note };
@@ -190,7 +191,7 @@ export class ComplaintsService {
 
   customerResponded(identity: Identity, id: string, note: string): Promise<Complaint> {
     return this.change(identity, id, OPEN_STATUSES, 'resumed', async (manager, complaint, _actor, at) => {
-      if (!complaint.waitingOnCustomerSince) throw new DomainError('NOT_WAITING_ON_CUSTOMER', 'The complaint is not waiting on the customer', { complaintId: id });
+      if (!complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.NOT_WAITING_ON_CUSTOMER, 'The complaint is not waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = null;
       await this.sla.resume(manager, complaint.id, at);
       return { action: 'CUSTOMER_RESPONDED', note };
@@ -203,7 +204,7 @@ export class ComplaintsService {
    */
   determineLiability(identity: Identity, id: string, input: DetermineLiabilityInput): Promise<Complaint> {
     return this.change(identity, id, ['CONTACTED', 'INVESTIGATING'], 'given a liability', async (manager, complaint, _actor, at) => {
-      if (complaint.liability) throw new DomainError('LIABILITY_ALREADY_DETERMINED', 'Liability for this complaint is already determined', { complaintId: id, liability: complaint.liability });
+      if (complaint.liability) throw new DomainError(ComplaintsErrorCodes.LIABILITY_ALREADY_DETERMINED, 'Liability for this complaint is already determined', { complaintId: id, liability: complaint.liability });
       if (input.liability === 'INSTALLATION' && !complaint.workOrderId) throw badInput('installation liability needs the complaint to name the work order', 'liability');
       const insurance = input.liability === 'PRODUCT' && complaint.brand ? await manager.getRepository(BrandInsurance).findOneBy({ brand: complaint.brand }) : null;
       complaint.liability = input.liability;
@@ -251,7 +252,7 @@ export class ComplaintsService {
   resolve(identity: Identity, id: string, input: ResolveComplaintInput): Promise<Complaint> {
     return this.change(identity, id, ['CONTACTED', 'INVESTIGATING', 'OPINION_GIVEN'], 'resolved', async (manager, complaint, _actor, at) => {
       if (complaint.status !== 'OPINION_GIVEN' && (complaint.involvesLiability || complaint.liability)) {
-        throw new DomainError('OPINION_REQUIRED', 'Liability or compensation is involved: give the handling opinion before resolving', { complaintId: id });
+        throw new DomainError(ComplaintsErrorCodes.OPINION_REQUIRED, 'Liability or compensation is involved: give the handling opinion before resolving', { complaintId: id });
       }
       if (complaint.channel === 'REVIEW_SITE' && (input.reviewWithdrawn === null || input.reviewWithdrawn === undefined)) {
         throw badInput('a review-site complaint records whether the review was withdrawn', 'reviewWithdrawn');
@@ -282,7 +283,7 @@ export class ComplaintsService {
   close(identity: Identity, id: string, input: CloseComplaintInput): Promise<Complaint> {
     return this.change(identity, id, ['RESOLVED'], 'closed', async (manager, complaint, actor, at) => {
       const pending = await manager.getRepository(Compensation).countBy({ complaintId: id, status: 'PROPOSED' });
-      if (pending > 0) throw new DomainError('COMPENSATION_PENDING', 'A compensation is still waiting for a supervisor', { complaintId: id });
+      if (pending > 0) throw new DomainError(ComplaintsErrorCodes.COMPENSATION_PENDING, 'A compensation is still waiting for a supervisor', { complaintId: id });
       complaint.status = 'CLOSED';
       complaint.closedAt = at;
       complaint.closedBy = actor.id;

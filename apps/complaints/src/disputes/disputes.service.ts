@@ -3,6 +3,7 @@ import { ContractDisputedPayload, DisputeOpened, DisputeRuled, EventEnvelope } f
 import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
+import { ComplaintsErrorCodes } from '@aftercare/error-codes';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { ContractFact } from '../read-models/contract-fact.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
@@ -55,7 +56,7 @@ export class DisputesService {
       // Another customer's contract is not found for this customer either: the pair is what is disputed.
       if (!contract || contract.customerId !== input.customerId) throw notFound('Contract', input.contractId);
       const existing = await manager.getRepository(Dispute).findOneBy({ contractId: input.contractId, reason: input.reason, status: 'OPEN' });
-      if (existing) throw new DomainError('DISPUTE_ALREADY_OPEN', 'This contract already has an open dispute for that reason', { disputeId: existing.id });
+      if (existing) throw new DomainError(ComplaintsErrorCodes.DISPUTE_ALREADY_OPEN, 'This contract already has an open dispute for that reason', { disputeId: existing.id });
       return this.open(manager, {
         contractId: input.contractId,
         customerId: input.customerId,
@@ -97,7 +98,7 @@ export class DisputesService {
     return this.withOpenDispute(disputeId, 'ruled', async (manager, dispute) => {
       const evidence = await manager.getRepository(DisputeEvidence).findBy({ disputeId });
       const missing = (['SALES', 'SERVICE'] as const).filter((side) => !evidence.some((item) => item.side === side));
-      if (missing.length > 0) throw new DomainError('EVIDENCE_MISSING', `No evidence yet from: ${missing.join(', ')}`, { disputeId, missingSides: missing });
+      if (missing.length > 0) throw new DomainError(ComplaintsErrorCodes.EVIDENCE_MISSING, `No evidence yet from: ${missing.join(', ')}`, { disputeId, missingSides: missing });
       dispute.status = 'RULED';
       dispute.ruling = input.ruling;
       dispute.rulingNote = input.note?.trim() || null;

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BackupEngineerFound, EventEnvelope, WorkOrderUnassignablePayload } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, onlyUuids } from '@aftercare/persistence';
+import { EngineerNetworkErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { Engineer } from '../engineers/engineer.entity';
 import { EngineerSkill } from '../engineers/engineer-skill.entity';
@@ -157,7 +158,7 @@ export class BackupTasksService {
 
   private async recruit(manager: EntityManager, engineerId: string, task: BackupTask, skill: SkillInput | null) {
     const engineer = await this.engineers.lock(manager, engineerId);
-    if (engineer.status === 'SUSPENDED') throw new DomainError('ENGINEER_SUSPENDED', 'A suspended engineer cannot take a backup task', { engineerId });
+    if (engineer.status === 'SUSPENDED') throw new DomainError(EngineerNetworkErrorCodes.ENGINEER_SUSPENDED, 'A suspended engineer cannot take a backup task', { engineerId });
     engineer.status = 'ACTIVE';
     engineer.cities = coveredCities(engineer.homeCity, [...engineer.cities, task.city]);
     // Someone who already holds the skill keeps their original certification date.
@@ -170,7 +171,7 @@ export class BackupTasksService {
   private async lockOpenTask(manager: EntityManager, taskId: string): Promise<BackupTask> {
     const [task] = onlyUuids([taskId]).length ? await manager.find(BackupTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } }) : [];
     if (!task) throw notFound('BackupTask', taskId);
-    if (task.status !== 'OPEN') throw new DomainError('BACKUP_TASK_NOT_OPEN', `The backup task is ${task.status}`, { status: task.status });
+    if (task.status !== 'OPEN') throw new DomainError(EngineerNetworkErrorCodes.BACKUP_TASK_NOT_OPEN, `The backup task is ${task.status}`, { status: task.status });
     return task;
   }
 }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EngineerAvailabilityChanged } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findReferencing, onlyUuids } from '@aftercare/persistence';
+import { EngineerNetworkErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { EngineersService } from './engineers.service';
 import { Engineer } from './engineer.entity';
@@ -26,7 +27,7 @@ export class AvailabilityService {
         .where('window.engineerId = :engineerId AND window.startsOn <= :endsOn AND window.endsOn >= :startsOn', { engineerId, ...input })
         .getOne();
       if (overlapping) {
-        throw new DomainError('UNAVAILABILITY_OVERLAPS', 'The engineer is already unavailable on some of these days', {
+        throw new DomainError(EngineerNetworkErrorCodes.UNAVAILABILITY_OVERLAPS, 'The engineer is already unavailable on some of these days', {
           windowId: overlapping.id,
         });
       }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EngineerProfileChanged, EngineerRegistered } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
+import { EngineerNetworkErrorCodes } from '@aftercare/error-codes';
 import { DomainError, Injectable, normalisePhone, notFound } from '@aftercare/subgraph';
 import { Engineer } from './engineer.entity';
 import { EngineerSkill } from './engineer-skill.entity';
@@ -46,7 +47,7 @@ export class EngineersService {
       },
       {
         constraint: ENGINEER_PHONE,
-        error: () => new DomainError('ENGINEER_PHONE_TAKEN', `An engineer with phone ${phone} is already registered`, { phone }),
+        error: () => new DomainError(EngineerNetworkErrorCodes.ENGINEER_PHONE_TAKEN, `An engineer with phone ${phone} is already registered`, { phone }),
       },
     );
   }

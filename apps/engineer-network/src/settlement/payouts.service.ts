@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SettlementPaid } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, lockUntilCommit, rejectingDuplicates } from '@aftercare/persistence';
+import { EngineerNetworkErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, Injectable } from '@aftercare/subgraph';
 import { Payout, PayoutBatch } from './payout.entity';
 import { CHINA_TIME_ZONE, todayInChina } from '@aftercare/business-time';
@@ -55,7 +56,7 @@ export class PayoutsService {
         }),
       {
         constraint: 'uq_payout_batch_period',
-        error: () => new DomainError('PAYOUT_BATCH_EXISTS', `The payout batch for ${periodEnd} has already run`, { periodEnd }),
+        error: () => new DomainError(EngineerNetworkErrorCodes.PAYOUT_BATCH_EXISTS, `The payout batch for ${periodEnd} has already run`, { periodEnd }),
       },
     );
   }

@@ -3,6 +3,7 @@ import { ChurnAttributions, CustomerChurned } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, Injectable } from '@aftercare/subgraph';
 import { staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
@@ -53,7 +54,7 @@ export class ChurnService {
           await this.publish(manager, saved);
           return saved;
         }),
-      { error: () => new DomainError('CUSTOMER_ALREADY_CHURNED', `Customer ${customer.id} is already recorded as lost`, { customerId: customer.id }) },
+      { error: () => new DomainError(SalesErrorCodes.CUSTOMER_ALREADY_CHURNED, `Customer ${customer.id} is already recorded as lost`, { customerId: customer.id }) },
     );
   }
 

@@ -3,6 +3,7 @@ import { AreaMeasuredPayload, ContractDisputed, ContractSigned, DisputeOpenedPay
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, isUniqueViolation } from '@aftercare/persistence';
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { inScope, staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
@@ -16,7 +17,7 @@ import { PromiseApproval } from './promise-approval.entity';
 const ONE_APPROVAL_PER_CONTRACT = 'uq_contract_promise_approval';
 
 function promiseExceedsTemplate(): DomainError {
-  return new DomainError('PROMISE_EXCEEDS_TEMPLATE', 'The promise exceeds the standard template and has no matching supervisor approval');
+  return new DomainError(SalesErrorCodes.PROMISE_EXCEEDS_TEMPLATE, 'The promise exceeds the standard template and has no matching supervisor approval');
 }
 
 @Injectable()

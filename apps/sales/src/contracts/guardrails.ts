@@ -1,3 +1,4 @@
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { DomainError } from '@aftercare/subgraph';
 import { formatFen } from '../money';
 import { PromiseTemplate, QualityStandard, QualityStandards, ReferencePrice } from '../reference-data/reference-data.entities';
@@ -19,18 +20,18 @@ export interface ServicePromise {
 export function checkPricing(items: PricedItem[], references: ReferencePrice[], where: { region: string; businessType: string }): number {
   const free = items.find((item) => item.priceCents === 0);
   if (free) {
-    throw new DomainError('FREE_BUNDLED_ITEM', `${free.item} is priced at 0: every service item must be priced (a free item is a disguised discount)`, { item: free.item });
+    throw new DomainError(SalesErrorCodes.FREE_BUNDLED_ITEM, `${free.item} is priced at 0: every service item must be priced (a free item is a disguised discount)`, { item: free.item });
   }
   const byItem = new Map(references.map((reference) => [reference.serviceItem, reference]));
   let referenceTotal = 0;
   for (const item of items) {
     const reference = byItem.get(item.item);
     if (!reference) {
-      throw new DomainError('NO_REFERENCE_PRICE', `There is no reference price for ${item.item} in ${where.region} for ${where.businessType}`, { item: item.item, ...where });
+      throw new DomainError(SalesErrorCodes.NO_REFERENCE_PRICE, `There is no reference price for ${item.item} in ${where.region} for ${where.businessType}`, { item: item.item, ...where });
     }
     if (item.priceCents < reference.floorCents) {
       throw new DomainError(
-        'PRICE_BELOW_FLOOR',
+        SalesErrorCodes.PRICE_BELOW_FLOOR,
         `${item.item} offered at ${formatFen(item.priceCents)} is below the floor of ${formatFen(reference.floorCents)} (reference ${formatFen(reference.referencePriceCents)}, band ${reference.bandPercent} %)`,
         { item: item.item, offeredCents: item.priceCents, floorCents: reference.floorCents, referencePriceCents: reference.referencePriceCents },
       );
@@ -48,7 +49,7 @@ export function exceeds(promise: ServicePromise, template: ServicePromise): bool
 }
 
 export function requireTemplate(template: PromiseTemplate | null, businessType: string): PromiseTemplate {
-  if (!template) throw new DomainError('NO_PROMISE_TEMPLATE', `There is no standard promise template for ${businessType}`, { businessType });
+  if (!template) throw new DomainError(SalesErrorCodes.NO_PROMISE_TEMPLATE, `There is no standard promise template for ${businessType}`, { businessType });
   return template;
 }
 

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
@@ -83,7 +84,7 @@ export class CustomersService {
           await this.valueIndex.recompute(manager, referredById ? [customer.id, referredById] : [customer.id]);
           return customer;
         }),
-      { error: () => new DomainError('CUSTOMER_PHONE_TAKEN', `A customer card with phone ${phone} already exists`, { phone }) },
+      { error: () => new DomainError(SalesErrorCodes.CUSTOMER_PHONE_TAKEN, `A customer card with phone ${phone} already exists`, { phone }) },
     );
   }
 

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, Injectable, notFound } from '@aftercare/subgraph';
 import { findByIds, rejectingDuplicates } from '@aftercare/persistence';
 import { generateApiKey, hashApiKey } from './api-key';
@@ -23,7 +24,7 @@ export class PartnersService {
           const partner = await manager.save(manager.create(Partner, { code, name: input.name.trim() }));
           return { partner, apiKey: await this.issueKey(manager, partner) };
         }),
-      { error: () => new DomainError('PARTNER_CODE_TAKEN', `A partner with code ${code} is already registered`, { partnerCode: code }) },
+      { error: () => new DomainError(SalesErrorCodes.PARTNER_CODE_TAKEN, `A partner with code ${code} is already registered`, { partnerCode: code }) },
     );
   }
 

@@ -4,6 +4,7 @@ import { SalespersonDeparted } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
+import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, ErrorCodes, Injectable } from '@aftercare/subgraph';
 import { Salesperson } from './salesperson.entity';
 import { DepartSalespersonInput, Handover, RegisterSalespersonInput } from './salesperson.inputs';
@@ -28,7 +29,7 @@ export class SalespeopleService {
     const repository = this.dataSource.getRepository(Salesperson);
     return rejectingDuplicates(() => repository.save(repository.create({ id, staffUserId, name: input.name.trim(), team: input.team.trim() })), {
       constraint: 'uq_salesperson_staff_user',
-      error: () => new DomainError('STAFF_USER_TAKEN', `Staff user ${staffUserId} already is a salesperson`, { staffUserId }),
+      error: () => new DomainError(SalesErrorCodes.STAFF_USER_TAKEN, `Staff user ${staffUserId} already is a salesperson`, { staffUserId }),
     });
   }
 
@@ -107,7 +108,7 @@ export class SalespeopleService {
       throw badInput('Every successor must be another active salesperson', 'successorIds');
     }
     if (eligible.length === 0) {
-      throw new DomainError('NO_SUCCESSOR', `Nobody active is left in team ${leaving.team} to take over the customers`, { team: leaving.team });
+      throw new DomainError(SalesErrorCodes.NO_SUCCESSOR, `Nobody active is left in team ${leaving.team} to take over the customers`, { team: leaving.team });
     }
     return eligible;
   }

@@ -10,7 +10,8 @@ import {
 import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
-import { DomainError, Injectable, notFound } from '@aftercare/subgraph';
+import { DispatchErrorCodes } from '@aftercare/error-codes';
+import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { RosterService } from '../engineers/roster.service';
 import { factsOf } from '../work-orders/work-order-facts';
 import { WorkOrder } from '../work-orders/work-order.entity';
@@ -73,7 +74,7 @@ export class DispatchService {
     const [workOrder] = await this.workOrders.findByIds([workOrderId]);
     if (!workOrder) throw notFound('WorkOrder', workOrderId);
     if (workOrder.status !== 'SCHEDULED' || !workOrder.appointmentDate) {
-      throw new DomainError('INVALID_STATE_TRANSITION', `Work order ${workOrderId} is ${workOrder.status}; only a scheduled work order is dispatched`, {
+      throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Work order ${workOrderId} is ${workOrder.status}; only a scheduled work order is dispatched`, {
         workOrderId,
         status: workOrder.status,
         move: 'assign',
@@ -103,7 +104,7 @@ export class DispatchService {
   async acceptSelfInstall(workOrderId: string, installFeeCents: number, identity: Identity): Promise<WorkOrder> {
     return this.workOrders.acting(workOrderId, identity, async (manager, workOrder) => {
       if (!workOrder.selfInstallOffered || workOrder.distanceKm === null) {
-        throw new DomainError('SELF_INSTALL_NOT_OFFERED', `Work order ${workOrderId} was not offered self-installation`, { workOrderId });
+        throw new DomainError(DispatchErrorCodes.SELF_INSTALL_NOT_OFFERED, `Work order ${workOrderId} was not offered self-installation`, { workOrderId });
       }
       const reason = 'Customer installs it themselves (beyond the service radius)';
       const cancelled = await this.workOrders.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity).id, reason, changes: { cancellationReason: reason } });

@@ -3,6 +3,7 @@ import { ComplaintFiledPayload, CustomerQualityChanged, EvaluationSubmitted, Eve
 import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { lockUntilCommit, onlyUuids, rejectingDuplicates } from '@aftercare/persistence';
+import { DispatchErrorCodes } from '@aftercare/error-codes';
 import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { CustomerQuality } from './customer-quality.entity';
@@ -59,7 +60,7 @@ export class QualityService {
         }),
       {
         constraint: 'uq_quality_record_source',
-        error: () => new DomainError('EVALUATION_EXISTS', `Work order ${input.workOrderId} has already been evaluated`, { workOrderId: input.workOrderId }),
+        error: () => new DomainError(DispatchErrorCodes.EVALUATION_EXISTS, `Work order ${input.workOrderId} has already been evaluated`, { workOrderId: input.workOrderId }),
       },
     );
   }

@@ -4,6 +4,7 @@ import { CallOutcomeRecorded } from '@aftercare/event-contracts';
 import { actorOf, hasAnyRole, Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { onlyUuids } from '@aftercare/persistence';
+import { ValueAddedErrorCodes } from '@aftercare/error-codes';
 import { badInput, DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { CallAgent } from '../agents/agent.entity';
 import { distributeOpenTasks } from '../agents/distribution';
@@ -149,7 +150,7 @@ export class CallsService {
       const task = await this.lockOpenTask(manager, input.taskId, identity);
       const agent = await manager.getRepository(CallAgent).findOneBy({ id: input.agentId.trim() });
       if (!agent) throw notFound('CallAgent', input.agentId);
-      if (!agent.active) throw new DomainError('AGENT_NOT_ON_TEAM', `${agent.name} is no longer on the team`, { agentId: agent.id });
+      if (!agent.active) throw new DomainError(ValueAddedErrorCodes.AGENT_NOT_ON_TEAM, `${agent.name} is no longer on the team`, { agentId: agent.id });
       await manager.update(CallTask, { id: task.id }, { agentId: agent.id });
       return manager.getRepository(CallTask).findOneByOrFail({ id: task.id });
     });

@@ -3,7 +3,8 @@ import { ConsumablePlanDefined } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
 import { actorOf, type Identity } from '@aftercare/identity';
-import { DomainError, Injectable, notFound } from '@aftercare/subgraph';
+import { ValueAddedErrorCodes } from '@aftercare/error-codes';
+import { DomainError, ErrorCodes, Injectable, notFound } from '@aftercare/subgraph';
 import { DevicesService } from '../devices/devices.service';
 import { ConsumablePlan } from './consumable-plan.entity';
 import { ChangeStagePriceInput, DefineConsumablePlanInput } from './consumable-plan.inputs';
@@ -54,7 +55,7 @@ export class ConsumablePlansService {
       {
         constraint: PLAN_PRODUCT_MODEL,
         error: () =>
-          new DomainError('CONSUMABLE_PLAN_EXISTS', `Product model ${productModel} already has a consumable plan`, { productModel }),
+          new DomainError(ValueAddedErrorCodes.CONSUMABLE_PLAN_EXISTS, `Product model ${productModel} already has a consumable plan`, { productModel }),
       },
     );
   }
@@ -74,7 +75,7 @@ export class ConsumablePlansService {
         .setLock('pessimistic_write')
         .where('s.planId = :planId AND lower(s.name) = lower(:name)', { planId: plan.id, name: input.stage.trim() })
         .getOne();
-      if (!stage) throw new DomainError('NOT_FOUND', `${productModel} has no stage ${input.stage.trim()}`, { entity: 'ConsumableStage', productModel, stage: input.stage });
+      if (!stage) throw new DomainError(ErrorCodes.NOT_FOUND, `${productModel} has no stage ${input.stage.trim()}`, { entity: 'ConsumableStage', productModel, stage: input.stage });
       if (stage.priceCents !== input.priceCents) {
         await manager.update(ConsumableStage, { id: stage.id }, { priceCents: input.priceCents });
         await manager.insert(StagePriceChange, { stageId: stage.id, priceCents: input.priceCents, previousPriceCents: stage.priceCents, changedBy: actorOf(identity).id });

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'error-codes',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};
