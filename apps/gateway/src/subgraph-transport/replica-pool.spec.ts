@@ -10,7 +10,6 @@ const HEADERS = { 'content-type': 'application/json' };
 
 const config = (overrides: Partial<SubgraphTransportConfig> = {}): SubgraphTransportConfig => ({
   maxSockets: 8,
-  maxFreeSockets: 4,
   idleTimeoutMs: 10_000,
   requestTimeoutMs: 2_000,
   dedupInFlight: true,

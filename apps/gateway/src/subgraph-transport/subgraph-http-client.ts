@@ -1,7 +1,34 @@
-import { Agent, IncomingHttpHeaders, request } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
+import { buildConnector, errors, Pool } from 'undici';
 import { replicaUrls } from './replica-urls';
 import { SubgraphTransportConfig } from './transport-config';
+
+/*
+ * What undici does here, and what is left to this file (issue 20: keep only what undici cannot do).
+ *
+ * undici's Pool is each replica's HTTP client: bounded keep-alive connections (`connections`), queueing
+ * beyond them, an idle timeout of its own below the subgraph's (keepAliveTimeout, and keepAliveMaxTimeout so a
+ * subgraph's longer `Keep-Alive: timeout=` hint cannot raise it), and a per-request deadline. It replaced a
+ * node:http Agent with LIFO scheduling and maxFreeSockets: undici hands work to the first free connection and
+ * closes each idle one at its own timeout, which retires a burst's surplus the same way.
+ *
+ * Left here, because undici cannot do it:
+ * - In-flight sharing keyed on the caller (InFlightRequests). undici's deduplicate interceptor is for safe
+ *   methods (GET/HEAD) and keys on method, URL and headers; GraphQL goes by POST, and the key must name the
+ *   caller's identity so two callers never share an answer.
+ * - Resending a query once when its kept-alive connection was closed under it (a keep-alive race). undici
+ *   fails the request in flight and never retries a POST; its retry interceptor cannot tell a connection that
+ *   had already carried answers (the race: nothing reached the resolvers) from a fresh one the subgraph broke
+ *   while working. The connector below marks connections that carried data, so only the race is resent, and
+ *   only for queries: a mutation may have been applied.
+ * - Replica failover on a refused connection, with a cool-down (SubgraphReplicaPool). undici's BalancedPool
+ *   spreads requests by weight but fails a request whose upstream refused the connection instead of moving it
+ *   to another upstream; a refused connection means nothing was sent, so even a mutation may go to the next
+ *   replica, and only this pool knows that.
+ * - Socket figures (opened, peak open) for the transport's stats: undici's pool.stats counts connections
+ *   now, not since start; the connector counts them.
+ */
 
 export interface SubgraphReply {
   status: number;
@@ -38,14 +65,15 @@ export class SubgraphRequestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
-    /** The request went out on a kept-alive socket (not a fresh one). */
+    /** The request went out on a kept-alive socket that had carried earlier answers (not a fresh one). */
     readonly reusedSocket: boolean,
   ) {
     super(message);
   }
 }
 
-const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+/** How a connection closed under a request shows: reset, broken pipe, or undici's "other side closed". */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * Identical in-flight requests under one share key (which names the caller) answered by one request. A
@@ -67,18 +95,19 @@ export class InFlightRequests {
   }
 }
 
+/** Marks an error with whether its connection had carried data before (see the connector). */
+const REUSED = Symbol('reused connection');
+type MarkedError = Error & { code?: string; [REUSED]?: boolean; socket?: { bytesRead?: number } };
+
 /**
- * One subgraph's HTTP client: a shared keep-alive agent with a bounded pool, newest-first reuse (the
- * socket used last is the one least likely to be at the end of the subgraph's keep-alive window, and
- * the oldest idle sockets are the ones left to expire) and an idle timeout shorter than the subgraph's.
+ * One replica's HTTP client: an undici Pool (bounded keep-alive connections, idle timeout below the
+ * subgraph's, per-request deadline), plus the query resend on a stale connection and the socket figures.
  */
 export class SubgraphHttpClient {
-  private readonly agent: Agent;
+  private readonly pool: Pool;
   private readonly target: URL;
-  private readonly send: typeof request;
   private readonly inFlight = new InFlightRequests();
   private open = 0;
-  private readonly known = new WeakSet<object>();
   readonly stats: TransportStats = { opened: 0, peakOpen: 0, resent: 0, shared: 0 };
 
   constructor(
@@ -86,16 +115,20 @@ export class SubgraphHttpClient {
     private readonly config: SubgraphTransportConfig,
   ) {
     this.target = new URL(url);
-    const secure = this.target.protocol === 'https:';
-    const options = {
-      keepAlive: true,
-      maxSockets: config.maxSockets,
-      maxFreeSockets: config.maxFreeSockets,
-      scheduling: 'lifo' as const,
-      timeout: config.idleTimeoutMs,
-    };
-    this.agent = secure ? new HttpsAgent(options) : new Agent(options);
-    this.send = secure ? httpsRequest : request;
+    const connect = buildConnector({});
+    this.pool = new Pool(this.target.origin, {
+      connections: config.maxSockets,
+      keepAliveTimeout: config.idleTimeoutMs,
+      keepAliveMaxTimeout: config.idleTimeoutMs,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: (options, callback) =>
+        connect(options, (error, socket) => {
+          if (socket) this.counted(socket as Socket);
+          if (error) callback(error, null);
+          else callback(null, socket!);
+        }),
+    });
   }
 
   post(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
@@ -104,9 +137,9 @@ export class SubgraphHttpClient {
     );
   }
 
-  /** Closes every socket; requests still queued fail. */
+  /** Closes every connection; requests still queued fail. */
   destroy(): void {
-    this.agent.destroy();
+    void this.pool.destroy().catch(() => undefined);
   }
 
   private async sendWithResend(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
@@ -122,50 +155,42 @@ export class SubgraphHttpClient {
     }
   }
 
-  private sendOnce(body: string, headers: Record<string, string>, timeoutMs: number): Promise<SubgraphReply> {
-    return new Promise((resolve, reject) => {
-      const req = this.send(
-        {
-          agent: this.agent,
-          protocol: this.target.protocol,
-          hostname: this.target.hostname,
-          port: this.target.port,
-          path: `${this.target.pathname}${this.target.search}`,
-          method: 'POST',
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.once('error', fail);
-          res.once('end', () => {
-            clearTimeout(timer);
-            resolve({
-              status: res.statusCode ?? 0,
-              statusText: res.statusMessage ?? '',
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            });
-          });
-        },
-      );
-      const timer = setTimeout(() => {
-        req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
-      }, timeoutMs);
-      function fail(error: NodeJS.ErrnoException) {
-        clearTimeout(timer);
-        reject(new SubgraphRequestError(`request to ${req.protocol}//${req.host}${req.path} failed, reason: ${error.message}`, error.code, req.reusedSocket));
-      }
-      req.once('socket', (socket) => {
-        if (this.known.has(socket)) return;
-        this.known.add(socket);
-        this.stats.opened += 1;
-        this.open += 1;
-        this.stats.peakOpen = Math.max(this.stats.peakOpen, this.open);
-        socket.once('close', () => (this.open -= 1));
+  private async sendOnce(body: string, headers: Record<string, string>, timeoutMs: number): Promise<SubgraphReply> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await this.pool.request({
+        path: `${this.target.pathname}${this.target.search}`,
+        method: 'POST',
+        headers,
+        body,
+        signal,
       });
-      req.once('error', fail);
-      req.end(body);
+      return {
+        status: response.statusCode,
+        statusText: response.statusText ?? '',
+        headers: response.headers as IncomingHttpHeaders,
+        body: await response.body.text(),
+      };
+    } catch (caught) {
+      const error = caught as MarkedError;
+      if (signal.aborted) throw new SubgraphRequestError(`request to ${this.url} failed, reason: no answer within ${timeoutMs} ms`, 'ETIMEDOUT', false);
+      const code = error.code === 'UND_ERR_SOCKET' || error instanceof errors.SocketError ? 'UND_ERR_SOCKET' : error.code;
+      const reused = error[REUSED] ?? (error.socket?.bytesRead ?? 0) > 0;
+      throw new SubgraphRequestError(`request to ${this.url} failed, reason: ${error.message}`, code, reused);
+    }
+  }
+
+  /**
+   * Counts a new connection, and marks the errors it raises with whether it had carried data before: an error
+   * on a connection that already answered is the keep-alive race; one on a fresh connection is not.
+   */
+  private counted(socket: Socket): void {
+    this.stats.opened += 1;
+    this.open += 1;
+    this.stats.peakOpen = Math.max(this.stats.peakOpen, this.open);
+    socket.once('close', () => (this.open -= 1));
+    socket.prependListener('error', (error: MarkedError) => {
+      error[REUSED] = socket.bytesRead > 0;
     });
   }
 }

@@ -1,13 +1,11 @@
 /** How the gateway talks to its subgraphs; every figure can be overridden from the environment. */
 export interface SubgraphTransportConfig {
-  /** Sockets per subgraph at most; requests beyond wait in the agent's queue instead of opening more. */
+  /** Connections per subgraph replica at most (undici Pool `connections`); requests beyond wait in its queue. */
   maxSockets: number;
-  /** Idle sockets kept per subgraph; the rest are closed when a burst is over. */
-  maxFreeSockets: number;
   /**
    * An idle socket is closed after this long — below the subgraphs' keepAliveTimeout (30 s, libs/http-server),
    * so the gateway never hands out a socket the subgraph is closing. A shorter `Keep-Alive: timeout=` hint
-   * from a subgraph lowers it further (Node's agent honours it).
+   * from a subgraph lowers it further (undici honours it, less a second); a longer one cannot raise it.
    */
   idleTimeoutMs: number;
   /** A subgraph request that has not answered by then fails (and frees its socket) instead of hanging. */
@@ -24,7 +22,6 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 export function subgraphTransportConfigFrom(env: NodeJS.ProcessEnv = process.env): SubgraphTransportConfig {
   return {
     maxSockets: positive(env, 'SUBGRAPH_MAX_SOCKETS', 64),
-    maxFreeSockets: positive(env, 'SUBGRAPH_MAX_FREE_SOCKETS', 16),
     idleTimeoutMs: positive(env, 'HTTP_CLIENT_IDLE_TIMEOUT_MS', 10_000),
     requestTimeoutMs: positive(env, 'SUBGRAPH_REQUEST_TIMEOUT_MS', 30_000),
     dedupInFlight: env['GATEWAY_INFLIGHT_DEDUP'] !== 'off',
