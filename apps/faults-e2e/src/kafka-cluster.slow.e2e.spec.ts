@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { Topics } from '@aftercare/event-contracts';
-import { createKafka, messagingConfigFor, namespaced } from '@aftercare/messaging';
+import { randomBytes } from 'node:crypto';
+import { deadLetterTopic, ServiceName, Topics } from '@aftercare/event-contracts';
+import { createKafka, ensureTopics, messagingConfigFor, namespaced } from '@aftercare/messaging';
 import { eventually, Platform, startPlatform } from '@aftercare/testing';
 import { ConfigResourceTypes } from 'kafkajs';
 import { deliveryFigures, registerPartner, report, serviceDatabase, sleep } from './support/faults';
@@ -30,7 +31,13 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
 
   beforeAll(async () => {
     cluster = await LocalKafkaCluster.create(3);
-    platform = await startPlatform('faults-cluster', { KAFKA_BROKERS: cluster.brokers });
+    // The services' topics made first, in one go: five services each creating theirs (3 partitions x 3 replicas)
+    // at once on a busy 2-core machine could hold a service's start past the platform's 60 s readiness wait.
+    const env = { KAFKA_BROKERS: cluster.brokers, KAFKA_NAMESPACE: `test.faults_cluster.${randomBytes(4).toString('hex')}.` };
+    const messaging = messagingConfigFor('faults-cluster-setup', env);
+    const services = Object.keys(Topics) as ServiceName[];
+    await ensureTopics(createKafka(messaging), [...services.map((service) => Topics[service]), ...services.map(deadLetterTopic)].map((topic) => namespaced(messaging, topic)));
+    platform = await startPlatform('faults-cluster', env);
     sales = await serviceDatabase(platform, 'sales');
     dispatch = await serviceDatabase(platform, DISPATCH);
     await observeMessaging(dispatch);
