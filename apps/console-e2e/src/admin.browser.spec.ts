@@ -3,7 +3,7 @@ import { eventually } from '@aftercare/testing';
 import type { Page } from 'playwright-core';
 import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
-import { graphAs } from './support/field-roles';
+import { graphAs, toastsGone } from './support/field-roles';
 import { watchPageHealth } from './support/page-health';
 
 /**
@@ -56,6 +56,7 @@ describe('admin / network manager (zh-CN)', () => {
     await row.getByTestId('revoke-key').first().click();
     await button('吊销').last().click();
     await page.getByText('密钥已吊销').waitFor();
+    await toastsGone(page);
 
     const { partners } = await admin<{ partners: { edges: { node: { code: string; apiKeys: { active: boolean; revokedAt: string | null }[] } }[] } }>(
       `query ($text: String!) { partners(text: $text) { edges { node { code apiKeys { active revokedAt } } } } }`,
@@ -97,6 +98,7 @@ describe('admin / network manager (zh-CN)', () => {
     await end.press('Enter');
     await off.getByTestId('unavailable-ok').click();
     await off.waitFor({ state: 'hidden' });
+    await toastsGone(page);
     await checkScreen(page, 'admin-engineers');
 
     const { engineers } = await admin<{ engineers: { edges: { node: { id: string; skills: { productModel: string }[]; unavailability: { startsOn: string; endsOn: string }[] } }[] } }>(
@@ -115,6 +117,7 @@ describe('admin / network manager (zh-CN)', () => {
     await fill.getByText(engineerName, { exact: false }).click();
     await button('指派备援').last().click();
     await fill.waitFor({ state: 'hidden' });
+    await toastsGone(page);
     await checkScreen(page, 'admin-coverage');
     await eventually(async () => {
       const { workOrders } = await admin<{ workOrders: { edges: { node: { engineerId: string | null } }[] } }>(`query { workOrders(city: "Wuhan", first: 20) { edges { node { engineerId } } } }`);
@@ -125,11 +128,12 @@ describe('admin / network manager (zh-CN)', () => {
   it('defines a tariff and runs a payout batch', async () => {
     await page.getByRole('tab', { name: '结算标准' }).click();
     await page.getByTestId('tariffs').waitFor();
-    await page.getByLabel('工作类型').click();
+    await page.getByLabel('工作类型').click({ force: true });
     await page.getByTitle('返工').click();
     await page.getByTestId('tariff-fee').fill('45');
     await page.getByTestId('define-tariff').click();
     await page.getByText('结算标准已设定', { exact: false }).waitFor();
+    await toastsGone(page);
     await checkScreen(page, 'admin-tariffs');
     const { tariffs } = await admin<{ tariffs: { workType: string; feeCents: number }[] }>(`query { tariffs(workType: REWORK) { workType feeCents } }`);
     expect(tariffs).toContainEqual({ workType: 'REWORK', feeCents: 4500 });
@@ -137,6 +141,7 @@ describe('admin / network manager (zh-CN)', () => {
     await page.getByRole('tab', { name: '结算发放' }).click();
     await page.getByTestId('run-payout').click();
     await page.getByTestId('payout-result').waitFor();
+    await toastsGone(page);
     await checkScreen(page, 'admin-payouts');
     const { payoutBatches } = await admin<{ payoutBatches: { edges: { node: { periodEnd: string } }[] } }>(`query { payoutBatches { edges { node { periodEnd } } } }`);
     expect(payoutBatches.edges.map((edge) => edge.node.periodEnd)).toContain(chinaDayFromToday(-1));

@@ -51,3 +51,12 @@ export async function signInAsBrand(page: Page, apiKey: string): Promise<void> {
   await page.getByTestId('partner-sign-in').click();
   await page.getByTestId('signed-in-as').waitFor();
 }
+
+/**
+ * Before judging a screen: antd's confirmation toasts have gone and the pointer has left the button just
+ * clicked (axe would otherwise judge fading text and a hover colour, neither of which a person reads).
+ */
+export async function toastsGone(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+}
