@@ -13,3 +13,4 @@ export * from './validation';
 export * from './enums';
 export * from './input-guard';
 export * from './access-table';
+export * from './lifecycle';

@@ -23,7 +23,7 @@ export class CompensationService {
   /** Compensation puts the complaint under the 48-hour opinion rule if it was not already. */
   async propose(identity: Identity, complaintId: string, input: ProposeCompensationInput): Promise<Compensation> {
     let proposed: Compensation | null = null;
-    await this.complaints.change(identity, complaintId, ['RECEIVED', 'CONTACTED', 'INVESTIGATING', 'OPINION_GIVEN', 'RESOLVED'], 'compensated', async (manager, complaint, actor, at) => {
+    await this.complaints.change(identity, complaintId, 'proposeCompensation', async (manager, complaint, actor, at) => {
       if (input.payer === 'ENGINEER' && !complaint.engineerId) throw badInput('the complaint names no engineer to pay', 'payer');
       proposed = await manager.save(
         manager.create(Compensation, {
@@ -80,7 +80,7 @@ export class CompensationService {
     const [known] = onlyUuids([id]).length ? await this.dataSource.getRepository(Compensation).findBy({ id }) : [];
     if (!known) throw notFound('Compensation', id);
     let decided: Compensation | null = null;
-    await this.complaints.change(identity, known.complaintId, ['RECEIVED', 'CONTACTED', 'INVESTIGATING', 'OPINION_GIVEN', 'RESOLVED', 'CLOSED'], 'compensated', async (manager, complaint, actor, at) => {
+    await this.complaints.change(identity, known.complaintId, 'decideCompensation', async (manager, complaint, actor, at) => {
       // The complaint's lock serialises decisions, so this read sees any decision made meanwhile.
       const compensation = await manager.getRepository(Compensation).findOneByOrFail({ id });
       if (compensation.status !== 'PROPOSED') {

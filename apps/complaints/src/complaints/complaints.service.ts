@@ -10,7 +10,7 @@ import { Actor, actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { ComplaintsErrorCodes } from '@aftercare/error-codes';
-import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
+import { badInput, Connection, DomainError, Injectable, keysetPage, notFound } from '@aftercare/subgraph';
 import { Compensation } from '../compensation/compensation.entity';
 import { CustomerCard } from '../read-models/customer-card.entity';
 import { OrderFact } from '../read-models/order-fact.entity';
@@ -19,6 +19,7 @@ import { SlaService } from '../sla/sla.service';
 import { BrandInsurance } from './brand-insurance.entity';
 import { Complaint, ComplaintStatus, OPEN_STATUSES } from './complaint.entity';
 import { ComplaintAction, ComplaintStep } from './complaint-step.entity';
+import { complaintLifecycle, ComplaintMove } from './lifecycle';
 import {
   CloseComplaintInput,
   DetermineLiabilityInput,
@@ -40,13 +41,6 @@ const DEPARTMENT_OF: Record<LiabilityParty, string> = {
 
 /** A little slack for clocks that disagree: "received at" may not be in the future, but a second ahead is the same moment. */
 const CLOCK_SKEW_MS = 60_000;
-
-export function invalidTransition(complaint: Complaint, action: string): DomainError {
-  return new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `A ${complaint.status} complaint cannot be ${action}`, {
-    complaintId: complaint.id,
-    status: complaint.status,
-  });
-}
 
 interface StepRecord {
   action: ComplaintAction;
@@ -153,7 +147,7 @@ export class ComplaintsService {
   }
 
   assign(identity: Identity, id: string, assigneeId: string): Promise<Complaint> {
-    return this.change(identity, id, OPEN_STATUSES, 'assigned', async (_manager, complaint, actor) => {
+    return this.change(identity, id, 'assign', async (_manager, complaint, actor) => {
       complaint.assigneeId = assigneeId === 'me' ? actor.id : assigneeId;
       return { action: 'ASSIGNED', note: complaint.assigneeId };
     });
@@ -161,7 +155,7 @@ export class ComplaintsService {
 
   /** A contact with the customer; the first one moves RECEIVED to CONTACTED and meets the first-contact target. */
   recordContact(identity: Identity, id: string, input: RecordContactInput): Promise<Complaint> {
-    return this.change(identity, id, OPEN_STATUSES, 'contacted', async (manager, complaint, _actor, at) => {
+    return this.change(identity, id, 'recordContact', async (manager, complaint, _actor, at) => {
       if (complaint.status === 'RECEIVED') {
         complaint.status = 'CONTACTED';
         complaint.contactedAt = at;
@@ -173,15 +167,14 @@ export class ComplaintsService {
   }
 
   startInvestigation(identity: Identity, id: string, note: string | null): Promise<Complaint> {
-    return this.change(identity, id, ['CONTACTED'], 'investigated', async (_manager, complaint) => {
-      complaint.status = 'INVESTIGATING';
+    return this.change(identity, id, 'startInvestigation', async () => {
       return { action: 'INVESTIGATION_STARTED', note };
     });
   }
 
   /** Waiting on the customer (a photo, a visit date): the clocks pause until they answer. */
   waitForCustomer(identity: Identity, id: string, note: string): Promise<Complaint> {
-    return this.change(identity, id, OPEN_STATUSES, 'put on hold for the customer', async (manager, complaint, _actor, at) => {
+    return this.change(identity, id, 'waitForCustomer', async (manager, complaint, _actor, at) => {
       if (complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.ALREADY_WAITING_ON_CUSTOMER, 'The complaint is already waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = at;
       await this.sla.pause(manager, complaint.id, at);
@@ -190,7 +183,7 @@ export class ComplaintsService {
   }
 
   customerResponded(identity: Identity, id: string, note: string): Promise<Complaint> {
-    return this.change(identity, id, OPEN_STATUSES, 'resumed', async (manager, complaint, _actor, at) => {
+    return this.change(identity, id, 'customerResponded', async (manager, complaint, _actor, at) => {
       if (!complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.NOT_WAITING_ON_CUSTOMER, 'The complaint is not waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = null;
       await this.sla.resume(manager, complaint.id, at);
@@ -203,7 +196,7 @@ export class ComplaintsService {
    * rework; product liability goes back to the brand with whether the brand is insured.
    */
   determineLiability(identity: Identity, id: string, input: DetermineLiabilityInput): Promise<Complaint> {
-    return this.change(identity, id, ['CONTACTED', 'INVESTIGATING'], 'given a liability', async (manager, complaint, _actor, at) => {
+    return this.change(identity, id, 'determineLiability', async (manager, complaint, _actor, at) => {
       if (complaint.liability) throw new DomainError(ComplaintsErrorCodes.LIABILITY_ALREADY_DETERMINED, 'Liability for this complaint is already determined', { complaintId: id, liability: complaint.liability });
       if (input.liability === 'INSTALLATION' && !complaint.workOrderId) throw badInput('installation liability needs the complaint to name the work order', 'liability');
       const insurance = input.liability === 'PRODUCT' && complaint.brand ? await manager.getRepository(BrandInsurance).findOneBy({ brand: complaint.brand }) : null;
@@ -211,7 +204,6 @@ export class ComplaintsService {
       complaint.responsibleDepartment = input.responsibleDepartment?.trim() ?? DEPARTMENT_OF[input.liability];
       complaint.responsiblePerson = input.responsiblePerson?.trim() ?? (input.liability === 'INSTALLATION' ? complaint.engineerId : null);
       complaint.brandInsured = input.liability === 'PRODUCT' ? (insurance?.insured ?? false) : null;
-      complaint.status = 'INVESTIGATING';
       if (!complaint.involvesLiability) {
         complaint.involvesLiability = true;
         await this.sla.applyOpinionRule(manager, complaint);
@@ -238,8 +230,7 @@ export class ComplaintsService {
   }
 
   giveOpinion(identity: Identity, id: string, input: GiveOpinionInput): Promise<Complaint> {
-    return this.change(identity, id, ['CONTACTED', 'INVESTIGATING'], 'given an opinion', async (manager, complaint, _actor, at) => {
-      complaint.status = 'OPINION_GIVEN';
+    return this.change(identity, id, 'giveOpinion', async (manager, complaint, _actor, at) => {
       complaint.opinion = input.opinion.trim();
       complaint.opinionGivenAt = at;
       if (input.proposedSolution) complaint.proposedSolution = input.proposedSolution.trim();
@@ -250,14 +241,13 @@ export class ComplaintsService {
 
   /** Resolved: the engineer's held pay is released. With liability involved, only after an opinion. */
   resolve(identity: Identity, id: string, input: ResolveComplaintInput): Promise<Complaint> {
-    return this.change(identity, id, ['CONTACTED', 'INVESTIGATING', 'OPINION_GIVEN'], 'resolved', async (manager, complaint, _actor, at) => {
-      if (complaint.status !== 'OPINION_GIVEN' && (complaint.involvesLiability || complaint.liability)) {
+    return this.change(identity, id, 'resolve', async (manager, complaint, _actor, at, fromStatus) => {
+      if (fromStatus !== 'OPINION_GIVEN' && (complaint.involvesLiability || complaint.liability)) {
         throw new DomainError(ComplaintsErrorCodes.OPINION_REQUIRED, 'Liability or compensation is involved: give the handling opinion before resolving', { complaintId: id });
       }
       if (complaint.channel === 'REVIEW_SITE' && (input.reviewWithdrawn === null || input.reviewWithdrawn === undefined)) {
         throw badInput('a review-site complaint records whether the review was withdrawn', 'reviewWithdrawn');
       }
-      complaint.status = 'RESOLVED';
       complaint.resolution = input.resolution.trim();
       complaint.resolvedAt = at;
       complaint.reviewWithdrawn = complaint.channel === 'REVIEW_SITE' ? Boolean(input.reviewWithdrawn) : null;
@@ -281,10 +271,9 @@ export class ComplaintsService {
 
   /** Closed with the customer's verdict; never with a compensation still waiting for a supervisor. */
   close(identity: Identity, id: string, input: CloseComplaintInput): Promise<Complaint> {
-    return this.change(identity, id, ['RESOLVED'], 'closed', async (manager, complaint, actor, at) => {
+    return this.change(identity, id, 'close', async (manager, complaint, actor, at) => {
       const pending = await manager.getRepository(Compensation).countBy({ complaintId: id, status: 'PROPOSED' });
       if (pending > 0) throw new DomainError(ComplaintsErrorCodes.COMPENSATION_PENDING, 'A compensation is still waiting for a supervisor', { complaintId: id });
-      complaint.status = 'CLOSED';
       complaint.closedAt = at;
       complaint.closedBy = actor.id;
       complaint.satisfaction = input.satisfaction;
@@ -295,8 +284,7 @@ export class ComplaintsService {
 
   /** Back to investigation with a new resolution clock; engineer-network holds the job's pay again. */
   reopen(identity: Identity, id: string, reason: string): Promise<Complaint> {
-    return this.change(identity, id, ['RESOLVED', 'CLOSED'], 'reopened', async (manager, complaint, _actor, at) => {
-      complaint.status = 'INVESTIGATING';
+    return this.change(identity, id, 'reopen', async (manager, complaint, _actor, at) => {
       complaint.reopenCount += 1;
       complaint.resolvedAt = null;
       complaint.closedAt = null;
@@ -324,9 +312,8 @@ export class ComplaintsService {
   async change(
     identity: Identity,
     id: string,
-    from: readonly ComplaintStatus[],
-    action: string,
-    apply: (manager: EntityManager, complaint: Complaint, actor: Actor, at: Date) => Promise<Omit<StepRecord, 'fromStatus'>>,
+    move: ComplaintMove,
+    apply: (manager: EntityManager, complaint: Complaint, actor: Actor, at: Date, fromStatus: ComplaintStatus) => Promise<Omit<StepRecord, 'fromStatus'>>,
   ): Promise<Complaint> {
     const actor = actorOf(identity);
     return this.dataSource.transaction(async (manager) => {
@@ -334,10 +321,10 @@ export class ComplaintsService {
         ? await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!complaint) throw notFound('Complaint', id);
-      if (!from.includes(complaint.status)) throw invalidTransition(complaint, action);
       const fromStatus = complaint.status;
+      complaint.status = complaintLifecycle.next(complaint, move);
       const at = new Date();
-      const step = await apply(manager, complaint, actor, at);
+      const step = await apply(manager, complaint, actor, at, fromStatus);
       await manager.save(complaint);
       await this.step(manager, complaint, actor, at, { ...step, fromStatus });
       return complaint;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCodes } from '@aftercare/subgraph';
+import { Lifecycle } from '@aftercare/subgraph';
 import type { WorkOrderStatus } from './work-order.entity';
 
 /** The moves the business allows; anything else is refused with INVALID_STATE_TRANSITION. */
@@ -18,19 +18,17 @@ export const WorkOrderMoves = {
 
 export type WorkOrderMove = keyof typeof WorkOrderMoves;
 
+/** The refusal names where the work order stands and what the move would have needed. */
+export const workOrderLifecycle = new Lifecycle<WorkOrderStatus, WorkOrderMove>(WorkOrderMoves, ({ id, status }, move, allowedFrom) => ({
+  message: `Work order ${id} is ${status}; it cannot ${move}`,
+  details: { workOrderId: id, move, allowedFrom },
+}));
+
 export function canMove(status: WorkOrderStatus, move: WorkOrderMove): boolean {
-  return (WorkOrderMoves[move].from as readonly WorkOrderStatus[]).includes(status);
+  return workOrderLifecycle.canMove(status, move);
 }
 
 /** The status after `move`, or INVALID_STATE_TRANSITION naming where the work order stands and what would be needed. */
 export function nextStatus(workOrderId: string, status: WorkOrderStatus, move: WorkOrderMove): WorkOrderStatus {
-  if (!canMove(status, move)) {
-    throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Work order ${workOrderId} is ${status}; it cannot ${move}`, {
-      workOrderId,
-      status,
-      move,
-      allowedFrom: WorkOrderMoves[move].from,
-    });
-  }
-  return WorkOrderMoves[move].to;
+  return workOrderLifecycle.next({ id: workOrderId, status }, move);
 }
