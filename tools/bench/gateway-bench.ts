@@ -1,10 +1,10 @@
 /**
- * `npm run bench`: our gateway beside Hive Gateway (the peer) and the subgraph called directly (the limit),
+ * `npm run bench`: our gateway beside Hive Gateway with its JavaScript and with the Rust query planner (the peers) and the subgraph called directly (the limit),
  * every app a separate process on this machine with the real PostgreSQL and Kafka, interleaved rounds.
  * Writes reports/bench/gateway.md and gateway.json. Not a pass/fail test.
  *   BENCH_SECONDS (per run, default 15), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 16),
- *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f and dedup; default all — a partial
- *   run prints its figures but writes no report, so the checked-in report is always a whole run),
+ *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f, dedup and fetches (subgraph fetches per operation); default all — a partial
+ *   run writes its report to the temporary directory, so the checked-in report is always a whole run),
  *   BENCH_CPU_PROF (a directory: every service and our gateway write a V8 CPU profile there when they stop;
  *   `node tools/run-ts.js tools/bench/cpu-profile-summary.ts <dir>` lists where the time went)
  * Scenarios: (a) one-service lookup, (b) two-service read, (c) customer 360 across every service, (d) a list
@@ -12,7 +12,7 @@
  * stored at 50 orders/s; (g) a day's dispatch is `npm run bench:dispatch` (reports/bench/dispatch-queue.md).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -22,6 +22,8 @@ import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
 import { freePort, Platform, startPlatform, startProcess, WORKSPACE_ROOT, RunningProcess } from '@aftercare/testing';
 import { LoadResult, runLoad } from './load';
 import { EventLatency, eventLatency } from './support/event-latency';
+import { FetchCounter } from './support/fetch-counter';
+import { cpuMs, PostgresCpu } from './support/process-cpu';
 import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
@@ -51,7 +53,17 @@ interface Scenario {
   direct?: string;
 }
 
-type Target = 'direct' | 'ours' | 'hive';
+type Target = 'direct' | 'ours' | 'hive' | 'hiveRust';
+const GATEWAYS = ['ours', 'hive', 'hiveRust'] as const;
+const TARGET_NAMES: Record<Target, string> = {
+  direct: 'subgraph direct (limit)',
+  ours: 'our gateway',
+  hive: 'Hive Gateway (JS planner)',
+  hiveRust: 'Hive Gateway + Rust planner',
+};
+/** The process whose CPU is a target's gateway CPU. */
+const GATEWAY_PROCESS: Record<Target, string | undefined> = { direct: undefined, ours: 'gateway', hive: 'hive', hiveRust: 'hiveRust' };
+const NOT_SUBGRAPHS = new Set(['gateway', 'hive', 'hiveRust', 'postgres']);
 
 interface Intake extends LoadResult {
   /** SQL statements one partner order costs, its events applied in every service (each service's own counter). */
@@ -87,42 +99,18 @@ async function postBody(url: string, headers: Record<string, string>, body: stri
   return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
 
-/** utime + stime of a process and its descendants, in ms (Linux /proc). */
-function cpuMs(rootPid: number): number {
-  const tick = 1000 / 100;
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * tick });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    total += stats.get(pid)?.ms ?? 0;
-    for (const [child, { ppid }] of stats) if (ppid === pid) queue.push(child);
-  }
-  return total;
-}
-
-async function startHivePeer(platform: Platform): Promise<{ url: string; child: ChildProcess }> {
+async function startHivePeer(platform: Platform, planner: 'js' | 'rust', env: NodeJS.ProcessEnv = platform.env): Promise<{ url: string; child: ChildProcess }> {
   let supergraph = readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/supergraph.graphql'), 'utf8');
   supergraph = supergraph.replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_all, name: string) => {
-    const url = platform.env[`SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`];
+    const url = env[`SUBGRAPH_URL_${name.replace(/-/g, '_').toUpperCase()}`]!.split(',')[0]!.trim();
     return `@join__graph(name: "${name}", url: "${url}")`;
   });
-  const file = join(tmpdir(), `bench-supergraph-${process.pid}.graphql`);
+  const file = join(tmpdir(), `bench-supergraph-${process.pid}-${planner}-${Date.now()}.graphql`);
   writeFileSync(file, supergraph);
   const port = await freePort();
   const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'tools/run-ts.js'), 'tools/bench/hive-peer.ts'], {
     cwd: WORKSPACE_ROOT,
-    env: { ...platform.env, HIVE_PORT: String(port), SUPERGRAPH_FILE: file, NODE_ENV: 'production' },
+    env: { ...env, HIVE_PORT: String(port), SUPERGRAPH_FILE: file, HIVE_PLANNER: planner, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -135,7 +123,7 @@ async function startHivePeer(platform: Platform): Promise<{ url: string; child: 
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the Hive peer did not start');
+  throw new Error(`the Hive peer (${planner} planner) did not start`);
 }
 
 const median = (values: number[]) => {
@@ -158,7 +146,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     ...(process.env['BENCH_CPU_PROF'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_CPU_PROF']}` } : {}),
   });
-  let hive: ChildProcess | undefined;
+  const peers: ChildProcess[] = [];
   let dedupGateway: RunningProcess | undefined;
   const pg = (service: string) => {
     const client = new Client({ connectionString: urlForDatabase(platform.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${platform.env['DATABASE_PREFIX']}_${service.replace(/-/g, '_')}`) });
@@ -211,20 +199,32 @@ async function main(): Promise<void> {
       },
     ];
 
-    const hivePeer = await startHivePeer(platform);
-    hive = hivePeer.child;
-    const urls: Record<Target, string> = { ours: platform.gatewayUrl, hive: hivePeer.url, direct: '' };
-    // Every answer must be right before anything is timed.
+    const hivePeer = await startHivePeer(platform, 'js');
+    peers.push(hivePeer.child);
+    const hiveRustPeer = await startHivePeer(platform, 'rust');
+    peers.push(hiveRustPeer.child);
+    const urls: Record<Target, string> = { ours: platform.gatewayUrl, hive: hivePeer.url, hiveRust: hiveRustPeer.url, direct: '' };
+    // Every answer must be right, and the same through every gateway, before anything is timed.
     for (const scenario of scenarios) {
-      for (const target of ['ours', 'hive'] as const) {
+      const answers: string[] = [];
+      for (const target of GATEWAYS) {
         const answer = await post(urls[target], staff(), scenario.query, scenario.variables(0));
         if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+        answers.push(JSON.stringify(answer.data));
       }
+      if (new Set(answers).size !== 1) throw new Error(`${scenario.key}: the gateways answered differently:\n${answers.map((answer) => answer.slice(0, 300)).join('\n')}`);
     }
 
+    // Subgraph fetches per operation, counted at the subgraphs' doors (untimed, own gateway processes).
+    const fetchesPerOperation = selected('fetches') ? await countFetches(platform, scenarios, staff()) : {};
+
+    const postgresClient = pg('sales');
+    await postgresClient.connect();
+    const postgres = new PostgresCpu(postgresClient, String(platform.env['DATABASE_PREFIX']));
     const processes: Record<string, number> = {
       gateway: platform.gateway.pid!,
       hive: hivePeer.child.pid!,
+      hiveRust: hiveRustPeer.child.pid!,
       ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
     };
     const runs: Run[] = [];
@@ -232,6 +232,7 @@ async function main(): Promise<void> {
     const measure = async (scenario: Scenario, target: Target, round: number, url: string, headers: Record<string, string>) => {
       const statementsBefore = await statementsSent(metricsUrls);
       const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
+      const postgresBefore = await postgres.snapshot();
       const result = await runLoad({
         url,
         headers,
@@ -239,23 +240,23 @@ async function main(): Promise<void> {
         durationMs: SECONDS * 1000,
         body: (i) => JSON.stringify({ query: scenario.query, variables: scenario.variables(i) }),
       });
-      const cpuMsPerRequest = Object.fromEntries(
-        Object.entries(processes).map(([name, pid]) => [name, Math.round(((cpuMs(pid) - before[name]!) / Math.max(1, result.requests)) * 100) / 100]),
-      );
+      const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests)) * 100) / 100;
+      const cpuMsPerRequest = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, perRequest(cpuMs(pid) - before[name]!)]));
+      cpuMsPerRequest['postgres'] = perRequest(await postgres.since(postgresBefore));
       const statements = (await statementsSent(metricsUrls)) - statementsBefore - metricsUrls.length;
       const sqlStatementsPerRequest = Math.round((statements / Math.max(1, result.requests)) * 100) / 100;
       runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest });
-      const engineCpu = cpuMsPerRequest[target === 'hive' ? 'hive' : 'gateway'] ?? 0;
-      const subgraphCpu = Object.entries(cpuMsPerRequest).filter(([name]) => name !== 'gateway' && name !== 'hive').reduce((sum, [, ms]) => sum + ms, 0);
+      const engineCpu = cpuMsPerRequest[GATEWAY_PROCESS[target] ?? ''] ?? 0;
+      const subgraphCpu = Object.entries(cpuMsPerRequest).filter(([name]) => !NOT_SUBGRAPHS.has(name)).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(
         `${scenario.key} ${target.padEnd(6)} round ${round}: ${result.perSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}, ` +
-          `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
+          `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)} + PostgreSQL ${cpuMsPerRequest['postgres']}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
       );
     };
 
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of scenarios.filter((candidate) => selected(candidate.key))) {
-        const order: Target[] = round % 2 ? ['ours', 'hive'] : ['hive', 'ours'];
+        const order: Target[] = round % 2 ? [...GATEWAYS] : [...GATEWAYS].reverse();
         if (scenario.direct) order.unshift('direct');
         for (const target of order) {
           if (target === 'direct') {
@@ -350,17 +351,59 @@ async function main(): Promise<void> {
       latency = await eventLatency(salesDb, dispatchDb, 'LATENCY-');
       console.log(`f event latency: ${JSON.stringify(latency)}`);
     }
-    await Promise.all([dispatchDb.end(), salesDb.end()]);
+    await Promise.all([dispatchDb.end(), salesDb.end(), postgresClient.end()]);
 
-    if (ONLY) console.log('a partial run (BENCH_ONLY): no report written');
-    else writeReport(scenarios, runs, dedupRuns, intake!, latency!, listStatements);
+    // A partial run's report goes to the temporary directory: the checked-in report is always a whole run.
+    writeReport(scenarios, runs, dedupRuns, intake, latency, listStatements, fetchesPerOperation, ONLY ? tmpdir() : join(WORKSPACE_ROOT, 'reports/bench'));
   } catch (error) {
     console.error('benchmark failed:', error);
     process.exitCode = 1;
   } finally {
-    hive?.kill('SIGKILL');
+    for (const peer of peers) peer.kill('SIGKILL');
     await dedupGateway?.stop();
     await platform.stop();
+  }
+}
+
+type FetchCounts = Record<string, Partial<Record<Target, { total: number; bySubgraph: Record<string, number> }>>>;
+
+/**
+ * Subgraph fetches per operation for each gateway: its own gateway processes send every scenario 10 times,
+ * one at a time, through counting proxies in front of the subgraphs (FetchCounter).
+ */
+async function countFetches(platform: Platform, scenarios: Scenario[], headers: Record<string, string>): Promise<FetchCounts> {
+  const counter = new FetchCounter();
+  const env = await counter.proxiedEnv(platform.env);
+  const port = await freePort();
+  const ours = await startProcess({
+    name: 'gateway-counted',
+    entry: 'apps/gateway/src/main.ts',
+    env: { ...env, GATEWAY_PORT: String(port) },
+    readyUrl: `http://127.0.0.1:${port}/health/ready`,
+  });
+  const peers = [await startHivePeer(platform, 'js', env), await startHivePeer(platform, 'rust', env)];
+  try {
+    const urls: Record<(typeof GATEWAYS)[number], string> = { ours: `http://127.0.0.1:${port}/graphql`, hive: peers[0]!.url, hiveRust: peers[1]!.url };
+    const counts: FetchCounts = {};
+    const times = 10;
+    for (const scenario of scenarios) {
+      counts[scenario.key] = {};
+      for (const target of GATEWAYS) {
+        counter.take();
+        for (let i = 0; i < times; i++) {
+          const answer = await post(urls[target], headers, scenario.query, scenario.variables(i));
+          if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target} (counted): ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        }
+        const bySubgraph = Object.fromEntries(Object.entries(counter.take()).map(([subgraph, n]) => [subgraph, Math.round((n / times) * 10) / 10]));
+        counts[scenario.key]![target] = { total: Math.round(Object.values(bySubgraph).reduce((sum, n) => sum + n, 0) * 10) / 10, bySubgraph };
+      }
+      console.log(`${scenario.key} subgraph fetches per operation: ${JSON.stringify(counts[scenario.key])}`);
+    }
+    return counts;
+  } finally {
+    for (const peer of peers) peer.child.kill('SIGKILL');
+    await ours.stop();
+    await counter.close();
   }
 }
 
@@ -368,53 +411,110 @@ function writeReport(
   scenarios: Scenario[],
   runs: Run[],
   dedupRuns: Record<string, LoadResult>,
-  intake: Intake,
-  eventLatency: EventLatency,
+  intake: Intake | undefined,
+  eventLatency: EventLatency | undefined,
   listStatements: Record<number, number>,
+  fetchesPerOperation: FetchCounts,
+  dir: string,
 ): void {
   const summary = scenarios.map((scenario) => {
     const of = (target: Target) => runs.filter((run) => run.scenario === scenario.key && run.target === target);
     const figures = (target: Target) => {
       const selected = of(target);
       if (!selected.length) return undefined;
-      const processCpu = Object.keys(selected[0]!.cpuMsPerRequest).map((name) => [name, median(selected.map((run) => run.cpuMsPerRequest[name]!))] as const);
-      const gatewayCpu = target === 'hive' ? median(selected.map((run) => run.cpuMsPerRequest['hive']!)) : target === 'ours' ? median(selected.map((run) => run.cpuMsPerRequest['gateway']!)) : 0;
+      const processCpu = Object.fromEntries(Object.keys(selected[0]!.cpuMsPerRequest).map((name) => [name, median(selected.map((run) => run.cpuMsPerRequest[name]!))]));
+      const gatewayProcess = GATEWAY_PROCESS[target];
       return {
         perSecond: median(selected.map((run) => run.perSecond)),
         p50: median(selected.map((run) => run.p50)),
         p95: median(selected.map((run) => run.p95)),
         p99: median(selected.map((run) => run.p99)),
         errors: selected.reduce((sum, run) => sum + run.errors, 0),
-        gatewayCpuMsPerRequest: gatewayCpu,
+        gatewayCpuMsPerRequest: gatewayProcess ? processCpu[gatewayProcess]! : 0,
         sqlStatementsPerRequest: median(selected.map((run) => run.sqlStatementsPerRequest)),
-        subgraphCpuMsPerRequest: Math.round(processCpu.filter(([name]) => name !== 'gateway' && name !== 'hive').reduce((sum, [, ms]) => sum + ms, 0) * 100) / 100,
+        subgraphCpuMsPerRequest: Math.round(Object.entries(processCpu).filter(([name]) => !NOT_SUBGRAPHS.has(name)).reduce((sum, [, ms]) => sum + ms, 0) * 100) / 100,
+        postgresCpuMsPerRequest: processCpu['postgres'] ?? NaN,
+        /** Median CPU ms per request of every process (the other gateways idle meanwhile: about 0). */
+        processCpu,
       };
     };
-    return { scenario: scenario.key, title: scenario.title, direct: figures('direct'), ours: figures('ours'), hive: figures('hive') };
+    return {
+      scenario: scenario.key,
+      title: scenario.title,
+      direct: figures('direct'),
+      ours: figures('ours'),
+      hive: figures('hive'),
+      hiveRust: figures('hiveRust'),
+      fetches: fetchesPerOperation[scenario.key],
+    };
   });
 
   const lines = [
     '# Gateway benchmark (`npm run bench`)',
     '',
     `${new Date().toISOString()} · ${cpus().length} cores (shared by the gateways, five services, PostgreSQL, Kafka and the load tool) · Node ${process.version} · ` +
-      `${CONCURRENCY} requests in flight, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (medians shown) · both gateways with in-flight deduplication off, ` +
-      'one process each, the same supergraph, the same audience-bound Ed25519 identity per hop signed once per request and subgraph.',
+      `${CONCURRENCY} requests in flight, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (medians shown) · three gateways, each one process with in-flight ` +
+      'deduplication off, the same supergraph, the same audience-bound Ed25519 identity per hop (signed per caller and subgraph, reused for 10 s): ' +
+      'ours (@apollo/gateway), Hive Gateway with its JavaScript query planner, Hive Gateway with the Rust query planner (@graphql-hive/router-runtime).',
     '',
-    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | SQL statements/req |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
+  const targets: Target[] = ['direct', ...GATEWAYS];
   for (const row of summary) {
-    for (const target of ['direct', 'ours', 'hive'] as const) {
+    for (const target of targets) {
       const f = row[target];
       if (!f) continue;
-      const name = target === 'direct' ? 'subgraph direct (limit)' : target === 'ours' ? 'our gateway' : 'Hive Gateway (peer)';
-      lines.push(`| ${row.title} | ${name} | ${f.perSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${target === 'direct' ? '–' : f.gatewayCpuMsPerRequest} | ${f.subgraphCpuMsPerRequest} | ${f.sqlStatementsPerRequest} |`);
+      lines.push(
+        `| ${row.title} | ${TARGET_NAMES[target]} | ${f.perSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${target === 'direct' ? '–' : f.gatewayCpuMsPerRequest} | ` +
+          `${f.subgraphCpuMsPerRequest} | ${f.postgresCpuMsPerRequest} | ${f.sqlStatementsPerRequest} |`,
+      );
     }
   }
-  lines.push('', '## Ratios', '', '| scenario | ours / Hive req/s | our CPU / Hive CPU per request | direct / ours req/s (gateway overhead) |', '|---|---|---|---|');
+  const ratio = (a?: number, b?: number) => (a && b ? (Math.round((a / b) * 100) / 100).toString() : '–');
+  lines.push(
+    '',
+    '## Ratios',
+    '',
+    '| scenario | ours / Hive (JS) req/s | ours / Hive + Rust req/s | our gateway CPU / Hive (JS) per request | our gateway CPU / Hive + Rust per request | direct / ours req/s (gateway overhead) |',
+    '|---|---|---|---|---|---|',
+  );
   for (const row of summary) {
-    const ratio = (a?: number, b?: number) => (a && b ? (Math.round((a / b) * 100) / 100).toString() : '–');
-    lines.push(`| ${row.title} | ${ratio(row.ours?.perSecond, row.hive?.perSecond)} | ${ratio(row.ours?.gatewayCpuMsPerRequest, row.hive?.gatewayCpuMsPerRequest)} | ${ratio(row.direct?.perSecond, row.ours?.perSecond)} |`);
+    lines.push(
+      `| ${row.title} | ${ratio(row.ours?.perSecond, row.hive?.perSecond)} | ${ratio(row.ours?.perSecond, row.hiveRust?.perSecond)} | ` +
+        `${ratio(row.ours?.gatewayCpuMsPerRequest, row.hive?.gatewayCpuMsPerRequest)} | ${ratio(row.ours?.gatewayCpuMsPerRequest, row.hiveRust?.gatewayCpuMsPerRequest)} | ` +
+        `${ratio(row.direct?.perSecond, row.ours?.perSecond)} |`,
+    );
+  }
+  const fetchCell = (counted?: { total: number; bySubgraph: Record<string, number> }) =>
+    counted ? `**${counted.total}** (${Object.entries(counted.bySubgraph).sort(([a], [b]) => a.localeCompare(b)).map(([subgraph, n]) => `${subgraph} ${n}`).join(', ')})` : '–';
+  lines.push(
+    '',
+    '## Subgraph fetches per operation',
+    '',
+    'Counted at the subgraphs\' doors (a pass-through proxy in front of each, own gateway processes, 10 operations each, untimed).',
+    '',
+    '| scenario | our gateway | Hive (JS) | Hive + Rust |',
+    '|---|---|---|---|',
+    ...summary.map((row) => `| ${row.title} | ${fetchCell(row.fetches?.ours)} | ${fetchCell(row.fetches?.hive)} | ${fetchCell(row.fetches?.hiveRust)} |`),
+    '',
+    '## Where the CPU goes, per scenario (ms per request, medians of the rounds)',
+    '',
+    'Each process\'s utime + stime over the run divided by its successful requests; PostgreSQL is the backends serving the bench\'s databases.',
+  );
+  for (const row of summary) {
+    const present = targets.filter((target) => row[target]);
+    if (!present.length) continue;
+    const subgraphs = Object.keys(row[present[0]!]!.processCpu).filter((name) => !NOT_SUBGRAPHS.has(name));
+    lines.push('', `### ${row.title}`, '', `| target | gateway | ${subgraphs.join(' | ')} | PostgreSQL | total |`, `|---|---|${subgraphs.map(() => '---|').join('')}---|---|`);
+    for (const target of present) {
+      const f = row[target]!;
+      const gateway = target === 'direct' ? 0 : f.gatewayCpuMsPerRequest;
+      const total = gateway + f.subgraphCpuMsPerRequest + (Number.isFinite(f.postgresCpuMsPerRequest) ? f.postgresCpuMsPerRequest : 0);
+      lines.push(
+        `| ${TARGET_NAMES[target]} | ${target === 'direct' ? '–' : gateway} | ${subgraphs.map((name) => f.processCpu[name]).join(' | ')} | ${f.postgresCpuMsPerRequest} | ${Math.round(total * 100) / 100} |`,
+      );
+    }
   }
   lines.push(
     '',
@@ -426,10 +526,10 @@ function writeReport(
     '',
     '## (e) partner order intake and (f) event latency (our gateway)',
     '',
-    `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}; ` +
+    !intake ? '- (e) not run' : `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}; ` +
       `${intake.statementsPerOrder} SQL statements per order across every service once its events are applied everywhere ` +
       `(${Object.entries(intake.statementsPerOrderByService).map(([service, n]) => `${service} ${n}`).join(', ')}; scrapes included).`,
-    `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at 50/s ` +
+    !eventLatency ? '- (f) not run' : `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at 50/s ` +
       `(database clock): delivered ${eventLatency.delivered}, p50 ${eventLatency.p50} ms, p95 ${eventLatency.p95} ms, p99 ${eventLatency.p99} ms; ` +
       `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
       `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
@@ -438,11 +538,14 @@ function writeReport(
       `(d) through our gateway by list length: ${Object.entries(listStatements).map(([first, statements]) => `${first} rows → ${statements}`).join(', ')} statements per request.`,
     '',
   );
-  const dir = join(WORKSPACE_ROOT, 'reports/bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gateway.md'), lines.join('\n'));
-  writeFileSync(join(dir, 'gateway.json'), JSON.stringify({ concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements }, null, 2));
+  writeFileSync(
+    join(dir, 'gateway.json'),
+    JSON.stringify({ concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements, fetchesPerOperation }, null, 2),
+  );
   console.log(lines.join('\n'));
+  console.log(`report: ${join(dir, 'gateway.md')}`);
 }
 
 main().then(
