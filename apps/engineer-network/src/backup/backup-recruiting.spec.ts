@@ -8,8 +8,8 @@ import {
   WorkOrderCancelled,
   WorkOrderUnassignable,
 } from '@aftercare/event-contracts';
-import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { countRows, errorCodes, EventStream, eventually, staff, ServiceUnderTest } from '@aftercare/testing';
+import { EngineerNetworkWorld } from '../engineer-network.spec-support';
 import { todayInChina } from '@aftercare/business-time';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;
@@ -60,17 +60,14 @@ describe('backup recruiting: unassignable work order → task → candidates →
     return (await ok<{ registerEngineer: { id: string } }>(REGISTER, { input })).registerEngineer.id;
   }
 
+  let world: EngineerNetworkWorld;
+
   beforeAll(async () => {
-    network = await startServiceUnderTest(engineerNetworkService);
-    events = new EventStream(network.env);
-    await network.service.consumer.ready();
-    published = await events.record(Topics['engineer-network']);
+    world = await EngineerNetworkWorld.start();
+    ({ network, events, published } = world);
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await network?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('opens one task per unassignable work order, none for a site beyond the radius, proposes candidates and fills it', async () => {
     await ok(NEIGHBOURS, {}, staff('SUPERVISOR'));

@@ -1,6 +1,6 @@
-import { EngineerAvailabilityChanged, EngineerProfileChanged, EventEnvelope, Topics } from '@aftercare/event-contracts';
-import { errorCodes, EventStream, eventually, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { EngineerAvailabilityChanged, EngineerProfileChanged, EventEnvelope } from '@aftercare/event-contracts';
+import { errorCodes, eventually, rowCounts, staff, ServiceUnderTest } from '@aftercare/testing';
+import { EngineerNetworkWorld } from '../engineer-network.spec-support';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;
 const CHANGE = `mutation ($id: ID!, $input: ChangeEngineerProfileInput!) {
@@ -18,7 +18,6 @@ const dispatcher = staff('DISPATCHER');
 
 describe('engineer profile and availability reach dispatch as events (real PostgreSQL and Kafka)', () => {
   let network: ServiceUnderTest;
-  let events: EventStream;
   let published: { value: string }[];
 
   const ofEngineer = (type: string, engineerId: string): EventEnvelope[] =>
@@ -44,17 +43,14 @@ describe('engineer profile and availability reach dispatch as events (real Postg
     return data.registerEngineer.id;
   }
 
+  let world: EngineerNetworkWorld;
+
   beforeAll(async () => {
-    network = await startServiceUnderTest(engineerNetworkService);
-    events = new EventStream(network.env);
-    await network.service.consumer.ready();
-    published = await events.record(Topics['engineer-network']);
+    world = await EngineerNetworkWorld.start();
+    ({ network, published } = world);
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await network?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('publishes the full profile after every change of status, coverage, capacity and skills, in order', async () => {
     const id = await registerEngineer('13811110001');

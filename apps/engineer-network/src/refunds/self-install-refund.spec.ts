@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope, SelfInstallAccepted, SelfInstallRefundApproved, Topics } from '@aftercare/event-contracts';
-import { countRows, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { countRows, EventStream, eventually, staff, ServiceUnderTest } from '@aftercare/testing';
+import { EngineerNetworkWorld } from '../engineer-network.spec-support';
 import { todayInChina } from '@aftercare/business-time';
 
 const REFUNDS = `query ($day: Date!) { selfInstallRefunds(from: $day, to: $day) { workOrderId orderId amountCents distanceKm } }`;
@@ -27,17 +27,14 @@ describe('self-install refunds (real PostgreSQL and Kafka)', () => {
   let events: EventStream;
   let published: { value: string }[];
 
+  let world: EngineerNetworkWorld;
+
   beforeAll(async () => {
-    network = await startServiceUnderTest(engineerNetworkService);
-    events = new EventStream(network.env);
-    await network.service.consumer.ready();
-    published = await events.record(Topics['engineer-network']);
+    world = await EngineerNetworkWorld.start();
+    ({ network, events, published } = world);
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await network?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('approves the full install fee once per accepted self-installation and tells sales', async () => {
     const remote = accepted(randomUUID());
