@@ -149,6 +149,18 @@ describe('admin / network manager (zh-CN)', () => {
     await page.getByRole('tab', { name: '销售参考数据' }).click();
     await page.getByText('FILTER_SERVICE', { exact: true }).first().waitFor();
     await checkScreen(page, 'admin-sales-reference');
+  });
+
+  it('sets an SLA target, which used to change only by migration', async () => {
+    await page.getByRole('tab', { name: '投诉规则' }).click();
+    await page.getByTestId('sla-resolution').fill('48');
+    await page.getByTestId('define-sla').click();
+    await eventually(async () => {
+      const { slaPolicies } = await admin<{ slaPolicies: { category: string; priority: string; resolutionHours: number }[] }>(`query { slaPolicies { category priority resolutionHours } }`);
+      expect(slaPolicies).toContainEqual({ category: 'SERVICE', priority: 'NORMAL', resolutionHours: 48 });
+    });
+    await toastsGone(page);
+    await checkScreen(page, 'admin-complaint-rules');
     expect(health.failedRequests).toEqual([]);
   });
 });
