@@ -96,18 +96,18 @@ export const valueAddedService: ServiceDefinition = {
     const replacements = container.get(ReplacementsService);
     return [
       on(WorkOrderCompleted, ({ payload }, manager) => {
-        if (payload.type === 'INSTALL') return devices.recordInstall(manager, payload);
-        if (payload.type === 'CONSUMABLE_REPLACEMENT') return replacements.onCompleted(manager, payload);
+        if (payload.type === 'INSTALL') return devices.recordInstall(payload, manager);
+        if (payload.type === 'CONSUMABLE_REPLACEMENT') return replacements.onCompleted(payload, manager);
         return Promise.resolve();
       }),
       on(WorkOrderCancelled, ({ payload }, manager) =>
-        payload.type === 'CONSUMABLE_REPLACEMENT' ? replacements.onCancelled(manager, payload) : Promise.resolve(),
+        payload.type === 'CONSUMABLE_REPLACEMENT' ? replacements.onCancelled(payload, manager) : Promise.resolve(),
       ),
-      on(CustomerRegistered, ({ payload }, manager) => customers.recordCard(manager, payload, false)),
-      on(CustomerProfileChanged, ({ payload }, manager) => customers.recordCard(manager, payload, true)),
-      on(CustomerValueChanged, ({ payload }, manager) => customers.recordValue(manager, payload)),
-      on(ComplaintFiled, ({ payload }, manager) => customers.complaintFiled(manager, payload)),
-      on(ComplaintResolved, ({ payload }, manager) => customers.complaintResolved(manager, payload)),
+      on(CustomerRegistered, ({ payload }, manager) => customers.recordCard(payload, manager, false)),
+      on(CustomerProfileChanged, ({ payload }, manager) => customers.recordCard(payload, manager, true)),
+      on(CustomerValueChanged, ({ payload }, manager) => customers.recordValue(payload, manager)),
+      on(ComplaintFiled, ({ payload }, manager) => customers.complaintFiled(payload, manager)),
+      on(ComplaintResolved, ({ payload }, manager) => customers.complaintResolved(payload, manager)),
     ];
   },
 };

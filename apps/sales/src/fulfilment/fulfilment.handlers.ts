@@ -18,7 +18,7 @@ export function fulfilmentHandlers(fulfilment: FulfilmentService): EventHandler[
     ),
     on(WorkOrderVerified, ({ payload }, manager) => (fulfils(payload.type) ? fulfilment.advance(manager, payload.orderId, 'VERIFIED') : Promise.resolve())),
     on(WorkOrderCancelled, ({ payload }, manager) => (fulfils(payload.type) ? fulfilment.advance(manager, payload.orderId, 'CANCELLED') : Promise.resolve())),
-    on(ReplacementOrdered, ({ payload }, manager) => fulfilment.recordValueAddedOrder(manager, payload)),
-    on(SelfInstallRefundApproved, ({ payload }, manager) => fulfilment.recordRefund(manager, payload)),
+    on(ReplacementOrdered, ({ payload }, manager) => fulfilment.recordValueAddedOrder(payload, manager)),
+    on(SelfInstallRefundApproved, ({ payload }, manager) => fulfilment.recordRefund(payload, manager)),
   ];
 }

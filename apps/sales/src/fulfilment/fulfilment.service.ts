@@ -26,7 +26,7 @@ export class FulfilmentService {
    * event comes. Value-added's customers all come from our cards; an unknown one is left out rather than
    * blocking the stream.
    */
-  async recordValueAddedOrder(manager: EntityManager, ordered: ReplacementOrderedPayload): Promise<void> {
+  async recordValueAddedOrder(ordered: ReplacementOrderedPayload, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO sales_order (id, channel, customer_id, product_model, site_address, city, preferred_date)
        SELECT $1, 'VALUE_ADDED', c.id, $3, $4, $5, $6 FROM customer c WHERE c.id = $2
@@ -35,7 +35,7 @@ export class FulfilmentService {
     );
   }
 
-  async recordRefund(manager: EntityManager, refund: SelfInstallRefundApprovedPayload): Promise<void> {
+  async recordRefund(refund: SelfInstallRefundApprovedPayload, manager: EntityManager): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

@@ -9,7 +9,7 @@ export const HIGH_VALUE_INDEX = 75;
 @Injectable()
 export class CustomersService {
   /** The card as sales now has it. A changed card may carry a corrected phone: a wrong number is tried again. */
-  async recordCard(manager: EntityManager, card: CustomerCardPayload, changed: boolean): Promise<void> {
+  async recordCard(card: CustomerCardPayload, manager: EntityManager, changed: boolean): Promise<void> {
     await manager.query(
       `INSERT INTO customer_card (customer_id, name, city, address) VALUES ($1, $2, $3, $4)
        ON CONFLICT (customer_id) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city, address = EXCLUDED.address,
@@ -18,7 +18,7 @@ export class CustomersService {
     );
   }
 
-  async recordValue(manager: EntityManager, value: CustomerValueChangedPayload): Promise<void> {
+  async recordValue(value: CustomerValueChangedPayload, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO customer_card (customer_id, value_index, value_tier) VALUES ($1, $2, $3)
        ON CONFLICT (customer_id) DO UPDATE SET value_index = EXCLUDED.value_index, value_tier = EXCLUDED.value_tier, updated_at = now()`,
@@ -26,7 +26,7 @@ export class CustomersService {
     );
   }
 
-  async complaintFiled(manager: EntityManager, complaint: ComplaintFiledPayload): Promise<void> {
+  async complaintFiled(complaint: ComplaintFiledPayload, manager: EntityManager): Promise<void> {
     await manager.query(`INSERT INTO open_complaint (complaint_id, customer_id, filed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
       complaint.complaintId,
       complaint.customerId,
@@ -34,7 +34,7 @@ export class CustomersService {
     ]);
   }
 
-  async complaintResolved(manager: EntityManager, complaint: ComplaintResolvedPayload): Promise<void> {
+  async complaintResolved(complaint: ComplaintResolvedPayload, manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM open_complaint WHERE complaint_id = $1`, [complaint.complaintId]);
   }
 

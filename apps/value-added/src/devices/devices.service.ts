@@ -39,7 +39,7 @@ export class DevicesService {
    * A completed install becomes an installed device with a clock per stage of its model's plan, starting on
    * the install day (China time). A redelivered event, or a serial already known, adds nothing.
    */
-  async recordInstall(manager: EntityManager, completed: WorkOrderCompletedPayload): Promise<void> {
+  async recordInstall(completed: WorkOrderCompletedPayload, manager: EntityManager): Promise<void> {
     const serial = completed.serial?.trim();
     // Completions announced before dispatch carried the serial cannot be told apart: no device without one.
     if (!serial || !completed.brand || !completed.productModel) return;

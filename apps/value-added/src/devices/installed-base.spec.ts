@@ -78,7 +78,7 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
       orderId: null,
       replacedStages: [stage],
     });
-    await inOverlappingTransactions(va.dataSource, [replacement('PP sediment'), replacement('Activated carbon')].map((completed) => (manager) => replacements.onCompleted(manager, completed)));
+    await inOverlappingTransactions(va.dataSource, [replacement('PP sediment'), replacement('Activated carbon')].map((completed) => (manager) => replacements.onCompleted(completed, manager)));
     const device = await va.device('PX5-TWO-JOBS');
     expect(device.stages.map((clock) => clock.nextDueOn)).toEqual(['2026-10-20', '2027-01-20', '2028-01-15']);
     expect(device.reminderDueOn).toBe('2026-10-20');
@@ -112,7 +112,7 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
     let definition: Promise<string> | undefined;
     // The install stays uncommitted while the plan is defined, so the definition cannot yet see the machine.
     await va.dataSource.transaction(async (manager) => {
-      await devices.recordInstall(manager, install.payload);
+      await devices.recordInstall(install.payload, manager);
       definition = va.definePlan('AquaPure R7', 'Philips');
       await new Promise((resolve) => setTimeout(resolve, 300));
     });

@@ -83,7 +83,7 @@ export class ReplacementsService {
    * customer has just said no to it at the door. A replacement not sold by us (a dispatcher's own job) still
    * resets the clocks of the device it names, on the same terms.
    */
-  async onCompleted(manager: EntityManager, completed: WorkOrderCompletedPayload): Promise<void> {
+  async onCompleted(completed: WorkOrderCompletedPayload, manager: EntityManager): Promise<void> {
     const day = chinaDate(new Date(completed.completedAt));
     const order = await this.lockOpenOrder(manager, completed.orderId);
     if (!order) {
@@ -113,7 +113,7 @@ export class ReplacementsService {
   }
 
   /** The visit was called off before it happened (the customer changed their mind): reminded next cycle. */
-  async onCancelled(manager: EntityManager, cancelled: WorkOrderCancelledPayload): Promise<void> {
+  async onCancelled(cancelled: WorkOrderCancelledPayload, manager: EntityManager): Promise<void> {
     const order = await this.lockOpenOrder(manager, cancelled.orderId);
     if (!order) return;
     await this.devices.remindNextCycle(manager, order.deviceId, todayInChina());
