@@ -54,7 +54,7 @@ describe('complaints agent (zh-CN)', () => {
     const fileOne = async () => {
       await page.getByTestId('take-complaint').click();
       const dialog = page.getByRole('dialog', { name: '受理投诉' });
-      await dialog.getByTestId('intake-search').locator('input').fill('13800138002');
+      await dialog.getByPlaceholder('手机号或姓名').fill('13800138002');
       await page.keyboard.press('Enter');
       await dialog.getByTestId('intake-customers').getByText('Li Wei').click();
       await dialog.getByTestId('intake-work-order').click();
@@ -82,7 +82,7 @@ describe('complaints agent (zh-CN)', () => {
     await tabTo(page, caseCard().getByTestId('action-contact'));
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('沟通内容').waitFor();
+    await tabTo(page, dialog.getByLabel('沟通内容'));
     await page.keyboard.type('已致电客户，说明迟到原因并致歉');
     await tabTo(page, dialog.getByRole('button', { name: /保\s?存/ }));
     await page.keyboard.press('Enter');

@@ -6,6 +6,15 @@ import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-st
 import { tabTo } from './support/keyboard';
 import { watchPageHealth } from './support/page-health';
 
+/** Types a day into the board's date picker, as a person would. */
+async function pickBoardDay(page: Page, day: string): Promise<void> {
+  const input = page.getByTestId('board-date');
+  await input.click();
+  await input.fill(day);
+  await page.keyboard.press('Enter');
+  await expect(input.inputValue()).resolves.toBe(day);
+}
+
 /**
  * The dispatcher's day, in Chinese, by clicking and by keyboard: the seeded queue, a booking, the day's
  * dispatch, and the assignment checked through the graph.
@@ -50,7 +59,8 @@ describe('dispatcher (zh-CN)', () => {
   });
 
   it('runs the day’s dispatch and sees the work order assigned, as the graph says', async () => {
-    const preferred = chinaDayFromToday(3);
+    // The day the board moved to with the booking (the customer's preferred day).
+    const bookedDay = await page.getByTestId('board-date').inputValue();
     await page.getByTestId('run-dispatch').click();
     await page.getByTestId('dispatch-result').waitFor();
     const booked = page.getByTestId('day-board').locator('tr', { hasText: '88 Century Avenue, Pudong' });
@@ -61,8 +71,9 @@ describe('dispatcher (zh-CN)', () => {
     const answer = await stack.platform.asStaff<{ workOrdersOn: { siteAddress: string; status: string; engineer: { name: string } | null }[] }>(
       ['DISPATCHER'],
       `query ($date: Date!) { workOrdersOn(date: $date) { siteAddress status engineer { name } } }`,
-      { date: preferred },
+      { date: bookedDay },
     );
+    expect(answer.errors).toBeUndefined();
     const workOrder = answer.data?.workOrdersOn.find((row) => row.siteAddress === '88 Century Avenue, Pudong');
     expect(workOrder).toMatchObject({ status: 'ASSIGNED', engineer: { name: engineer } });
     await stack.screenshot(page, 'dispatcher-assigned');
@@ -70,9 +81,7 @@ describe('dispatcher (zh-CN)', () => {
 
   it('today’s seeded jobs are assigned by the day’s dispatch (engineers hold the skills and cover the cities)', async () => {
     const today = chinaDayFromToday(0);
-    await page.getByTestId('board-date').click();
-    await page.getByTestId('board-date').locator('input').fill(today);
-    await page.keyboard.press('Enter');
+    await pickBoardDay(page, today);
     await page.getByTestId('day-board').waitFor();
     await page.getByTestId('run-dispatch').click();
     await page.getByTestId('dispatch-result').waitFor();
@@ -87,9 +96,7 @@ describe('dispatcher (zh-CN)', () => {
 
   it('the city filter lists the cities served on a day without appointments', async () => {
     const empty = chinaDayFromToday(40);
-    await page.getByTestId('board-date').click();
-    await page.getByTestId('board-date').locator('input').fill(empty);
-    await page.keyboard.press('Enter');
+    await pickBoardDay(page, empty);
     await page.getByTestId('day-board').or(page.getByText(/没有预约/)).first().waitFor();
     await page.getByTestId('city-filter').click();
     await page.locator('.ant-select-item-option', { hasText: 'Shanghai' }).first().waitFor();

@@ -35,36 +35,44 @@ describe('supervisor (zh-CN)', () => {
   });
 
   it('approves a compensation and rejects another with the reason', async () => {
-    // A second compensation to decide, proposed by the agent on a seeded open complaint.
+    // Two compensations to decide, proposed by the agent on a seeded open complaint.
     const inbox = await stack.platform.asStaff<{ complaintInbox: { edges: { node: { id: string; summary: string } }[] } }>(['COMPLAINTS_AGENT'], `query { complaintInbox(first: 100) { edges { node { id summary } } } }`);
+    expect(inbox.errors).toBeUndefined();
     const target = inbox.data!.complaintInbox.edges.map((edge) => edge.node).find((node) => node.summary === 'Waited 6 minutes on the 400 line')!;
-    const proposed = await stack.platform.asStaff<{ proposeCompensation: { id: string } }>(
-      ['COMPLAINTS_AGENT'],
-      `mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 2000, payer: COMPANY, reason: "话费补贴" }) { id } }`,
-      { id: target.id },
-    );
-    const rejectId = proposed.data!.proposeCompensation.id;
+    const propose = async (amountCents: number, reason: string) => {
+      const proposed = await stack.platform.asStaff<{ proposeCompensation: { id: string } }>(
+        ['COMPLAINTS_AGENT'],
+        `mutation ($id: ID!, $input: ProposeCompensationInput!) { proposeCompensation(complaintId: $id, input: $input) { id } }`,
+        { id: target.id, input: { amountCents, payer: 'COMPANY', reason } },
+      );
+      expect(proposed.errors).toBeUndefined();
+      return proposed.data!.proposeCompensation.id;
+    };
+    const approveId = await propose(6660, '等待时间过长');
+    const rejectId = await propose(2000, '话费补贴');
 
     await page.getByTestId('waiting-compensations').click();
     const list = page.getByTestId('pending-compensations');
-    const seeded = list.locator('tr', { hasText: '¥300.00' });
-    await seeded.getByTestId('approve-compensation').click();
+    const first = list.locator('tr', { hasText: '¥66.60' });
+    await first.getByTestId('approve-compensation').click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
-    await seeded.waitFor({ state: 'detached' });
+    await first.waitFor({ state: 'detached' });
 
-    const small = list.locator('tr', { hasText: '¥20.00' });
-    await small.getByTestId('reject-compensation').click();
+    const second = list.locator('tr', { hasText: '¥20.00' });
+    await second.getByTestId('reject-compensation').click();
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /驳\s?回/ }).click();
     // A rejection must say why.
     await dialog.getByText('请说明驳回原因').waitFor();
     await dialog.getByLabel('驳回原因').fill('已通过话费券补偿，不重复赔付');
     await dialog.getByRole('button', { name: /驳\s?回/ }).click();
-    await small.waitFor({ state: 'detached' });
+    await second.waitFor({ state: 'detached' });
 
     const decided = await asSupervisor<{ complaint: { compensations: { id: string; status: string; decisionNote: string | null }[] } }>(`query ($id: ID!) { complaint(id: $id) { compensations { id status decisionNote } } }`, { id: target.id });
-    expect(decided.data!.complaint.compensations.find((row) => row.id === rejectId)).toEqual({ id: rejectId, status: 'REJECTED', decisionNote: '已通过话费券补偿，不重复赔付' });
+    const byId = new Map(decided.data!.complaint.compensations.map((row) => [row.id, row]));
+    expect(byId.get(approveId)).toMatchObject({ status: 'APPROVED' });
+    expect(byId.get(rejectId)).toEqual({ id: rejectId, status: 'REJECTED', decisionNote: '已通过话费券补偿，不重复赔付' });
     await checkScreen(page, 'approvals-compensations');
   });
 

@@ -30,6 +30,8 @@ export interface ScreenFindings {
   innerWidth: number;
   untranslated: string[];
   rawCodes: string[];
+  /** The elements reaching past the window's right edge (empty when nothing overflows). */
+  wide: string[];
   axe: { id: string; impact: string; help: string; targets: string[] }[];
 }
 
@@ -40,6 +42,11 @@ export async function inspect(page: Page): Promise<ScreenFindings> {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     text: document.body.innerText,
+    // When the page is wider than the window: the deepest elements reaching past its right edge, to fix them.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 1))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 3).join('.')} right=${Math.round(element.getBoundingClientRect().right)}`),
   }));
   const untranslated = [...new Set(facts.text.match(/\[\[[^\]]+\]\]/g) ?? [])];
   const raw = [...new Set((facts.text.match(/\b[A-Z][A-Z0-9_]{2,}\b/g) ?? []).filter((word) => CODES.has(word)))];
@@ -58,6 +65,7 @@ export async function inspect(page: Page): Promise<ScreenFindings> {
     innerWidth: facts.innerWidth,
     untranslated,
     rawCodes: raw,
+    wide: facts.scrollWidth > facts.innerWidth ? facts.wide : [],
     axe: axe.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
   };
 }
@@ -82,7 +90,7 @@ export async function checkScreen(page: Page, name: string, options: { lang?: st
     const findings = await inspect(page);
     const where = `${name} at ${viewport.width} px`;
     expect({ where, lang: findings.lang }).toEqual({ where, lang });
-    expect({ where, overflow: findings.scrollWidth > findings.innerWidth ? `${findings.scrollWidth} px wide in ${findings.innerWidth} px` : null }).toEqual({ where, overflow: null });
+    expect({ where, overflow: findings.scrollWidth > findings.innerWidth ? `${findings.scrollWidth} px wide in ${findings.innerWidth} px: ${findings.wide.join(' | ')}` : null }).toEqual({ where, overflow: null });
     expect({ where, untranslated: findings.untranslated }).toEqual({ where, untranslated: [] });
     expect({ where, rawCodes: findings.rawCodes }).toEqual({ where, rawCodes: [] });
     expect({ where, axe: findings.axe }).toEqual({ where, axe: [] });

@@ -50,7 +50,7 @@ async function serveConsole(gatewayBase: string): Promise<{ url: string; stop: (
     throw new Error('The console is not built: run `npm run console:build` (npm run test:browser does it first).');
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [VITE, 'preview', '--config', 'apps/console/vite.config.mts'], {
+  const child = spawn(process.execPath, [VITE, 'preview', '--config', 'apps/console/vite.config.mts', '--bypass-lock'], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, CONSOLE_GATEWAY: gatewayBase, CONSOLE_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,6 +146,8 @@ export interface SharedStackAddress {
   gatewayUrl: string;
   gatewayBase: string;
   partnerKeys: Record<string, string>;
+  /** The platform's token secret (random per process that started it): suites mint their staff tokens with it. */
+  authJwtSecret: string;
 }
 export const SHARED_STACK_ENV = 'CONSOLE_E2E_STACK';
 
@@ -209,10 +211,10 @@ export async function sharedConsoleStack(label: string): Promise<ConsoleStack> {
   const platform = {
     gatewayUrl: address.gatewayUrl,
     gatewayBase: address.gatewayBase,
-    env: {},
+    env: { AUTH_JWT_SECRET: address.authJwtSecret },
     asStaff: (roles: string[], query: string, variables?: Record<string, unknown>) =>
       postGraphql(address.gatewayUrl, query, variables, {
-        authorization: `Bearer ${mintStaffToken({ sub: `e2e-${roles.join('-').toLowerCase()}`, name: 'E2E', roles: roles as never }, TEST_AUTH_JWT_SECRET)}`,
+        authorization: `Bearer ${mintStaffToken({ sub: `e2e-${roles.join('-').toLowerCase()}`, name: 'E2E', roles: roles as never }, address.authJwtSecret)}`,
       }),
     asPartner: (apiKey: string, query: string, variables?: Record<string, unknown>) => postGraphql(address.gatewayUrl, query, variables, { 'x-api-key': apiKey }),
     restart: refuse,

@@ -41,16 +41,18 @@ export function Chart({ option, height = 300, testId, label, empty }: { option: 
   useEffect(() => {
     if (!element.current || nothing) return;
     let disposed = false;
-    const resize = () => chart.current?.resize();
+    // The chart follows its own box, not the window: the menu appearing beside it (a re-render after the
+    // window grew) narrows the box without any window resize, and a canvas left wider would overflow the page.
+    const observer = new ResizeObserver(() => chart.current?.resize());
     void loadECharts().then((echarts) => {
       if (disposed || !element.current) return;
       chart.current = echarts.init(element.current);
       if (latest.current) chart.current.setOption(latest.current, true);
-      window.addEventListener('resize', resize);
+      observer.observe(element.current);
     });
     return () => {
       disposed = true;
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.current?.dispose();
       chart.current = undefined;
     };

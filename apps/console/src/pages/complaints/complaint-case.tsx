@@ -24,7 +24,7 @@ export function ComplaintCase({ id }: { id: string }) {
     <Card
       title={t('case.title')}
       extra={
-        <Button onClick={() => navigate('complaints')} aria-label={t('case.closePanel')}>
+        <Button onClick={() => navigate('complaints')}>
           {t('common:actions.close')}
         </Button>
       }
