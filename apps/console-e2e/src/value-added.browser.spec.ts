@@ -46,6 +46,7 @@ describe('value-added agent (zh-CN)', () => {
   it('defines a consumable plan for a new model', async () => {
     await page.goto('/#/consumable-plans');
     await page.getByTestId('plan-card').first().waitFor();
+    await toastsGone(page);
     await checkScreen(page, 'consumable-plans');
     await page.getByTestId('define-plan').click();
     const dialog = page.getByRole('dialog', { name: '新建耗材计划' });

@@ -38,8 +38,9 @@ export function CustomerFormModal({ card, onClose, onSaved }: { card?: SalesCard
       city: values.city.trim(),
       address: values.address.trim(),
       businessType: values.businessType,
-      scale: values.scale ?? null,
-      influence: values.influence ?? null,
+      // Left out when not given (the graph takes a missing field as "as it is"; an explicit null is refused).
+      ...(values.scale != null ? { scale: values.scale } : {}),
+      ...(values.influence != null ? { influence: values.influence } : {}),
       key: values.key ?? false,
       contacts: (values.contacts ?? []).map((contact) => ({ name: contact.name.trim(), phone: contact.phone.trim(), position: trimmed(contact.position) })),
       sites: (values.sites ?? []).map((site) => ({ city: site.city.trim(), address: site.address.trim(), areaM2: site.areaM2 ?? null })),
