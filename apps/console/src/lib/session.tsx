@@ -22,7 +22,9 @@ export function staffSessionFromToken(token: string): Session {
   if (!payload || signature === undefined) throw new Error('notAToken');
   let claims: { sub?: string; name?: string; roles?: string[]; exp?: number };
   try {
-    claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    // The payload is UTF-8 (a name like 演示销售): atob alone gives Latin-1 characters, one per byte.
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (character) => character.charCodeAt(0));
+    claims = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new Error('unreadable');
   }
