@@ -23,6 +23,8 @@ import { defaultSubgraphTransports, GatewayContext, SignedSubgraphDataSource } f
 import { supergraphFromFile } from './supergraph/supergraph-file';
 import { gatewayTelemetry } from './telemetry/gateway-telemetry';
 import { mountGraphqlIde } from './ide/graphql-ide';
+import { installOperationCache } from './execution/operation-cache';
+import { markSiblingFetches } from './subgraph-transport/sibling-fetches';
 
 export interface RunningGateway {
   url: string;
@@ -31,6 +33,8 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  // The executor's per-request rebuild of the operation, remembered per parsed document (execution/operation-cache).
+  installOperationCache();
   const telemetry = gatewayTelemetry();
   let subgraphs: SupergraphSubgraph[] = [];
   const locate = (name: string) => {
@@ -48,6 +52,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
       subgraphs = subgraphsOf(sdl);
     }),
+    // Sibling fetches to one subgraph at one plan level are sent as one request per caller (entity-fetch-merging).
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => markSiblingFetches(requestContext.context, queryPlan),
     buildService: ({ name, url }) =>
       // Audience-bound (the subgraph's name), signed once per request and subgraph, over a shared keep-alive agent.
       telemetry.traced(new SignedSubgraphDataSource(subgraphUrl(config, name, url ?? ''), config.gatewaySigningKey, name)),

@@ -8,6 +8,8 @@ import { SubgraphRequestError, SubgraphTransports } from './subgraph-transport/s
 import { GraphQLError } from 'graphql';
 import { subgraphTransportConfigFrom } from './subgraph-transport/transport-config';
 import { explainUnresolvedEntities } from './subgraph-transport/unresolved-entities';
+import { mergedVariables, mergeEntityQueries, splitMergedResponse } from './subgraph-transport/entity-fetch-merging';
+import { hasSiblingFetches } from './subgraph-transport/sibling-fetches';
 
 export interface GatewayContext {
   identity: Identity;
@@ -31,6 +33,12 @@ const QUERY_OPERATION = /^\s*(?:query\b|\{)/;
  * and subgraph for a few seconds — not once per fetch or per request (see SignatureCache). Requests go through the subgraph's shared keep-alive
  * client (subgraph-transport), where identical in-flight queries of the same caller may share one request.
  */
+interface WaitingFetch {
+  options: GraphQLDataSourceProcessOptions<GatewayContext>;
+  resolve: (response: GatewayGraphQLResponse | PromiseLike<GatewayGraphQLResponse>) => void;
+  reject: (error: unknown) => void;
+}
+
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
@@ -78,15 +86,59 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http = { method: 'POST', url: this.url, headers };
     await this.willSendRequest?.(options);
     if (!request.query) throw new Error('Missing query');
+    if (this.audience && hasSiblingFetches(context, this.audience) && QUERY_OPERATION.test(request.query)) return this.together(options);
+    return this.send(options);
+  }
 
+  /** Fetches of one caller's request waiting for the rest of their plan level (one event-loop turn) to share one subgraph request. */
+  private readonly waiting = new WeakMap<object, WaitingFetch[]>();
+
+  private together(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return new Promise((resolve, reject) => {
+      const { context } = options;
+      let batch = this.waiting.get(context);
+      if (!batch) {
+        batch = [];
+        this.waiting.set(context, batch);
+        setImmediate(() => {
+          this.waiting.delete(context);
+          void this.sendBatch(batch!);
+        });
+      }
+      batch.push({ options, resolve, reject });
+    });
+  }
+
+  private async sendBatch(batch: WaitingFetch[]): Promise<void> {
+    const merge = batch.length > 1 ? mergeEntityQueries(batch.map(({ options }) => options.request.query!)) : undefined;
+    if (!merge) {
+      for (const { options, resolve, reject } of batch) this.send(options).then(resolve, reject);
+      return;
+    }
+    const first = batch[0]!.options;
+    const variables = batch.map(({ options }) => options.request.variables);
+    try {
+      const response = await this.send({ ...first, request: { ...first.request, query: merge.query, variables: mergedVariables(merge, variables) } }, false);
+      splitMergedResponse(merge, response).forEach((part, index) => {
+        const { options, resolve } = batch[index]!;
+        const explained = explainUnresolvedEntities(part, variables[index]);
+        resolve(this.didReceiveResponse ? this.didReceiveResponse({ response: explained, request: options.request, context: options.context as GatewayContext }) : explained);
+      });
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+    }
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, explain = true): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
     const { http, ...payload } = request;
     const body = JSON.stringify(payload);
-    const isQuery = QUERY_OPERATION.test(request.query);
+    const isQuery = QUERY_OPERATION.test(request.query!);
     const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
     const shareKey = isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${body}` : undefined;
     const reply = await this.transports
       .clientFor(this.url)
-      .post(body, Object.fromEntries(http?.headers ?? headers), { idempotent: isQuery, shareKey })
+      .post(body, Object.fromEntries(http?.headers ?? []), { idempotent: isQuery, shareKey })
       .catch((error: unknown) => {
         throw error instanceof SubgraphRequestError ? this.unavailable(error, isQuery) : error;
       });
@@ -97,6 +149,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
     }
+    if (!explain) return parsed as GatewayGraphQLResponse;
     const result = explainUnresolvedEntities(parsed as GatewayGraphQLResponse, request.variables);
     return this.didReceiveResponse ? this.didReceiveResponse({ response: result, request, context: context as GatewayContext }) : result;
   }
