@@ -12,9 +12,9 @@ import { databaseConfigFor, dropDatabase, openServiceDatabase, schemaDrift } fro
 import type { ServiceDefinition } from '@aftercare/service-runtime';
 
 async function loadDefinition(service: string): Promise<ServiceDefinition> {
-  const module = (await import(join(__dirname, '../../apps', service, 'src', `${service}.service`))) as Record<string, unknown>;
+  const module = (await import(join(__dirname, '../../apps', service, 'src', `${service}.definition`))) as Record<string, unknown>;
   const definition = Object.values(module).find((value) => (value as ServiceDefinition | undefined)?.name === service);
-  if (!definition) throw new Error(`apps/${service}/src/${service}.service.ts exports no service definition`);
+  if (!definition) throw new Error(`apps/${service}/src/${service}.definition.ts exports no service definition`);
   return definition as ServiceDefinition;
 }
 

@@ -1,4 +1,4 @@
 import { describeServiceContract } from '@aftercare/testing';
-import { complaintsService } from './complaints.service';
+import { complaintsService } from './complaints.definition';
 
 describeServiceContract(complaintsService);

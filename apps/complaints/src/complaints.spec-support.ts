@@ -9,7 +9,7 @@ import {
 } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
-import { complaintsService } from './complaints.service';
+import { complaintsService } from './complaints.definition';
 
 export const agent = staff('COMPLAINTS_AGENT');
 export const supervisor = staff('SUPERVISOR');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runServiceMain } from '@aftercare/service-runtime';
-import { complaintsService } from './complaints.service';
+import { complaintsService } from './complaints.definition';
 
 void runServiceMain(complaintsService);

@@ -1,4 +1,4 @@
 import { describeServiceContract } from '@aftercare/testing';
-import { engineerNetworkService } from './engineer-network.service';
+import { engineerNetworkService } from './engineer-network.definition';
 
 describeServiceContract(engineerNetworkService);

@@ -1,6 +1,6 @@
 import { Topics } from '@aftercare/event-contracts';
 import { EventStream, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from './engineer-network.service';
+import { engineerNetworkService } from './engineer-network.definition';
 
 /**
  * engineer-network on real PostgreSQL and Kafka with a stream of the other services' topics: its consumer ready

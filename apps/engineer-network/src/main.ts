@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runServiceMain } from '@aftercare/service-runtime';
-import { engineerNetworkService } from './engineer-network.service';
+import { engineerNetworkService } from './engineer-network.definition';
 
 void runServiceMain(engineerNetworkService);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInChina } from '@aftercare/business-time';
 import type { StaffIdentity } from '@aftercare/identity';
 import { errorCodes, invalidFields, partner, rowCounts, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from './sales.service';
+import { salesService } from './sales.definition';
 import { admin, createCustomer, registerSalesperson, salesperson, supervisor } from './sales.spec-support';
 
 const CONTRACTS = `query ($first: Int, $after: String, $status: ContractStatus, $awaitingReview: Boolean, $customerId: ID, $specialCustomer: Boolean) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runServiceMain } from '@aftercare/service-runtime';
-import { salesService } from './sales.service';
+import { salesService } from './sales.definition';
 
 void runServiceMain(salesService);

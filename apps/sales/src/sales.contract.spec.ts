@@ -1,4 +1,4 @@
 import { describeServiceContract } from '@aftercare/testing';
-import { salesService } from './sales.service';
+import { salesService } from './sales.definition';
 
 describeServiceContract(salesService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runServiceMain } from '@aftercare/service-runtime';
-import { serviceDispatchService } from './service-dispatch.service';
+import { serviceDispatchService } from './service-dispatch.definition';
 
 void runServiceMain(serviceDispatchService);

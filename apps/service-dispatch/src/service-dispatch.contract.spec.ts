@@ -1,4 +1,4 @@
 import { describeServiceContract } from '@aftercare/testing';
-import { serviceDispatchService } from './service-dispatch.service';
+import { serviceDispatchService } from './service-dispatch.definition';
 
 describeServiceContract(serviceDispatchService);

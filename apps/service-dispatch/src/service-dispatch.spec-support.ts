@@ -3,7 +3,7 @@ import { CustomerRegistered, EngineerProfile, EngineerRegistered, EventEnvelope,
 import { todayInChina } from '@aftercare/business-time';
 import type { Identity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
-import { serviceDispatchService } from './service-dispatch.service';
+import { serviceDispatchService } from './service-dispatch.definition';
 
 export const dispatcher = staff('DISPATCHER');
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runServiceMain } from '@aftercare/service-runtime';
-import { valueAddedService } from './value-added.service';
+import { valueAddedService } from './value-added.definition';
 
 void runServiceMain(valueAddedService);

@@ -1,4 +1,4 @@
 import { describeServiceContract } from '@aftercare/testing';
-import { valueAddedService } from './value-added.service';
+import { valueAddedService } from './value-added.definition';
 
 describeServiceContract(valueAddedService);

@@ -3,7 +3,7 @@ import { todayInChina } from '@aftercare/business-time';
 import { EventEnvelope, Topics, WorkOrderCompleted, WorkOrderCompletedPayload } from '@aftercare/event-contracts';
 import type { Identity, StaffIdentity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, outboxEvents, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
-import { valueAddedService } from './value-added.service';
+import { valueAddedService } from './value-added.definition';
 
 export const supervisor = staff('SUPERVISOR');
 

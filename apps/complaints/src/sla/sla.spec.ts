@@ -1,7 +1,7 @@
 import { startServiceUnderTest, ServiceUnderTest, errorCodes, staff } from '@aftercare/testing';
 import { agent, complaintInput, ComplaintsWorld, FILE, Job, supervisor } from '../complaints.spec-support';
 import { admin, DEFINE_POLICY, NORMAL_TARGETS } from '../settings/settings.spec-support';
-import { complaintsService } from '../complaints.service';
+import { complaintsService } from '../complaints.definition';
 import { SlaService } from './sla.service';
 
 /** China time as an instant: `at('2025-05-06 10:00')`. */

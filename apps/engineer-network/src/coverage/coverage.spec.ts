@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, WorkOrderAssigned, WorkOrderUnassignable } from '@aftercare/event-contracts';
 import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { engineerNetworkService } from '../engineer-network.definition';
 import { todayInChina } from '@aftercare/business-time';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;

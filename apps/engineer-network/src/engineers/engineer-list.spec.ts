@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorCodes, invalidFields, partner, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { engineerNetworkService } from '../engineer-network.definition';
 
 const REGISTER = `mutation ($input: RegisterEngineerInput!) { registerEngineer(input: $input) { id } }`;
 const CHANGE = `mutation ($id: ID!, $input: ChangeEngineerProfileInput!) { changeEngineerProfile(engineerId: $id, input: $input) { id status } }`;

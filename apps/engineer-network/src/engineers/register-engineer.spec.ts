@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { engineerNetworkService } from '../engineer-network.definition';
 import { AvailabilityService } from './availability.service';
 import { EngineersService } from './engineers.service';
 

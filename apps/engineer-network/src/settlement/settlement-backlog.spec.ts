@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompensationApproved, ComplaintFiled, Topics, WorkOrderVerified } from '@aftercare/event-contracts';
 import { countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { engineerNetworkService } from '../engineer-network.definition';
 
 const BACKLOG = `query { settlementAwaitingPayout { dueCents dueLines heldCents heldLines unpricedLines engineers oldestDueSince } }`;
 const DEFINE_TARIFF = `mutation ($input: DefineTariffInput!) { defineTariff(input: $input) { id } }`;

@@ -13,7 +13,7 @@ import {
   WorkOrderVerified,
 } from '@aftercare/event-contracts';
 import { complaintFiled, countRows, errorCodes, EventStream, eventually, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { engineerNetworkService } from '../engineer-network.service';
+import { engineerNetworkService } from '../engineer-network.definition';
 import { SettlementService } from './settlement.service';
 
 const DEFINE_TARIFF = `mutation ($input: DefineTariffInput!) { defineTariff(input: $input) { id feeCents } }`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CustomerQualityChanged, Topics } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
 import { complaintFiled, errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 
 const RECORD = `mutation ($input: RecordChurnInput!) {

@@ -2,7 +2,7 @@ import { AreaMeasured, DisputeOpened, DisputeRuled, Topics } from '@aftercare/ev
 import type { StaffIdentity } from '@aftercare/identity';
 import { countRows, errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { randomUUID } from 'node:crypto';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { admin, createCustomer, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 
 const SET_PRICE = `mutation ($input: SetReferencePriceInput!) { setReferencePrice(input: $input) { serviceItem referencePriceCents bandPercent floorCents } }`;

@@ -1,6 +1,6 @@
 import { errorCodes, partner, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import type { PartnerIdentity, StaffIdentity } from '@aftercare/identity';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { admin, createCustomer, registerSalesperson, salesperson, supervisor, uniquePhone } from '../sales.spec-support';
 
 const SUBMIT = `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id name phone city address } } }`;

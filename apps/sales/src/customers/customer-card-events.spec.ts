@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { outboxEvents, partner, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { admin, createCustomer, uniquePhone } from '../sales.spec-support';
 
 const UPDATE = `mutation ($id: ID!, $input: CustomerProfileInput!) { updateCustomer(id: $id, input: $input) { id city } }`;

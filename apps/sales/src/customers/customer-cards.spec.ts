@@ -1,6 +1,6 @@
 import { errorCodes, invalidFields, partner, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import type { StaffIdentity } from '@aftercare/identity';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { SalespeopleService } from '../salespeople/salespeople.service';
 import { admin, createCustomer, customerInput, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 

@@ -12,7 +12,7 @@ import {
 } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
 import { countRows, errorCodes, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
 
 const PLACE = `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id channel status city siteAddress customer { id } } }`;

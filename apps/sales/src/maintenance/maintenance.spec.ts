@@ -1,6 +1,6 @@
 import type { StaffIdentity } from '@aftercare/identity';
 import { errorCodes, invalidFields, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 
 const LOG = `mutation ($input: LogContactInput!) { logContact(input: $input) { id kind initiatedBy contactedAt place notes loggedBy } }`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { asRowSecurityCaller, RowSecurityCaller } from '@aftercare/persistence';
 import { ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { SALES_RUNTIME_ROLE } from './row-security';
 
 /**

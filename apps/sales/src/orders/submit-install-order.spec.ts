@@ -13,7 +13,7 @@ import {
 } from '@aftercare/testing';
 import { todayInChina } from '@aftercare/business-time';
 import type { PartnerIdentity } from '@aftercare/identity';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 
 const REGISTER = `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { apiKey partner { id code name } } }`;
 const CREDENTIAL = `query ($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;

@@ -1,5 +1,5 @@
 import { errorCodes, invalidFields, partner, rowCounts, ServiceUnderTest, staff, startServiceUnderTest, system } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 
 const REGISTER = `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { apiKey partner { id } } }`;
 const ROTATE = `mutation ($input: RotatePartnerKeyInput!) { rotatePartnerKey(input: $input) { apiKey key { id prefix expiresAt revokedAt active } partner { id } } }`;

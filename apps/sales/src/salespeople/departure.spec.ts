@@ -1,6 +1,6 @@
 import { countRows, errorCodes, outboxEvents, ServiceUnderTest, sqlStatementsDuring, startServiceUnderTest } from '@aftercare/testing';
 import type { SalespersonDepartedPayload } from '@aftercare/event-contracts';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { createCustomer, customerInput, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
 
 const DEPART = `mutation ($input: DepartSalespersonInput!) {

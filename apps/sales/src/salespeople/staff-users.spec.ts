@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffIdentity } from '@aftercare/identity';
 import { errorCodes, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { admin, customerInput, REGISTER_SALESPERSON, registerSalesperson, supervisor } from '../sales.spec-support';
 
 /** A staff token's `sub` is whatever the identity provider issues: "li.na", "demo-sales", an e-mail, a uuid. */

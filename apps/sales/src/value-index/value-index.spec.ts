@@ -3,7 +3,7 @@ import { ComplaintFiled, CustomerQualityChanged, EvaluationSubmitted, Replacemen
 import type { CustomerValueChangedPayload } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
 import { complaintFiled, countRows, inOverlappingTransactions, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
-import { salesService } from '../sales.service';
+import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
 import { ValueIndexService } from './value-index.service';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OrderPlaced, Topics, WorkOrderCreated } from '@aftercare/event-contracts';
 import { countRows, EventStream, eventually, partner, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { serviceDispatchService } from '../service-dispatch.service';
+import { serviceDispatchService } from '../service-dispatch.definition';
 import { WorkOrdersService } from './work-orders.service';
 
 const ORDER_WORK_ORDERS = `query ($representations: [_Any!]!) {

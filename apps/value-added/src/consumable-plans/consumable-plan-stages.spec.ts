@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest, sqlStatementsDuring, staff, startServiceUnderTest } from '@aftercare/testing';
-import { valueAddedService } from '../value-added.service';
+import { valueAddedService } from '../value-added.definition';
 
 const DEFINE = `mutation ($input: DefineConsumablePlanInput!) { defineConsumablePlan(input: $input) { id } }`;
 const PLANS = `{ consumablePlans { productModel stages { name } } }`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorCodes, invalidFields, outboxEvents, rowCounts, staff, startServiceUnderTest, ServiceUnderTest } from '@aftercare/testing';
-import { valueAddedService } from '../value-added.service';
+import { valueAddedService } from '../value-added.definition';
 
 const DEFINE = `mutation ($input: DefineConsumablePlanInput!) {
   defineConsumablePlan(input: $input) { id productModel brand createdAt stages { name intervalMonths priceCents } }

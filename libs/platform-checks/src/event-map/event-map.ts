@@ -46,11 +46,11 @@ class ListingContainer extends ServiceContainer {
 }
 
 /**
- * Every service's definition, found where the house shape puts it: `apps/<service>/src/<service>.service.ts`
+ * Every service's definition, found where the house shape puts it: `apps/<service>/src/<service>.definition.ts`
  * for each subgraph of the registry. Loaded by path (not imported), because a library never depends on an app.
  */
 export function loadServiceDefinition(name: string, root: string = WORKSPACE_ROOT): ServiceDefinition {
-  const file = join(root, 'apps', name, 'src', `${name}.service.ts`);
+  const file = join(root, 'apps', name, 'src', `${name}.definition.ts`);
   const exported: Record<string, unknown> = require(file);
   const definition = Object.values(exported).find(
     (value): value is ServiceDefinition => typeof value === 'object' && value !== null && (value as ServiceDefinition).name === name,
