@@ -27,7 +27,7 @@ import { BackupTasksService } from './backup/backup-tasks.service';
 import { NeighbouringCity } from './backup/neighbouring-city.entity';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { CoverageService } from './coverage/coverage.service';
-import { WorkOrderDemand } from './coverage/work-order-demand.entity';
+import { WorkOrderDemand } from './read-models/work-order-demand.entity';
 import { Engineer } from './engineers/engineer.entity';
 import { EngineerResolver } from './engineers/engineer.resolver';
 import { EngineerListResolver } from './engineers/engineer-list';

@@ -55,7 +55,7 @@ import { SalespeopleService } from './salespeople/salespeople.service';
 import { CustomerValue } from './value-index/customer-value.entity';
 import { CustomerValueChange } from './value-index/customer-value-change.entity';
 import { CustomerValueResolver } from './value-index/customer-value.resolver';
-import { ValueFact } from './value-index/value-fact.entity';
+import { ValueFact } from './read-models/value-fact.entity';
 import { valueIndexHandlers } from './value-index/value-index.handlers';
 import { ValueIndexService } from './value-index/value-index.service';
 

@@ -31,10 +31,10 @@ import { ConsumablePlanResolver, ConsumableStageResolver } from './consumable-pl
 import { ConsumablePlansService } from './consumable-plans/consumable-plans.service';
 import { ConsumableStage } from './consumable-plans/consumable-stage.entity';
 import { StagePriceChange } from './consumable-plans/stage-price-change.entity';
-import { CustomerCard } from './customers/customer-card.entity';
+import { CustomerCard } from './read-models/customer-card.entity';
 import { CustomerConsumablesResolver } from './customers/customer-consumables.resolver';
 import { CustomersService } from './customers/customers.service';
-import { OpenComplaint } from './customers/open-complaint.entity';
+import { OpenComplaint } from './read-models/open-complaint.entity';
 import { DEVICE_BY_SERIAL, DeviceResolver } from './devices/device.resolver';
 import { DevicesService } from './devices/devices.service';
 import { InstalledDevice } from './devices/installed-device.entity';

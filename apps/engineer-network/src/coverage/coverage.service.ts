@@ -3,7 +3,7 @@ import { EventEnvelope, WorkOrderAssignedPayload, WorkOrderUnassignablePayload }
 import { Injectable } from '@aftercare/subgraph';
 import { CHINA_TIME_ZONE } from '@aftercare/business-time';
 import { CoverageGapKind, SkillCoverage } from './skill-coverage';
-import { WorkOrderDemand } from './work-order-demand.entity';
+import { WorkOrderDemand } from '../read-models/work-order-demand.entity';
 
 interface CoverageRow {
   city: string;

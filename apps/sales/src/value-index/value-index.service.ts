@@ -5,7 +5,7 @@ import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { CustomerValueChange } from './customer-value-change.entity';
 import { CustomerValue } from './customer-value.entity';
-import { ValueFact, ValueFactKind } from './value-fact.entity';
+import { ValueFact, ValueFactKind } from '../read-models/value-fact.entity';
 import { scoreValue, ValueInputs } from './value-formula';
 
 export interface NewValueFact {

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { CustomerCardPayload, OrderPlacedPayload } from '@aftercare/event-contracts';
 import { onlyUuids } from '@aftercare/persistence';
 import { Injectable, notFound } from '@aftercare/subgraph';
-import { CustomerCard } from './customer-card.entity';
+import { CustomerCard } from '../read-models/customer-card.entity';
 
 /**
  * Which customers exist, learnt from sales' CustomerRegistered / CustomerProfileChanged. Every write is an

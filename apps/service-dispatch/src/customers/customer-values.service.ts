@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { CustomerValueChangedPayload, EventEnvelope } from '@aftercare/event-contracts';
 import { Injectable } from '@aftercare/subgraph';
-import { CustomerValue } from './customer-value.entity';
+import { CustomerValue } from '../read-models/customer-value.entity';
 
 @Injectable()
 export class CustomerValuesService {

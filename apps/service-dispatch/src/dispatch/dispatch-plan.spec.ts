@@ -1,4 +1,4 @@
-import type { RosterEngineer } from '../engineers/roster-engineer.entity';
+import type { RosterEngineer } from '../read-models/roster-engineer.entity';
 import { planDispatch, QueuedWorkOrder, SERVICE_RADIUS_KM } from './dispatch-plan';
 
 const DAY = '2026-12-10';

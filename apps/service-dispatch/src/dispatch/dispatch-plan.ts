@@ -1,5 +1,5 @@
 import type { UnassignableReason } from '@aftercare/event-contracts';
-import type { RosterEngineer } from '../engineers/roster-engineer.entity';
+import type { RosterEngineer } from '../read-models/roster-engineer.entity';
 
 /** Beyond this road distance from an outlet, nobody is sent: the customer is offered self-installation. */
 export const SERVICE_RADIUS_KM = 50;

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { EngineerAvailabilityChangedPayload, EngineerProfile, EventEnvelope } from '@aftercare/event-contracts';
 import { Injectable } from '@aftercare/subgraph';
-import { RosterEngineer } from './roster-engineer.entity';
+import { RosterEngineer } from '../read-models/roster-engineer.entity';
 
 /** Keeps the engineer read model current; every profile event carries the whole profile, so an upsert is always right. */
 @Injectable()
