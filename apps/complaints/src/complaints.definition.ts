@@ -29,13 +29,14 @@ import { ComplaintResolver, SlaClockResolver } from './complaints/complaint.reso
 import { ComplaintStep } from './complaints/complaint-step.entity';
 import { ComplaintsService } from './complaints/complaints.service';
 import { Customer } from './customers/customer.entity';
-import {
-  CustomerComplaintsResolver,
-  EngineerComplaintsResolver,
-  OrderComplaintsResolver,
-  WorkOrderComplaintsResolver,
-} from './customers/customer-complaints.resolver';
-import { Engineer, Order, WorkOrder } from './customers/related-entities';
+import { CustomerComplaintsResolver } from './customers/customer-complaints.resolver';
+import { Order } from './orders/order.entity';
+import { OrderComplaintsResolver } from './orders/order-complaints.resolver';
+import { WorkOrder } from './work-orders/work-order.entity';
+import { WorkOrderComplaintsResolver } from './work-orders/work-order-complaints.resolver';
+// Imported after Order and WorkOrder: the subgraph's SDL lists the entity stubs in the order they are declared.
+import { Engineer } from './engineers/engineer.entity';
+import { EngineerComplaintsResolver } from './engineers/engineer-complaints.resolver';
 import { Dispute, DisputeEvidence } from './disputes/dispute.entity';
 import { DisputeResolver } from './disputes/dispute.resolver';
 import { DisputesService } from './disputes/disputes.service';
