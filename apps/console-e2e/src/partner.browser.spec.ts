@@ -3,7 +3,7 @@ import { eventually } from '@aftercare/testing';
 import type { Page } from 'playwright-core';
 import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack } from './support/console-stack';
-import { graphAs, signInAsBrand } from './support/field-roles';
+import { graphAs, signInAsBrand, toastsGone } from './support/field-roles';
 import { watchPageHealth } from './support/page-health';
 
 const PHONE = { width: 390, height: 844 };
@@ -97,6 +97,8 @@ describe('partner portal (zh-CN, 390 px first)', () => {
     await page.getByRole('tab', { name: '耗材提醒' }).click();
     const toggle = page.getByRole('switch');
     await toggle.waitFor();
+    await toastsGone(page);
+    await page.waitForTimeout(500);
     await checkScreen(page, 'partner-reminders');
     await page.setViewportSize(PHONE);
     const optedIn = async () =>

@@ -145,7 +145,7 @@ describe('sales (zh-CN)', () => {
   it('a supervisor hands a departing salesperson’s customers over to the team', async () => {
     const supervisor = await stack.newPage();
     await signInAs(supervisor, 'SUPERVISOR');
-    await supervisor.goto('/#/sales-team');
+    await supervisor.getByRole('menuitem', { name: '销售团队' }).click();
     const row = supervisor.getByTestId('sales-team').locator('tr', { hasText: 'Zhao Min' });
     await row.getByTestId('depart').click();
     await checkScreen(supervisor, 'sales-team-handover');

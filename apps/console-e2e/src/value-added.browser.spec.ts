@@ -44,7 +44,7 @@ describe('value-added agent (zh-CN)', () => {
   });
 
   it('defines a consumable plan for a new model', async () => {
-    await page.goto('/#/consumable-plans');
+    await page.getByRole('menuitem', { name: '耗材计划' }).click();
     await page.getByTestId('plan-card').first().waitFor();
     await toastsGone(page);
     await checkScreen(page, 'consumable-plans');
@@ -68,7 +68,7 @@ describe('value-added agent (zh-CN)', () => {
   it('a supervisor changes a stage’s price and the plan keeps the history', async () => {
     const supervisor = await stack.newPage();
     await signInAs(supervisor, 'SUPERVISOR');
-    await supervisor.goto('/#/consumable-plans');
+    await supervisor.getByRole('menuitem', { name: '耗材计划' }).click();
     const plan = supervisor.getByTestId('plan-card').filter({ hasText: model });
     await plan.getByTestId('change-price').click();
     const dialog = supervisor.getByRole('dialog', { name: `调整 ${model} 的「PP 棉滤芯」价格` });

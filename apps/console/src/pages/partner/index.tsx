@@ -81,7 +81,7 @@ function Orders() {
   return (
     <Row gutter={[24, 16]}>
       {/* On a phone the orders and their work orders come first; the form follows. */}
-      <Col xs={{ span: 24, order: 2 }} xl={{ span: 8, order: 1 }}>
+      <Col xs={{ span: 24, order: 2 }} xl={{ span: 7, order: 1 }}>
         <Card title={t('form.title')}>
           {submit.error ? (
             <div style={{ marginBottom: 12 }}>
@@ -127,7 +127,7 @@ function Orders() {
           </Form>
         </Card>
       </Col>
-      <Col xs={{ span: 24, order: 1 }} xl={{ span: 16, order: 2 }}>
+      <Col xs={{ span: 24, order: 1 }} xl={{ span: 17, order: 2 }}>
         <Card title={t('orders.title')}>
           <Loaded query={orders} isEmpty={() => rows.length === 0} empty={t('orders.empty')}>
             {(data) => (

@@ -31,11 +31,12 @@ export function ChurnPanel({ customerId, churn }: { customerId: string; churn: S
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ churnedOn: dayjs(chinaToday()) }}
+        initialValues={{ churnedOn: dayjs(chinaToday()), reason: 'SERVICE_QUALITY' }}
         onFinish={(values) => void record.mutateAsync({ input: { customerId, reason: values.reason, churnedOn: values.churnedOn.format('YYYY-MM-DD'), notes: values.notes.trim() } }).catch(() => undefined)}
         style={{ maxWidth: 480 }}
       >
-        <Form.Item name="reason" label={t('churn.reason')} rules={[{ required: true }]}>
+        {/* Chosen from the start rather than `required` (antd would put aria-required on the select's wrapper). */}
+        <Form.Item name="reason" label={t('churn.reason')}>
           <Select options={enumOptions('ChurnReason', REASONS)} data-testid="churn-reason" />
         </Form.Item>
         <Form.Item name="churnedOn" label={t('churn.on')} rules={[{ required: true }]}>

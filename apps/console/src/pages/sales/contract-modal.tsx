@@ -142,7 +142,8 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
                       <legend style={{ fontSize: 14, fontWeight: 600 }}>{t('contract.items')}</legend>
                       {fields.map((field) => (
                         <Space key={field.key} wrap align="start">
-                          <Form.Item name={[field.name, 'item']} label={t('contract.item')} rules={[{ required: true }]}>
+                          {/* No `required` rule here: antd would put aria-required on the select's wrapper (an ARIA error); an empty item is caught by the guardrail check. */}
+                          <Form.Item name={[field.name, 'item']} label={t('contract.item')}>
                             <Select style={{ width: 200 }} options={references.map((row) => ({ value: row.serviceItem, label: row.serviceItem }))} data-testid="contract-item" />
                           </Form.Item>
                           <Form.Item name={[field.name, 'priceYuan']} label={t('contract.price')} rules={[{ required: true }]}>
