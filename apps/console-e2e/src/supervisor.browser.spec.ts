@@ -77,7 +77,7 @@ describe('supervisor (zh-CN)', () => {
   });
 
   it('rules a dispute on both sides’ evidence', async () => {
-    await page.getByRole('tab', { name: /合同争议/ }).click();
+    await page.getByTestId('approvals-switch').getByText('合同争议').click();
     const dispute = page.getByTestId('dispute').first();
     await dispute.getByTestId('evidence-SALES').waitFor();
     await dispute.getByTestId('evidence-SERVICE').waitFor();
@@ -92,7 +92,7 @@ describe('supervisor (zh-CN)', () => {
   });
 
   it('reviews a contract awaiting review and decides a promise request', async () => {
-    await page.getByRole('tab', { name: /合同审核/ }).click();
+    await page.getByTestId('approvals-switch').getByText('合同审核').click();
     const contracts = page.getByTestId('contracts-awaiting-review');
     await contracts.waitFor();
     await checkScreen(page, 'approvals-contracts');
@@ -105,7 +105,7 @@ describe('supervisor (zh-CN)', () => {
     const active = await asSupervisor<{ contracts: { edges: { node: { reviewFindings: string[] } }[] } }>(`query { contracts(status: ACTIVE, first: 50) { edges { node { reviewFindings } } } }`);
     expect(active.data!.contracts.edges.some((edge) => edge.node.reviewFindings.includes('价格不低于参考价'))).toBe(true);
 
-    await page.getByRole('tab', { name: /承诺审批/ }).click();
+    await page.getByTestId('approvals-switch').getByText('承诺审批').click();
     const requests = page.getByTestId('promise-requests');
     await requests.getByTestId('approve-promise').first().click();
     dialog = page.getByRole('dialog');

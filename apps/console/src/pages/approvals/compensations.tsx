@@ -54,7 +54,7 @@ export function Compensations({ query }: { query: QueryLike<PendingCompensations
               { title: t('compensations.amount'), dataIndex: 'amountCents', render: (cents: number) => <strong>{formatMoney(cents)}</strong> },
               { title: t('compensations.payer'), dataIndex: 'payer', render: (value: string) => <EnumLabel enum="CompensationPayer" value={value} /> },
               { title: t('compensations.reason'), dataIndex: 'reason' },
-              { title: t('compensations.customer'), key: 'customer', render: (_, row) => <a href={href('customers', row.complaint.customer.id)}>{row.complaint.customer.name}</a> },
+              { title: t('compensations.customer'), key: 'customer', render: (_, row) => <a href={href('customers', row.complaint.customerId)}>{t('compensations.open360')}</a> },
               { title: t('compensations.proposedAt'), dataIndex: 'proposedAt', render: formatChinaDateTime },
               {
                 title: t('common:table.actions'),

@@ -1,4 +1,4 @@
-import { Badge, Tabs } from 'antd';
+import { Badge, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ContractsAwaitingReviewDocument, OpenDisputesDocument, PendingCompensationsDocument, PromiseRequestsAwaitingDocument } from '../../gql/graphql';
 import { useGraphQLQuery } from '../../lib/graphql';
@@ -29,17 +29,25 @@ export default function ApprovalsPage({ params }: PageProps) {
       {t(`tabs.${key}`)} <Badge count={counts[key] ?? 0} showZero={false} color="#d46b08" />
     </span>
   );
+  // A segmented switch rather than Tabs: antd's tab list carries an overflow button on narrow screens, which a
+  // tab list may not contain (axe: aria-required-children).
+  const panels = {
+    compensations: <Compensations query={compensations} />,
+    disputes: <Disputes query={disputes} />,
+    contracts: <Contracts query={contracts} />,
+    promises: <PromiseRequests query={promises} />,
+  };
   return (
-    <Tabs
-      activeKey={tab}
-      onChange={(key) => navigate('approvals', key)}
-      data-testid="approvals"
-      items={[
-        { key: 'compensations', label: label('compensations'), children: <Compensations query={compensations} /> },
-        { key: 'disputes', label: label('disputes'), children: <Disputes query={disputes} /> },
-        { key: 'contracts', label: label('contracts'), children: <Contracts query={contracts} /> },
-        { key: 'promises', label: label('promises'), children: <PromiseRequests query={promises} /> },
-      ]}
-    />
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="approvals">
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Segmented
+          value={tab}
+          onChange={(key) => navigate('approvals', String(key))}
+          options={TABS.map((key) => ({ value: key, label: label(key) }))}
+          data-testid="approvals-switch"
+        />
+      </div>
+      {panels[tab as (typeof TABS)[number]]}
+    </Space>
   );
 }

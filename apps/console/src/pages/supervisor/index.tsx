@@ -117,7 +117,8 @@ function Charts({ data }: { data: Dashboard }) {
   }, [funnel.total, t]);
 
   const revenue = useMemo(() => {
-    if (funnel.agents.length === 0) return null;
+    // Agents who collected nothing yet make no chart: "no data yet", not a row of ¥0 bars.
+    if (!funnel.agents.some((agent) => agent.revenueCollectedCents !== 0)) return null;
     const agents = [...funnel.agents].sort((a, b) => b.revenueCollectedCents - a.revenueCollectedCents);
     // Horizontal bars: agents' names read in full, however many there are.
     return {
