@@ -105,11 +105,12 @@ describe('sales (zh-CN)', () => {
     await dialog.getByTestId('below-floor').waitFor();
     expect(await dialog.getByTestId('submit-contract').isDisabled()).toBe(true);
     await checkScreen(page, 'sales-contract-guardrails');
-    await dialog.getByTestId('contract-price').fill('800');
+    // Above every item's floor (the first reference item is whichever the graph lists first).
+    await dialog.getByTestId('contract-price').fill('2000');
     await dialog.getByTestId('below-floor').waitFor({ state: 'detached' });
     await dialog.getByTestId('submit-contract').click();
     await dialog.waitFor({ state: 'hidden' });
-    expect((await card()).contracts).toEqual([{ status: 'PENDING_REVIEW', monthlyPriceCents: 80000 }]);
+    expect((await card()).contracts).toEqual([{ status: 'PENDING_REVIEW', monthlyPriceCents: 200000 }]);
   });
 
   it('asks a supervisor first for a promise beyond the template', async () => {
