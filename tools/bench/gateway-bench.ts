@@ -5,14 +5,15 @@
  *   BENCH_SECONDS (per run, default 15), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 16),
  *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f, dedup and fetches (subgraph fetches per operation); default all — a partial
  *   run writes its report to the temporary directory, so the checked-in report is always a whole run),
+ *   BENCH_BASELINE (a commit: our gateway as it was then is timed too, in the same rounds),
  *   BENCH_CPU_PROF (a directory: every service and our gateway write a V8 CPU profile there when they stop;
  *   `node tools/run-ts.js tools/bench/cpu-profile-summary.ts <dir>` lists where the time went)
  * Scenarios: (a) one-service lookup, (b) two-service read, (c) customer 360 across every service, (d) a list
  * of 100 with fields from three services, (e) partner order intake, (f) OrderPlaced commit → work order
  * stored at 50 orders/s; (g) a day's dispatch is `npm run bench:dispatch` (reports/bench/dispatch-queue.md).
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -53,17 +54,33 @@ interface Scenario {
   direct?: string;
 }
 
-type Target = 'direct' | 'ours' | 'hive' | 'hiveRust';
+type Target = 'direct' | 'ours' | 'baseline' | 'hive' | 'hiveRust';
 const GATEWAYS = ['ours', 'hive', 'hiveRust'] as const;
+/**
+ * BENCH_BASELINE=<commit>: our gateway as it was at that commit, run from a scratch copy of apps/gateway
+ * (libraries and packages of the working tree), timed in the same interleaved rounds: before and after in
+ * one run, on the same machine load.
+ */
+const BASELINE = process.env['BENCH_BASELINE'];
+const TIMED: Target[] = BASELINE ? ['ours', 'baseline', 'hive', 'hiveRust'] : [...GATEWAYS];
 const TARGET_NAMES: Record<Target, string> = {
   direct: 'subgraph direct (limit)',
   ours: 'our gateway',
+  baseline: `our gateway at ${BASELINE?.slice(0, 10)}`,
   hive: 'Hive Gateway (JS planner)',
   hiveRust: 'Hive Gateway + Rust planner',
 };
 /** The process whose CPU is a target's gateway CPU. */
-const GATEWAY_PROCESS: Record<Target, string | undefined> = { direct: undefined, ours: 'gateway', hive: 'hive', hiveRust: 'hiveRust' };
-const NOT_SUBGRAPHS = new Set(['gateway', 'hive', 'hiveRust', 'postgres']);
+const GATEWAY_PROCESS: Record<Target, string | undefined> = { direct: undefined, ours: 'gateway', baseline: 'baselineGateway', hive: 'hive', hiveRust: 'hiveRust' };
+const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'hive', 'hiveRust', 'postgres']);
+
+/** apps/gateway as it was at `commit`, in a scratch folder that resolves packages from the working tree. */
+function scratchGateway(commit: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
+  execFileSync('bash', ['-c', `git archive ${JSON.stringify(commit)} apps/gateway | tar -x -C ${JSON.stringify(dir)}`], { cwd: WORKSPACE_ROOT });
+  symlinkSync(join(WORKSPACE_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
 
 interface Intake extends LoadResult {
   /** SQL statements one partner order costs, its events applied in every service (each service's own counter). */
@@ -148,6 +165,7 @@ async function main(): Promise<void> {
   });
   const peers: ChildProcess[] = [];
   let dedupGateway: RunningProcess | undefined;
+  let baselineGateway: RunningProcess | undefined;
   const pg = (service: string) => {
     const client = new Client({ connectionString: urlForDatabase(platform.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${platform.env['DATABASE_PREFIX']}_${service.replace(/-/g, '_')}`) });
     // Dropped with the platform's databases at the end: a terminated connection is not the benchmark's failure.
@@ -203,11 +221,21 @@ async function main(): Promise<void> {
     peers.push(hivePeer.child);
     const hiveRustPeer = await startHivePeer(platform, 'rust');
     peers.push(hiveRustPeer.child);
-    const urls: Record<Target, string> = { ours: platform.gatewayUrl, hive: hivePeer.url, hiveRust: hiveRustPeer.url, direct: '' };
+    const urls: Record<Target, string> = { ours: platform.gatewayUrl, baseline: '', hive: hivePeer.url, hiveRust: hiveRustPeer.url, direct: '' };
+    if (BASELINE) {
+      const port = await freePort();
+      baselineGateway = await startProcess({
+        name: 'gateway-baseline',
+        entry: join(scratchGateway(BASELINE), 'apps/gateway/src/main.ts'),
+        env: { ...platform.env, GATEWAY_PORT: String(port) },
+        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+      });
+      urls.baseline = `http://127.0.0.1:${port}/graphql`;
+    }
     // Every answer must be right, and the same through every gateway, before anything is timed.
     for (const scenario of scenarios) {
       const answers: string[] = [];
-      for (const target of GATEWAYS) {
+      for (const target of TIMED) {
         const answer = await post(urls[target], staff(), scenario.query, scenario.variables(0));
         if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
         answers.push(JSON.stringify(answer.data));
@@ -225,6 +253,7 @@ async function main(): Promise<void> {
       gateway: platform.gateway.pid!,
       hive: hivePeer.child.pid!,
       hiveRust: hiveRustPeer.child.pid!,
+      ...(baselineGateway ? { baselineGateway: baselineGateway.pid! } : {}),
       ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
     };
     const runs: Run[] = [];
@@ -256,7 +285,7 @@ async function main(): Promise<void> {
 
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of scenarios.filter((candidate) => selected(candidate.key))) {
-        const order: Target[] = round % 2 ? [...GATEWAYS] : [...GATEWAYS].reverse();
+        const order: Target[] = round % 2 ? [...TIMED] : [...TIMED].reverse();
         if (scenario.direct) order.unshift('direct');
         for (const target of order) {
           if (target === 'direct') {
@@ -361,6 +390,7 @@ async function main(): Promise<void> {
   } finally {
     for (const peer of peers) peer.kill('SIGKILL');
     await dedupGateway?.stop();
+    await baselineGateway?.stop();
     await platform.stop();
   }
 }
@@ -443,6 +473,7 @@ function writeReport(
       title: scenario.title,
       direct: figures('direct'),
       ours: figures('ours'),
+      baseline: figures('baseline'),
       hive: figures('hive'),
       hiveRust: figures('hiveRust'),
       fetches: fetchesPerOperation[scenario.key],
@@ -460,7 +491,7 @@ function writeReport(
     '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  const targets: Target[] = ['direct', ...GATEWAYS];
+  const targets: Target[] = ['direct', ...TIMED];
   for (const row of summary) {
     for (const target of targets) {
       const f = row[target];
@@ -485,6 +516,12 @@ function writeReport(
         `${ratio(row.ours?.gatewayCpuMsPerRequest, row.hive?.gatewayCpuMsPerRequest)} | ${ratio(row.ours?.gatewayCpuMsPerRequest, row.hiveRust?.gatewayCpuMsPerRequest)} | ` +
         `${ratio(row.direct?.perSecond, row.ours?.perSecond)} |`,
     );
+  }
+  if (BASELINE) {
+    lines.push('', `Our gateway now against itself at ${BASELINE} (same rounds): req/s ratio · gateway CPU per request ratio.`, '');
+    for (const row of summary) {
+      if (row.baseline) lines.push(`- ${row.title}: ${ratio(row.ours?.perSecond, row.baseline.perSecond)} · ${ratio(row.ours?.gatewayCpuMsPerRequest, row.baseline.gatewayCpuMsPerRequest)}`);
+    }
   }
   const fetchCell = (counted?: { total: number; bySubgraph: Record<string, number> }) =>
     counted ? `**${counted.total}** (${Object.entries(counted.bySubgraph).sort(([a], [b]) => a.localeCompare(b)).map(([subgraph, n]) => `${subgraph} ${n}`).join(', ')})` : '–';
