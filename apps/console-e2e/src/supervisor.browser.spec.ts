@@ -143,4 +143,10 @@ describe('supervisor (zh-CN)', () => {
     await eventually(async () => expect((await mine()).data!.teamCallQueue.length).toBe(0), 10000);
     expect(health.failedRequests).toEqual([]);
   });
+
+  it('reads the hotline answer rate against the 85 % target', async () => {
+    await page.getByRole('link', { name: '热线' }).click();
+    await page.getByTestId('answer-rate').getByText(/目标 85/).or(page.getByTestId('answer-rate').getByText('暂无数据')).first().waitFor();
+    await checkScreen(page, 'hotline-supervisor');
+  });
 });

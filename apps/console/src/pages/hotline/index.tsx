@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Space, Statistic, Switch, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Space, Statistic, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { categoryAxis, Chart } from '../../lib/chart';
 import { ErrorNotice } from '../../lib/errors';
 import { addDays, chinaToday, formatChinaDate, formatChinaDateTime, formatPercent } from '../../lib/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../lib/graphql';
+import { hasRole, useSession } from '../../lib/session';
 import { ResponsiveList } from '../../lib/responsive-list';
 import { Loaded } from '../../lib/states';
 import { answerRateOver, ANSWER_RATE_TARGET } from './answer-rate';
@@ -18,7 +19,10 @@ export default function HotlinePage() {
   const { t } = useTranslation('hotline');
   const [range, setRange] = useState<[string, string]>([addDays(chinaToday(), -13), chinaToday()]);
   const callbacks = useGraphQLQuery(OpenCallbacksDocument, {}, { refetchInterval: 15000 });
-  const rates = useGraphQLQuery(HotlineAnswerRatesDocument, { from: range[0], to: range[1] }, { refetchInterval: 60000 });
+  const { session } = useSession();
+  // The graph gives the answer rate to supervisors (and admins) only: an agent sees why it is not here.
+  const mayReadRates = hasRole(session, 'SUPERVISOR', 'ADMIN');
+  const rates = useGraphQLQuery(HotlineAnswerRatesDocument, { from: range[0], to: range[1] }, { refetchInterval: 60000, enabled: mayReadRates });
   const [calling, setCalling] = useState<Callback>();
 
   const days = useMemo(() => [...(rates.data?.hotlineAnswerRates ?? [])].sort((a, b) => a.day.localeCompare(b.day)), [rates.data]);
@@ -82,6 +86,9 @@ export default function HotlinePage() {
           />
         }
       >
+        {!mayReadRates ? (
+          <Alert type="info" showIcon message={t('rate.supervisorsOnly')} data-testid="answer-rate-supervisors-only" />
+        ) : (
         <Loaded query={rates}>
           {() => (
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -107,6 +114,7 @@ export default function HotlinePage() {
             </Space>
           )}
         </Loaded>
+        )}
       </Card>
       {calling && <CallbackModal call={calling} onClose={() => setCalling(undefined)} />}
     </Space>
