@@ -54,6 +54,11 @@ describe('supervisor (zh-CN)', () => {
     await page.getByTestId('waiting-compensations').click();
     const list = page.getByTestId('pending-compensations');
     const first = list.locator('tr', { hasText: '¥66.60' });
+    // The inbox polls; a proposal made a moment ago may need the next answer.
+    await eventually(async () => {
+      if (!(await first.count())) await page.reload();
+      await first.getByTestId('approve-compensation').waitFor({ timeout: 10000 });
+    }, 45000);
     await first.getByTestId('approve-compensation').click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
