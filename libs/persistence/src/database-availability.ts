@@ -79,3 +79,18 @@ export function databaseUnavailability(error: unknown): DatabaseUnavailability |
 export function isDatabaseUnavailable(error: unknown): boolean {
   return databaseUnavailability(error) !== null;
 }
+
+const NOT_NULL_VIOLATION = '23502';
+
+/**
+ * The column (as the graph spells it: camelCase) a statement tried to leave empty when it must have a value, or
+ * null. Reaching the database this way means a client sent an explicit null for a field the input mapping did
+ * not treat as "not given": that is the client's input, not an internal failure.
+ */
+export function missingRequiredColumn(error: unknown): string | null {
+  for (const link of chain(error)) {
+    const column = (link as { column?: unknown }).column;
+    if (link.code === NOT_NULL_VIOLATION && typeof column === 'string') return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  }
+  return null;
+}

@@ -11,3 +11,4 @@ export * from './row-security';
 export * from './database-availability';
 export * from './lock-until-commit';
 export * from './statement-listener';
+export * from './given-values';

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '@aftercare/logging';
-import { databaseUnavailability } from '@aftercare/persistence';
+import { databaseUnavailability, missingRequiredColumn } from '@aftercare/persistence';
 import { ErrorCodes } from './errors';
 
 interface FieldProblem {
@@ -53,6 +53,11 @@ export function createErrorFormatter(logger: Logger, service = 'this') {
       };
     }
     if (code === ErrorCodes.INTERNAL_SERVER_ERROR) {
+      const missing = missingRequiredColumn(error);
+      if (missing) {
+        const fields = [{ field: missing, messages: [`${missing} must have a value (null is not accepted here)`] }];
+        return { message: `Invalid input: ${missing} must have a value`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCodes.BAD_USER_INPUT, fields } };
+      }
       const unavailable = databaseUnavailability(error);
       if (unavailable) {
         logger.warn('database unavailable', { error: (error as { originalError?: unknown }).originalError ?? error, path: formatted.path, ...unavailable });

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
-import { findByIds, findReferencing, rejectingDuplicates } from '@aftercare/persistence';
+import { findByIds, findReferencing, givenValues, rejectingDuplicates } from '@aftercare/persistence';
 import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
@@ -19,7 +19,8 @@ export interface CustomerDetails {
   address: string;
 }
 
-function profileOf(input: CustomerProfileInput): Partial<Customer> {
+/** A null for a field every card has (scale, influence, key, ...) is "not given"; for the service contact it clears it. */
+function profileOf(manager: EntityManager, input: CustomerProfileInput): Partial<Customer> {
   const trimmed = (value: string | undefined) => value?.trim();
   const profile: Partial<Customer> = {
     name: trimmed(input.name),
@@ -34,7 +35,7 @@ function profileOf(input: CustomerProfileInput): Partial<Customer> {
     contacts: input.contacts?.map((contact) => ({ name: contact.name.trim(), phone: normalisePhone(contact.phone), position: contact.position ?? null })),
     sites: input.sites?.map((site) => ({ city: site.city.trim(), address: site.address.trim(), areaM2: site.areaM2 ?? null })),
   };
-  return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
+  return givenValues(manager.connection.getMetadata(Customer), profile);
 }
 
 @Injectable()
@@ -75,7 +76,7 @@ export class CustomersService {
       () =>
         this.dataSource.transaction(async (manager) => {
           if (ownerId) await this.salespeople.holdActive(manager, [ownerId], 'ownerId');
-          const profile = profileOf(input);
+          const profile = profileOf(manager, input);
           const customer = await manager.getRepository(Customer).save(
             manager.getRepository(Customer).create({ ...profile, region: profile.region ?? profile.city, phone, grade: input.grade, ownerId, referredById }),
           );
@@ -99,7 +100,9 @@ export class CustomersService {
   async update(identity: Identity, id: string, input: CustomerProfileInput): Promise<Customer> {
     await this.getVisible(identity, id);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(Customer, { id }, profileOf(input));
+      const profile = profileOf(manager, input);
+      // An input of nulls only changes nothing (TypeORM refuses an UPDATE without values).
+      if (Object.keys(profile).length > 0) await manager.update(Customer, { id }, profile);
       await this.valueIndex.recompute(manager, [id]);
       const updated = await manager.getRepository(Customer).findOneByOrFail({ id });
       await this.cardEvents.changed(manager, updated);
