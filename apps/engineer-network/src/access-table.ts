@@ -1,4 +1,11 @@
-import { defineAccessTable } from '@aftercare/subgraph';
+import type { Role } from '@aftercare/identity';
+import { AccessRule, defineAccessTable } from '@aftercare/subgraph';
+
+/** Staff who manage every engineer of the network. */
+export const ENGINEER_MANAGERS: Role[] = ['DISPATCHER', 'SUPERVISOR', 'ADMIN'];
+
+/** An engineer records their own days off from the phone; row rule (engineer-row-rules.ts): only their own. */
+const AVAILABILITY_KEEPERS: AccessRule = [...ENGINEER_MANAGERS, 'ENGINEER'];
 
 /**
  * Who may run each of engineer-network's operations (and read its sensitive fields): the only place its
@@ -26,12 +33,12 @@ export const engineerNetworkAccess = defineAccessTable({
     tariffs: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
   },
   Mutation: {
-    cancelEngineerUnavailability: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    cancelEngineerUnavailability: AVAILABILITY_KEEPERS,
     certifyEngineerSkill: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     changeEngineerProfile: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     defineTariff: ['ADMIN'],
     fillBackupTask: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
-    markEngineerUnavailable: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
+    markEngineerUnavailable: AVAILABILITY_KEEPERS,
     registerEngineer: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     runPayoutBatch: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'],
     setNeighbouringCities: ['SUPERVISOR', 'ADMIN'],

@@ -38,10 +38,11 @@ export class AvailabilityService {
   }
 
   /** The engineer is back early (or the leave was cancelled): the window goes, the rest stay. */
-  cancelUnavailability(windowId: string): Promise<Engineer> {
+  cancelUnavailability(windowId: string, mayActFor: (engineerId: string) => void): Promise<Engineer> {
     return this.dataSource.transaction(async (manager) => {
       const [window] = onlyUuids([windowId]).length ? await manager.findBy(UnavailabilityWindow, { id: windowId }) : [];
       if (!window) throw notFound('EngineerUnavailability', windowId);
+      mayActFor(window.engineerId);
       const engineer = await this.engineers.lock(manager, window.engineerId);
       await manager.delete(UnavailabilityWindow, { id: window.id });
       await this.announce(manager, engineer.id);

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { StaffIdentity } from '@aftercare/identity';
 import { groupLoader, Guarded, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
+import { assertActsForEngineer } from '../engineer-row-rules';
 import { AvailabilityService } from './availability.service';
 import { Engineer } from './engineer.entity';
 import { EngineerSkill } from './engineer-skill.entity';
@@ -51,18 +52,20 @@ export class EngineerResolver {
   }
 
   @Guarded()
-  @Mutation(() => Engineer, { description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked.' })
+  @Mutation(() => Engineer, { description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked. An engineer marks only their own.' })
   markEngineerUnavailable(
     @Arg('engineerId', () => ID) engineerId: string,
     @Arg('input', () => UnavailabilityInput) input: UnavailabilityInput,
+    @Ctx() { identity }: RequestContext,
   ): Promise<Engineer> {
+    assertActsForEngineer(identity, engineerId);
     return this.availability.markUnavailable(engineerId, input);
   }
 
   @Guarded()
-  @Mutation(() => Engineer)
-  cancelEngineerUnavailability(@Arg('windowId', () => ID) windowId: string): Promise<Engineer> {
-    return this.availability.cancelUnavailability(windowId);
+  @Mutation(() => Engineer, { description: 'Clears one window; an engineer clears only their own.' })
+  cancelEngineerUnavailability(@Arg('windowId', () => ID) windowId: string, @Ctx() { identity }: RequestContext): Promise<Engineer> {
+    return this.availability.cancelUnavailability(windowId, (engineerId) => assertActsForEngineer(identity, engineerId));
   }
 
   @Guarded()
