@@ -74,6 +74,8 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // antd re-lays out on its breakpoint observers and charts resize on a frame after the viewport changes.
   await page.waitForTimeout(400);
+  // A confirmation toast fades out over its last moments (half transparent): the screen is judged without it.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
 }
 
 /**
