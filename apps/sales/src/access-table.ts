@@ -25,6 +25,8 @@ export const salesAccess = defineAccessTable({
     customer: [...CUSTOMER_360_READERS, 'ENGINEER'],
     customers: CUSTOMER_360_READERS,
     myOrders: ['PARTNER'],
+    // No id argument: a partner reads only itself.
+    myPartner: ['PARTNER'],
     order: ['ADMIN', 'SUPERVISOR', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'PARTNER'],
     partnerCredential: ['SYSTEM'],
     partners: ['SUPERVISOR', 'ADMIN'],

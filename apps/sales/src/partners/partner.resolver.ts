@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { groupLoader, Guarded, loaderKey, RequestContext } from '@aftercare/subgraph';
+import type { PartnerIdentity } from '@aftercare/identity';
+import { groupLoader, Guarded, loaderKey, loadOrNotFound, RequestContext } from '@aftercare/subgraph';
 import { PartnerApiKey } from './partner-api-key.entity';
 import { Partner } from './partner.entity';
 import { PartnerCredential, PartnerKeyRotation, PartnerRegistration, RegisterPartnerInput, RotatePartnerKeyInput } from './partner.inputs';
@@ -35,6 +36,14 @@ export class PartnerResolver {
   @FieldResolver(() => [PartnerApiKey], { description: 'Its keys, newest first, active or not (never the keys themselves).' })
   apiKeys(@Root() partner: Partner, @Ctx() context: RequestContext): Promise<PartnerApiKey[]> {
     return groupLoader(context.loaders, KEYS_BY_PARTNER, (ids: readonly string[]) => this.partners.keysOf(ids), (row) => row.partnerId).load(partner.id);
+  }
+
+  /** Row rule: no id to ask for — a partner reads only itself (the brand behind its key), e.g. for its portal's header. */
+  @Guarded()
+  @Query(() => Partner, { description: 'The calling partner brand itself: its code and name.' })
+  myPartner(@Ctx() context: RequestContext): Promise<Partner> {
+    const { partnerId } = context.identity as PartnerIdentity;
+    return loadOrNotFound(context, Partner, 'Partner', partnerId, (ids) => this.partners.findByIds(ids));
   }
 
   /** How the gateway turns an x-api-key into a partner identity; hidden from the public graph. */
