@@ -94,4 +94,32 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
     await checkScreen(page, 'engineer-days-off');
     expect(health.failedRequests).toEqual([]);
   });
+
+  it('records a day off by clicking, sees it in the graph as their own, and clears it again', async () => {
+    const dayOff = chinaDayFromToday(30);
+    const myDaysOff = async () =>
+      (await graphAs<{ me: { unavailability: { id: string; startsOn: string; endsOn: string; reason: string }[] } }>(stack, ['ENGINEER'], engineerId, `{ me { unavailability { id startsOn endsOn reason } } }`)).me.unavailability;
+    const before = await myDaysOff();
+    const form = page.getByTestId('day-off-form');
+    const firstDay = form.getByTestId('day-off-first');
+    await firstDay.click();
+    await firstDay.fill(dayOff);
+    await firstDay.press('Enter');
+    await form.getByTestId('day-off-reason').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('培训', { exact: true }).click();
+    await page.getByTestId('record-day-off').click();
+    const listed = page.getByTestId('my-unavailability').locator('[data-window-id]', { hasText: '培训' });
+    await listed.waitFor();
+
+    const after = await myDaysOff();
+    const recorded = after.find((window) => window.startsOn === dayOff);
+    expect(recorded).toMatchObject({ startsOn: dayOff, endsOn: dayOff, reason: 'TRAINING' });
+    expect(after).toHaveLength(before.length + 1);
+
+    await listed.getByTestId('clear-day-off').click();
+    await listed.waitFor({ state: 'detached' });
+    expect((await myDaysOff()).map((window) => window.id)).not.toContain(recorded!.id);
+    expect(health.failedRequests).toEqual([]);
+  });
 });
+
