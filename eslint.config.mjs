@@ -8,8 +8,9 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // Layers: apps never import apps; libraries never import apps; every dependency is a small tagged lib.
-      // Purposes order the libraries: core libs stand alone; messaging and graphql build on core; the
-      // service runtime assembles them; platform checks read a running platform. Tags live in project.json.
+      // Purposes order the libraries: core libs stand alone; messaging and graphql (the resolver kit) build on core;
+      // server (the subgraph server) builds on graphql; the service runtime assembles them; platform checks read a
+      // running platform. Tags live in project.json.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -24,9 +25,10 @@ export default [
             { sourceTag: 'purpose:core', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
             { sourceTag: 'purpose:messaging', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
             { sourceTag: 'purpose:graphql', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
-            { sourceTag: 'purpose:runtime', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'layer:testing'] },
-            { sourceTag: 'purpose:checks', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:runtime', 'layer:testing'] },
-            { sourceTag: 'purpose:testing', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:runtime'] },
+            { sourceTag: 'purpose:server', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:graphql', 'layer:testing'] },
+            { sourceTag: 'purpose:runtime', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'layer:testing'] },
+            { sourceTag: 'purpose:checks', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime', 'layer:testing'] },
+            { sourceTag: 'purpose:testing', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime'] },
             // The console runs in the browser: only libraries that do too (no node: modules, no database, no Kafka).
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['platform:browser'] },
           ],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { graphql, GraphQLSchema } from 'graphql';
 import { buildSchema, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Identity, StaffRole } from '@aftercare/identity';
-import { AccessTable, accessTableGaps, AUTHENTICATED, defineAccessTable, Guarded } from './access-table';
+import { AccessTable, accessTableGaps, AUTHENTICATED, defineAccessTable, Guarded } from '@aftercare/subgraph';
 import { accessTableAuthChecker } from './auth-checker';
 import { createRequestContext } from './request-context';
 

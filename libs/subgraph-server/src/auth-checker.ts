@@ -1,8 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { rolesOf } from '@aftercare/identity';
-import { AccessTable, accessRuleOf, admits, AUTHENTICATED } from './access-table';
-import { DomainError, ErrorCodes } from './errors';
-import { RequestContext } from './request-context';
+import { AccessTable, accessRuleOf, admits, AUTHENTICATED, DomainError, ErrorCodes, RequestContext } from '@aftercare/subgraph';
 
 /**
  * Checks a `@Guarded()` field against the service's access table: the rule for `<parent type>.<field>`

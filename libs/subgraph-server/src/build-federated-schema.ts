@@ -4,9 +4,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
-import { AccessTable, checkAccessTable } from './access-table';
+import { AccessTable, checkAccessTable, ServiceContainer } from '@aftercare/subgraph';
 import { accessTableAuthChecker } from './auth-checker';
-import { ServiceContainer } from './container';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 

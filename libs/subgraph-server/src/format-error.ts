@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '@aftercare/logging';
 import { databaseUnavailability, missingRequiredColumn } from '@aftercare/persistence';
-import { ErrorCodes } from './errors';
+import { ErrorCodes } from '@aftercare/subgraph';
 
 interface FieldProblem {
   field: string;

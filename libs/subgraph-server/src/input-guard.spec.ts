@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeCursor, encodeCursor } from '@aftercare/subgraph';
 import { inputProblems, textProblem } from './input-guard';
 
 const schema = buildSchema(`

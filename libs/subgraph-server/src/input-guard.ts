@@ -16,7 +16,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { ErrorCodes } from './errors';
+import { ErrorCodes, isUuid } from '@aftercare/subgraph';
 
 /** No single text input is longer than this; per-field limits (class-validator) are tighter. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -25,7 +25,6 @@ const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 /** Far above any amount, quantity or coordinate the platform stores; beyond it a number is an attack. */
 const MAX_ABS_NUMBER = 1e12;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -41,10 +40,6 @@ export function textProblem(value: string, maxLength = MAX_TEXT_LENGTH): string 
   if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (no lone surrogates)';
   if (CONTROL.test(value)) return 'must not contain control characters';
   return null;
-}
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }
 
 /**

@@ -13,10 +13,10 @@ import {
   verifyGatewayIdentity,
 } from '@aftercare/identity';
 import type { Logger } from '@aftercare/logging';
-import { DomainError, ErrorCodes } from './errors';
+import { DomainError, ErrorCodes, RequestContext } from '@aftercare/subgraph';
 import { createErrorFormatter } from './format-error';
 import { inputGuardPlugin } from './input-guard';
-import { createRequestContext, RequestContext } from './request-context';
+import { createRequestContext } from './request-context';
 
 export interface SubgraphServerOptions {
   schema: GraphQLSchema;

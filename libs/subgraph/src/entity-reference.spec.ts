@@ -1,6 +1,10 @@
 import { DomainError } from './errors';
 import { batchedReference, loadOrNotFound } from './entity-reference';
-import { createRequestContext } from './request-context';
+import { LoaderRegistry } from './loaders';
+import { RequestContext } from './request-context';
+
+// What the server builds per request (libs/subgraph-server): an identity and fresh loaders.
+const contextFor = (requestId: string): RequestContext => ({ identity: { kind: 'anonymous' }, requestId, loaders: new LoaderRegistry() });
 
 interface Thing {
   id: string;
@@ -16,7 +20,7 @@ describe('loadOrNotFound', () => {
   const key = Symbol('things');
 
   it('loads through the request loader that references use, in one batch', async () => {
-    const context = createRequestContext({ kind: 'anonymous' }, 'request-1');
+    const context = contextFor('request-1');
     const loadByIds = jest.fn(async (ids: readonly string[]) => THINGS.filter((thing) => ids.includes(thing.id)));
 
     const [one, other] = await Promise.all([
@@ -30,7 +34,7 @@ describe('loadOrNotFound', () => {
   });
 
   it('throws NOT_FOUND naming the entity and id when there is no such row', async () => {
-    const context = createRequestContext({ kind: 'anonymous' }, 'request-2');
+    const context = contextFor('request-2');
     const missing = loadOrNotFound(context, key, 'Thing', 'zzz', async () => THINGS);
 
     await expect(missing).rejects.toBeInstanceOf(DomainError);

@@ -1,7 +1,7 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { badInput } from './errors';
-import { isUuid } from './input-guard';
+import { isUuid } from './validation';
 
 @ArgsType()
 export class PageArgs {

@@ -35,3 +35,10 @@ export function normalisePhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id this API issues is a UUID; cursors and the input guard reject anything else before it reaches SQL. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -9,7 +9,8 @@ import { InboxEvent, messagingMigrations, Outbox, OutboxEvent } from '@aftercare
 import { databaseConfigFor, dropDatabase, onEveryStatement, openServiceDatabase } from '@aftercare/persistence';
 import { loadServiceDefinition } from '@aftercare/platform-checks';
 import { buildServiceSchema } from '@aftercare/service-runtime';
-import { createRequestContext, ServiceContainer } from '@aftercare/subgraph';
+import { ServiceContainer } from '@aftercare/subgraph';
+import { createRequestContext } from '@aftercare/subgraph-server';
 
 export interface InProcessService {
   dataSource: DataSource;

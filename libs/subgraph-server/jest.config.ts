@@ -1,0 +1,5 @@
+export default {
+  displayName: 'subgraph-server',
+  preset: '../../jest.preset.js',
+  roots: ['<rootDir>/src'],
+};

@@ -1,0 +1,6 @@
+export * from './auth-checker';
+export * from './build-federated-schema';
+export * from './format-error';
+export * from './input-guard';
+export * from './request-context';
+export * from './subgraph-server';
