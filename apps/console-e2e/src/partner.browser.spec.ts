@@ -32,7 +32,7 @@ describe('partner portal (zh-CN, 390 px first)', () => {
   });
 
   it('shows the brand’s name and its orders’ work-order status without scrolling', async () => {
-    await page.getByTestId('partner-brand').getByText('PHILIPS · 合作品牌门户').waitFor();
+    await page.getByTestId('partner-brand').getByText('Philips Water Solutions (China)（PHILIPS）· 合作品牌门户').waitFor();
     const firstStatus = page.getByTestId('my-orders').getByTestId('work-order-status').first();
     await firstStatus.waitFor();
     const box = await firstStatus.boundingBox();

@@ -2,7 +2,7 @@ import { App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Tabs, Typo
 import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MyOrdersDocument, MyOrdersQuery, ProductIssueReportDocument, SubmitInstallOrderDocument } from '../../gql/graphql';
+import { MyOrdersDocument, MyOrdersQuery, MyPartnerDocument, ProductIssueReportDocument, SubmitInstallOrderDocument } from '../../gql/graphql';
 import { Reminders } from './reminders';
 import { categoryAxis, Chart } from '../../lib/chart';
 import { EnumLabel, enumLabel } from '../../lib/enum-label';
@@ -20,12 +20,12 @@ const MAX_PAGE = 100;
 
 export default function PartnerPortal() {
   const { t } = useTranslation('partner');
-  // The brand a partner key speaks for: the graph pins the issue report to the caller's own brand.
-  const brand = useGraphQLQuery(ProductIssueReportDocument, { from: addDays(chinaToday(), -90), to: chinaToday() }).data?.productIssueReport.brand;
+  // The brand a partner key speaks for, by its name and code (the graph answers only the caller's own partner).
+  const me = useGraphQLQuery(MyPartnerDocument, {}).data?.myPartner;
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }} data-testid="partner-brand">
-        {brand ? t('header', { brand }) : t('headerAny')}
+        {me ? t('header', { name: me.name, code: me.code }) : t('headerAny')}
       </Typography.Title>
       <Tabs
         items={[
