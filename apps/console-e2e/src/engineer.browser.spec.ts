@@ -101,12 +101,14 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
       (await graphAs<{ me: { unavailability: { id: string; startsOn: string; endsOn: string; reason: string }[] } }>(stack, ['ENGINEER'], engineerId, `{ me { unavailability { id startsOn endsOn reason } } }`)).me.unavailability;
     const before = await myDaysOff();
     const form = page.getByTestId('day-off-form');
+    await form.locator('.ant-select-selector').click();
+    await page.locator('.ant-select-item-option', { hasText: '培训' }).click();
+    // Typing the day moves the calendar to it; the engineer taps it (Enter would submit the form at once).
     const firstDay = form.getByTestId('day-off-first');
     await firstDay.click();
     await firstDay.fill(dayOff);
-    await firstDay.press('Enter');
-    await form.getByTestId('day-off-reason').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('培训', { exact: true }).click();
+    await page.locator(`.ant-picker-dropdown:visible .ant-picker-cell[title="${dayOff}"]`).click();
+    expect(await firstDay.inputValue()).toBe(dayOff);
     await page.getByTestId('record-day-off').click();
     const listed = page.getByTestId('my-unavailability').locator('[data-window-id]', { hasText: '培训' });
     await listed.waitFor();
