@@ -26,9 +26,18 @@ export default [
             { sourceTag: 'purpose:messaging', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
             { sourceTag: 'purpose:graphql', onlyDependOnLibsWithTags: ['purpose:core', 'layer:testing'] },
             { sourceTag: 'purpose:server', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:graphql', 'layer:testing'] },
-            { sourceTag: 'purpose:runtime', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'layer:testing'] },
-            { sourceTag: 'purpose:checks', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime', 'layer:testing'] },
-            { sourceTag: 'purpose:testing', onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime'] },
+            {
+              sourceTag: 'purpose:runtime',
+              onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'layer:testing'],
+            },
+            {
+              sourceTag: 'purpose:checks',
+              onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime', 'layer:testing'],
+            },
+            {
+              sourceTag: 'purpose:testing',
+              onlyDependOnLibsWithTags: ['purpose:core', 'purpose:messaging', 'purpose:graphql', 'purpose:server', 'purpose:runtime'],
+            },
             // The console runs in the browser: only libraries that do too (no node: modules, no database, no Kafka).
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['platform:browser'] },
           ],
@@ -42,9 +51,21 @@ export default [
     // basePath: the patterns are the workspace's paths, whichever project's config imports this one.
     basePath: import.meta.dirname,
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test.ts', '**/*.test.tsx', '**/*.spec-support.ts', 'apps/*-e2e/**', 'libs/testing/**', '**/jest.config.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.spec-support.ts',
+      'apps/*-e2e/**',
+      'libs/testing/**',
+      '**/jest.config.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@aftercare/testing', message: 'libs/testing is for tests only (*.spec.ts, *.spec-support.ts, e2e projects)' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@aftercare/testing', message: 'libs/testing is for tests only (*.spec.ts, *.spec-support.ts, e2e projects)' }] },
+      ],
     },
   },
   {

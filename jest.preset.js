@@ -2,9 +2,7 @@ const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 /** tsconfig path aliases (`@aftercare/*`) as jest module mappings, so tests import libs the way code does. */
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(__dirname, target)]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(__dirname, target)]));
 
 /** @swc/jest with decorator metadata: type-graphql and TypeORM read the emitted design types. */
 const swcTransform = [

@@ -39,7 +39,6 @@ function random(seed: number): () => number {
   };
 }
 
-
 async function seed(dataSource: DataSource): Promise<void> {
   const next = random(42);
   const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)] as T;
@@ -49,7 +48,14 @@ async function seed(dataSource: DataSource): Promise<void> {
     const skills = SKILLS.filter(() => next() < 0.6);
     // About one in ten is sick or on leave that day.
     const unavailable = next() < 0.1 ? [{ from: DAY, to: DAY, reason: pick(['SICK', 'LEAVE']) }] : [];
-    return { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Engineer ${i + 1}`, cities, skills, capacity: 8 + Math.floor(next() * 5), unavailable };
+    return {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Engineer ${i + 1}`,
+      cities,
+      skills,
+      capacity: 8 + Math.floor(next() * 5),
+      unavailable,
+    };
   });
   await dataSource.query(
     `INSERT INTO roster_engineer (engineer_id, name, status, cities, skills, daily_capacity, unavailable)
@@ -121,10 +127,9 @@ async function main(): Promise<void> {
         events,
       });
     }
-    const [{ capacity }] = await dataSource.query(
-      `SELECT sum(daily_capacity)::int AS capacity FROM roster_engineer WHERE NOT unavailable @> $1::jsonb`,
-      [JSON.stringify([{ from: DAY }])],
-    );
+    const [{ capacity }] = await dataSource.query(`SELECT sum(daily_capacity)::int AS capacity FROM roster_engineer WHERE NOT unavailable @> $1::jsonb`, [
+      JSON.stringify([{ from: DAY }]),
+    ]);
     const best = runs.reduce((fastest, run) => (run.ms < fastest.ms ? run : fastest));
     const report = `# Auto-dispatch of one day's queue
 

@@ -36,9 +36,9 @@ const selected = (part: string) => !ONLY || ONLY.includes(part);
 
 /** Partner keys run only published operations, by id (trusted documents). */
 const SUBMIT_ID = `sha256:${
-  (JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { id: string; name: string }[] }).operations.find(
-    (operation) => operation.name === 'SubmitInstallOrder',
-  )!.id
+  (
+    JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { id: string; name: string }[] }
+  ).operations.find((operation) => operation.name === 'SubmitInstallOrder')!.id
 }`;
 const submitBody = (variables: Record<string, unknown>) => JSON.stringify({ documentId: SUBMIT_ID, variables });
 const REGISTER_PARTNER = `mutation RegisterPartner($input: RegisterPartnerInput!) {
@@ -71,7 +71,13 @@ const TARGET_NAMES: Record<Target, string> = {
   hiveRust: 'Hive Gateway + Rust planner',
 };
 /** The process whose CPU is a target's gateway CPU. */
-const GATEWAY_PROCESS: Record<Target, string | undefined> = { direct: undefined, ours: 'gateway', baseline: 'baselineGateway', hive: 'hive', hiveRust: 'hiveRust' };
+const GATEWAY_PROCESS: Record<Target, string | undefined> = {
+  direct: undefined,
+  ours: 'gateway',
+  baseline: 'baselineGateway',
+  hive: 'hive',
+  hiveRust: 'hiveRust',
+};
 const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'hive', 'hiveRust', 'postgres']);
 
 /** apps/gateway as it was at `commit`, in a scratch folder that resolves packages from the working tree. */
@@ -167,7 +173,12 @@ async function main(): Promise<void> {
   let dedupGateway: RunningProcess | undefined;
   let baselineGateway: RunningProcess | undefined;
   const pg = (service: string) => {
-    const client = new Client({ connectionString: urlForDatabase(platform.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${platform.env['DATABASE_PREFIX']}_${service.replace(/-/g, '_')}`) });
+    const client = new Client({
+      connectionString: urlForDatabase(
+        platform.env['DATABASE_URL'] || DEFAULT_DATABASE_URL,
+        `${platform.env['DATABASE_PREFIX']}_${service.replace(/-/g, '_')}`,
+      ),
+    });
     // Dropped with the platform's databases at the end: a terminated connection is not the benchmark's failure.
     client.on('error', () => undefined);
     return client;
@@ -201,8 +212,19 @@ async function main(): Promise<void> {
     const customerIds = customers.map((row: { customer_id: string }) => row.customer_id);
 
     const scenarios: Scenario[] = [
-      { key: 'a', title: '(a) one-service lookup: order', query: `query A($id: ID!) { order(id: $id) { id status externalRef channel } }`, variables: (i) => ({ id: orderIds[i % ORDERS] }), direct: 'sales' },
-      { key: 'b', title: '(b) two-service read: order + work orders', query: `query B($id: ID!) { order(id: $id) { id status externalRef workOrders { id type status } } }`, variables: (i) => ({ id: orderIds[i % ORDERS] }) },
+      {
+        key: 'a',
+        title: '(a) one-service lookup: order',
+        query: `query A($id: ID!) { order(id: $id) { id status externalRef channel } }`,
+        variables: (i) => ({ id: orderIds[i % ORDERS] }),
+        direct: 'sales',
+      },
+      {
+        key: 'b',
+        title: '(b) two-service read: order + work orders',
+        query: `query B($id: ID!) { order(id: $id) { id status externalRef workOrders { id type status } } }`,
+        variables: (i) => ({ id: orderIds[i % ORDERS] }),
+      },
       {
         key: 'c',
         title: '(c) customer 360 across every service',
@@ -240,7 +262,8 @@ async function main(): Promise<void> {
         if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target}: ${JSON.stringify(answer.errors).slice(0, 500)}`);
         answers.push(JSON.stringify(answer.data));
       }
-      if (new Set(answers).size !== 1) throw new Error(`${scenario.key}: the gateways answered differently:\n${answers.map((answer) => answer.slice(0, 300)).join('\n')}`);
+      if (new Set(answers).size !== 1)
+        throw new Error(`${scenario.key}: the gateways answered differently:\n${answers.map((answer) => answer.slice(0, 300)).join('\n')}`);
     }
 
     // Subgraph fetches per operation, counted at the subgraphs' doors (untimed, own gateway processes).
@@ -276,7 +299,9 @@ async function main(): Promise<void> {
       const sqlStatementsPerRequest = Math.round((statements / Math.max(1, result.requests)) * 100) / 100;
       runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest });
       const engineCpu = cpuMsPerRequest[GATEWAY_PROCESS[target] ?? ''] ?? 0;
-      const subgraphCpu = Object.entries(cpuMsPerRequest).filter(([name]) => !NOT_SUBGRAPHS.has(name)).reduce((sum, [, ms]) => sum + ms, 0);
+      const subgraphCpu = Object.entries(cpuMsPerRequest)
+        .filter(([name]) => !NOT_SUBGRAPHS.has(name))
+        .reduce((sum, [, ms]) => sum + ms, 0);
       console.log(
         `${scenario.key} ${target.padEnd(6)} round ${round}: ${result.perSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}, ` +
           `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)} + PostgreSQL ${cpuMsPerRequest['postgres']}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
@@ -305,7 +330,7 @@ async function main(): Promise<void> {
         const query = scenarios[3]!.query.replace('first: 100', `first: ${first}`);
         const before = await statementsSent(metricsUrls);
         for (let i = 0; i < 20; i++) await post(platform.gatewayUrl, staff(), query);
-        listStatements[first] = Math.round(((await statementsSent(metricsUrls)) - before - metricsUrls.length) / 20 * 100) / 100;
+        listStatements[first] = Math.round((((await statementsSent(metricsUrls)) - before - metricsUrls.length) / 20) * 100) / 100;
       }
       console.log(`d SQL statements per request by list length: ${JSON.stringify(listStatements)}`);
     }
@@ -313,29 +338,38 @@ async function main(): Promise<void> {
     // Identity-keyed in-flight deduplication, its own figure: a second gateway process with it on, four callers.
     const dedupRuns: Record<string, LoadResult> = {};
     if (selected('dedup')) {
-    const dedupPort = await freePort();
-    dedupGateway = await startProcess({
-      name: 'gateway-dedup',
-      entry: 'apps/gateway/src/main.ts',
-      env: { ...platform.env, GATEWAY_PORT: String(dedupPort), GATEWAY_INFLIGHT_DEDUP: 'on' },
-      readyUrl: `http://127.0.0.1:${dedupPort}/health/ready`,
-    });
-    const callers = ['li.na', 'wang.wei', 'zhang.min', 'chen.jie'].map((sub) => staff(sub));
-    for (const [label, url] of [['dedup off', platform.gatewayUrl], ['dedup on (identity-keyed)', `http://127.0.0.1:${dedupPort}/graphql`]] as const) {
-      const results = await Promise.all(
-        callers.map((headers) =>
-          runLoad({ url, headers, concurrency: CONCURRENCY / 4, durationMs: SECONDS * 1000, body: () => JSON.stringify({ query: scenarios[1]!.query, variables: scenarios[1]!.variables(0) }) }),
-        ),
-      );
-      dedupRuns[label] = {
-        ...results[0]!,
-        requests: results.reduce((sum, result) => sum + result.requests, 0),
-        errors: results.reduce((sum, result) => sum + result.errors, 0),
-        perSecond: Math.round(results.reduce((sum, result) => sum + result.perSecond, 0) * 10) / 10,
-        p95: Math.max(...results.map((result) => result.p95)),
-      };
-      console.log(`dedup ${label}: ${dedupRuns[label]!.perSecond} req/s`);
-    }
+      const dedupPort = await freePort();
+      dedupGateway = await startProcess({
+        name: 'gateway-dedup',
+        entry: 'apps/gateway/src/main.ts',
+        env: { ...platform.env, GATEWAY_PORT: String(dedupPort), GATEWAY_INFLIGHT_DEDUP: 'on' },
+        readyUrl: `http://127.0.0.1:${dedupPort}/health/ready`,
+      });
+      const callers = ['li.na', 'wang.wei', 'zhang.min', 'chen.jie'].map((sub) => staff(sub));
+      for (const [label, url] of [
+        ['dedup off', platform.gatewayUrl],
+        ['dedup on (identity-keyed)', `http://127.0.0.1:${dedupPort}/graphql`],
+      ] as const) {
+        const results = await Promise.all(
+          callers.map((headers) =>
+            runLoad({
+              url,
+              headers,
+              concurrency: CONCURRENCY / 4,
+              durationMs: SECONDS * 1000,
+              body: () => JSON.stringify({ query: scenarios[1]!.query, variables: scenarios[1]!.variables(0) }),
+            }),
+          ),
+        );
+        dedupRuns[label] = {
+          ...results[0]!,
+          requests: results.reduce((sum, result) => sum + result.requests, 0),
+          errors: results.reduce((sum, result) => sum + result.errors, 0),
+          perSecond: Math.round(results.reduce((sum, result) => sum + result.perSecond, 0) * 10) / 10,
+          p95: Math.max(...results.map((result) => result.p95)),
+        };
+        console.log(`dedup ${label}: ${dedupRuns[label]!.perSecond} req/s`);
+      }
     }
 
     // (e) partner order intake through our gateway (the peer has no partner-key authentication here), and the SQL
@@ -360,7 +394,9 @@ async function main(): Promise<void> {
       );
       const statementsPerOrder = Math.round(Object.values(perOrder).reduce((sum, n) => sum + n, 0) * 10) / 10;
       intake = { ...load, statementsPerOrder, statementsPerOrderByService: perOrder };
-      console.log(`e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}, SQL statements per order ${statementsPerOrder} ${JSON.stringify(perOrder)}`);
+      console.log(
+        `e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}, SQL statements per order ${statementsPerOrder} ${JSON.stringify(perOrder)}`,
+      );
     }
 
     // (f) OrderPlaced commit → work order stored, at 50 orders/s for 10 s, measured on the database clock.
@@ -452,7 +488,9 @@ function writeReport(
     const figures = (target: Target) => {
       const selected = of(target);
       if (!selected.length) return undefined;
-      const processCpu = Object.fromEntries(Object.keys(selected[0]!.cpuMsPerRequest).map((name) => [name, median(selected.map((run) => run.cpuMsPerRequest[name]!))]));
+      const processCpu = Object.fromEntries(
+        Object.keys(selected[0]!.cpuMsPerRequest).map((name) => [name, median(selected.map((run) => run.cpuMsPerRequest[name]!))]),
+      );
       const gatewayProcess = GATEWAY_PROCESS[target];
       return {
         perSecond: median(selected.map((run) => run.perSecond)),
@@ -462,7 +500,12 @@ function writeReport(
         errors: selected.reduce((sum, run) => sum + run.errors, 0),
         gatewayCpuMsPerRequest: gatewayProcess ? processCpu[gatewayProcess]! : 0,
         sqlStatementsPerRequest: median(selected.map((run) => run.sqlStatementsPerRequest)),
-        subgraphCpuMsPerRequest: Math.round(Object.entries(processCpu).filter(([name]) => !NOT_SUBGRAPHS.has(name)).reduce((sum, [, ms]) => sum + ms, 0) * 100) / 100,
+        subgraphCpuMsPerRequest:
+          Math.round(
+            Object.entries(processCpu)
+              .filter(([name]) => !NOT_SUBGRAPHS.has(name))
+              .reduce((sum, [, ms]) => sum + ms, 0) * 100,
+          ) / 100,
         postgresCpuMsPerRequest: processCpu['postgres'] ?? NaN,
         /** Median CPU ms per request of every process (the other gateways idle meanwhile: about 0). */
         processCpu,
@@ -520,16 +563,24 @@ function writeReport(
   if (BASELINE) {
     lines.push('', `Our gateway now against itself at ${BASELINE} (same rounds): req/s ratio · gateway CPU per request ratio.`, '');
     for (const row of summary) {
-      if (row.baseline) lines.push(`- ${row.title}: ${ratio(row.ours?.perSecond, row.baseline.perSecond)} · ${ratio(row.ours?.gatewayCpuMsPerRequest, row.baseline.gatewayCpuMsPerRequest)}`);
+      if (row.baseline)
+        lines.push(
+          `- ${row.title}: ${ratio(row.ours?.perSecond, row.baseline.perSecond)} · ${ratio(row.ours?.gatewayCpuMsPerRequest, row.baseline.gatewayCpuMsPerRequest)}`,
+        );
     }
   }
   const fetchCell = (counted?: { total: number; bySubgraph: Record<string, number> }) =>
-    counted ? `**${counted.total}** (${Object.entries(counted.bySubgraph).sort(([a], [b]) => a.localeCompare(b)).map(([subgraph, n]) => `${subgraph} ${n}`).join(', ')})` : '–';
+    counted
+      ? `**${counted.total}** (${Object.entries(counted.bySubgraph)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([subgraph, n]) => `${subgraph} ${n}`)
+          .join(', ')})`
+      : '–';
   lines.push(
     '',
     '## Subgraph fetches per operation',
     '',
-    'Counted at the subgraphs\' doors (a pass-through proxy in front of each, own gateway processes, 10 operations each, untimed).',
+    "Counted at the subgraphs' doors (a pass-through proxy in front of each, own gateway processes, 10 operations each, untimed).",
     '',
     '| scenario | our gateway | Hive (JS) | Hive + Rust |',
     '|---|---|---|---|',
@@ -537,13 +588,19 @@ function writeReport(
     '',
     '## Where the CPU goes, per scenario (ms per request, medians of the rounds)',
     '',
-    'Each process\'s utime + stime over the run divided by its successful requests; PostgreSQL is the backends serving the bench\'s databases.',
+    "Each process's utime + stime over the run divided by its successful requests; PostgreSQL is the backends serving the bench's databases.",
   );
   for (const row of summary) {
     const present = targets.filter((target) => row[target]);
     if (!present.length) continue;
     const subgraphs = Object.keys(row[present[0]!]!.processCpu).filter((name) => !NOT_SUBGRAPHS.has(name));
-    lines.push('', `### ${row.title}`, '', `| target | gateway | ${subgraphs.join(' | ')} | PostgreSQL | total |`, `|---|---|${subgraphs.map(() => '---|').join('')}---|---|`);
+    lines.push(
+      '',
+      `### ${row.title}`,
+      '',
+      `| target | gateway | ${subgraphs.join(' | ')} | PostgreSQL | total |`,
+      `|---|---|${subgraphs.map(() => '---|').join('')}---|---|`,
+    );
     for (const target of present) {
       const f = row[target]!;
       const gateway = target === 'direct' ? 0 : f.gatewayCpuMsPerRequest;
@@ -563,23 +620,35 @@ function writeReport(
     '',
     '## (e) partner order intake and (f) event latency (our gateway)',
     '',
-    !intake ? '- (e) not run' : `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}; ` +
-      `${intake.statementsPerOrder} SQL statements per order across every service once its events are applied everywhere ` +
-      `(${Object.entries(intake.statementsPerOrderByService).map(([service, n]) => `${service} ${n}`).join(', ')}; scrapes included).`,
-    !eventLatency ? '- (f) not run' : `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at 50/s ` +
-      `(database clock): delivered ${eventLatency.delivered}, p50 ${eventLatency.p50} ms, p95 ${eventLatency.p95} ms, p99 ${eventLatency.p99} ms; ` +
-      `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
-      `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
-    '- (g) a day\'s dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.',
+    !intake
+      ? '- (e) not run'
+      : `- (e) \`submitInstallOrder\`, a new order each: ${intake.perSecond} req/s, p50 ${intake.p50} ms, p95 ${intake.p95} ms, p99 ${intake.p99} ms, errors ${intake.errors}; ` +
+          `${intake.statementsPerOrder} SQL statements per order across every service once its events are applied everywhere ` +
+          `(${Object.entries(intake.statementsPerOrderByService)
+            .map(([service, n]) => `${service} ${n}`)
+            .join(', ')}; scrapes included).`,
+    !eventLatency
+      ? '- (f) not run'
+      : `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at 50/s ` +
+          `(database clock): delivered ${eventLatency.delivered}, p50 ${eventLatency.p50} ms, p95 ${eventLatency.p95} ms, p99 ${eventLatency.p99} ms; ` +
+          `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
+          `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
+    "- (g) a day's dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.",
     `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
-      `(d) through our gateway by list length: ${Object.entries(listStatements).map(([first, statements]) => `${first} rows → ${statements}`).join(', ')} statements per request.`,
+      `(d) through our gateway by list length: ${Object.entries(listStatements)
+        .map(([first, statements]) => `${first} rows → ${statements}`)
+        .join(', ')} statements per request.`,
     '',
   );
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gateway.md'), lines.join('\n'));
   writeFileSync(
     join(dir, 'gateway.json'),
-    JSON.stringify({ concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements, fetchesPerOperation }, null, 2),
+    JSON.stringify(
+      { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements, fetchesPerOperation },
+      null,
+      2,
+    ),
   );
   console.log(lines.join('\n'));
   console.log(`report: ${join(dir, 'gateway.md')}`);

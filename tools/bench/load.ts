@@ -45,7 +45,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const once = (body: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        { agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...options.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { ...options.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -19,8 +19,9 @@ const READS = Number(process.env['BENCH_READS'] ?? 1500);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 
 /** Partner keys run only the operations the platform publishes for partners; the exact published text is that document. */
-const published = (JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { name: string; body: string }[] })
-  .operations;
+const published = (
+  JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/gateway/trusted-documents/partner.json'), 'utf8')) as { operations: { name: string; body: string }[] }
+).operations;
 const publishedBody = (name: string) => published.find((operation) => operation.name === name)!.body;
 const SUBMIT = publishedBody('SubmitInstallOrder');
 const READ = publishedBody('Order');

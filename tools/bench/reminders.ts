@@ -33,7 +33,6 @@ const MODELS = [
   { brand: 'MIDEA', model: 'M3' },
 ];
 
-
 async function seed(dataSource: DataSource): Promise<void> {
   for (const { brand, model } of MODELS) {
     const [plan] = await dataSource.query(`INSERT INTO consumable_plan (product_model, brand) VALUES ($1, $2) RETURNING id`, [model, brand]);
@@ -42,7 +41,10 @@ async function seed(dataSource: DataSource): Promise<void> {
       [plan.id],
     );
     // Midea has not opted in: its customers are not called.
-    await dataSource.query(`INSERT INTO brand_reminder_service (brand_key, brand, opted_in, changed_by) VALUES ($1, $1, $2, 'bench') ON CONFLICT DO NOTHING`, [brand, brand !== 'MIDEA']);
+    await dataSource.query(`INSERT INTO brand_reminder_service (brand_key, brand, opted_in, changed_by) VALUES ($1, $1, $2, 'bench') ON CONFLICT DO NOTHING`, [
+      brand,
+      brand !== 'MIDEA',
+    ]);
   }
   await dataSource.query(
     `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on, reminder_due_on)
@@ -84,8 +86,7 @@ async function main(): Promise<void> {
     const seedMs = performance.now() - seedStarted;
     const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM installed_device WHERE reminder_due_on <= $1`, [DAY]);
     const dailyRun = {
-      run: async (day: string) =>
-        (await service.run<{ runDailyReminders: ReminderRun }>(RUN_DAILY_REMINDERS, { day }, 'SUPERVISOR')).runDailyReminders,
+      run: async (day: string) => (await service.run<{ runDailyReminders: ReminderRun }>(RUN_DAILY_REMINDERS, { day }, 'SUPERVISOR')).runDailyReminders,
     };
 
     const runs: { ms: number; queries: number; opened: number; assigned: number; unassigned: number; events: number }[] = [];

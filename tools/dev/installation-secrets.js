@@ -37,9 +37,7 @@ function ensureInstallationSecrets(env = process.env) {
   const authJwtSecret = env.AUTH_JWT_SECRET || readOrCreate(dir, 'AUTH_JWT_SECRET', () => randomBytes(48).toString('base64url'));
   const signingKey =
     env.GATEWAY_SIGNING_KEY ||
-    readOrCreate(dir, 'GATEWAY_SIGNING_KEY', () =>
-      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
-    );
+    readOrCreate(dir, 'GATEWAY_SIGNING_KEY', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'));
   const derivedPublic = createPublicKey(
     signingKey.includes('BEGIN') ? createPrivateKey(signingKey) : createPrivateKey({ key: Buffer.from(signingKey, 'base64'), format: 'der', type: 'pkcs8' }),
   )

@@ -65,9 +65,7 @@ async function waitForGateway(url) {
 }
 
 async function main() {
-  const postgres = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-    : await ensurePostgres();
+  const postgres = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => undefined } : await ensurePostgres();
   const brokers = await ensureKafka();
   const env = { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: brokers, GATEWAY_PORT: String(GATEWAY_PORT) };
   // The gateway alone holds the signing key and the staff-token secret; subgraphs get the public key only.
@@ -101,7 +99,14 @@ async function main() {
   // failing (say, its port is taken) leaves the platform up.
   const consolePort = Number(process.env.CONSOLE_PORT ?? 4200);
   const consoleEnv = { ...process.env, CONSOLE_GATEWAY: `http://127.0.0.1:${GATEWAY_PORT}`, CONSOLE_PORT: String(consolePort) };
-  launch('console', SERVICES.length + 1, consoleEnv, children, (app, code) => !stopping && console.error(`console stopped (exit code ${code}); the platform keeps running`), [path.join(root, 'apps/console/serve-console.js')]);
+  launch(
+    'console',
+    SERVICES.length + 1,
+    consoleEnv,
+    children,
+    (app, code) => !stopping && console.error(`console stopped (exit code ${code}); the platform keeps running`),
+    [path.join(root, 'apps/console/serve-console.js')],
+  );
   await waitForGateway(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
 
   console.log(`

@@ -4,14 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildEventMap,
-  EVENT_MAP_DOC,
-  eventMapProblems,
-  loadServiceDefinitions,
-  renderEventMap,
-  WORKSPACE_ROOT,
-} from '@aftercare/platform-checks';
+import { buildEventMap, EVENT_MAP_DOC, eventMapProblems, loadServiceDefinitions, renderEventMap, WORKSPACE_ROOT } from '@aftercare/platform-checks';
 
 const map = buildEventMap(loadServiceDefinitions());
 const wanted: Record<string, string> = { [EVENT_MAP_DOC]: renderEventMap(map) };

@@ -49,8 +49,7 @@ async function ensureKafka(options = {}) {
   if (code !== 0 || !brokers) {
     const output = [stderr.trim(), stdout.trim()].filter(Boolean).join('\n');
     throw new Error(
-      `tools/kafka/kafka.sh start ${code !== 0 ? `failed (exit code ${code})` : 'printed no KAFKA_BROKERS line'}` +
-        (output ? `:\n${output}` : ''),
+      `tools/kafka/kafka.sh start ${code !== 0 ? `failed (exit code ${code})` : 'printed no KAFKA_BROKERS line'}` + (output ? `:\n${output}` : ''),
     );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

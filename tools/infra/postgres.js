@@ -138,9 +138,11 @@ async function ensurePostgres(options = {}) {
       persistent: true,
       createPostgresUser: Boolean(runAs),
       postgresFlags: [
-        '-c', `listen_addresses=${HOST}`,
+        '-c',
+        `listen_addresses=${HOST}`,
         // No unix socket: nothing here uses one, and it would be one more thing shared with a local server.
-        '-c', 'unix_socket_directories=',
+        '-c',
+        'unix_socket_directories=',
       ],
       onLog: serverLog.write,
       onError: serverLog.write,
@@ -235,10 +237,7 @@ async function loadBinaries() {
 
 async function initialiseCluster(EmbeddedPostgres, { dataDir, port, password, serverLog }) {
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    throw new Error(
-      `${dataDir} exists and is not empty, but holds no PostgreSQL cluster (no PG_VERSION). ` +
-        'Move it away or delete it, then start again.',
-    );
+    throw new Error(`${dataDir} exists and is not empty, but holds no PostgreSQL cluster (no PG_VERSION). ` + 'Move it away or delete it, then start again.');
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   removeAbandonedScratchDirs(dataDir);
@@ -283,10 +282,7 @@ function removeAbandonedScratchDirs(dataDir) {
 function startWithTimeout(pg, serverLog, logFile) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`PostgreSQL did not report ready within ${START_TIMEOUT_MS / 1000}s`)),
-      START_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(new Error(`PostgreSQL did not report ready within ${START_TIMEOUT_MS / 1000}s`)), START_TIMEOUT_MS);
   });
   return Promise.race([pg.start(), timeout])
     .catch(async (err) => {

@@ -84,10 +84,7 @@ async function main() {
       await admin.connect();
       const cluster = await admin.describeCluster();
       if (cluster.brokers.length >= expected) {
-        console.error(
-          `wait-ready: Kafka ready at ${brokers.join(',')} ` +
-            `(cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s))`,
-        );
+        console.error(`wait-ready: Kafka ready at ${brokers.join(',')} ` + `(cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s))`);
         return 0;
       }
       lastError = new Error(`metadata response listed ${cluster.brokers.length} of ${expected} brokers`);
@@ -99,10 +96,7 @@ async function main() {
     await sleep(500);
   }
 
-  console.error(
-    `wait-ready: Kafka at ${brokers.join(',')} not ready after ${timeoutMs / 1000}s` +
-      (lastError ? `: ${lastError.message}` : ''),
-  );
+  console.error(`wait-ready: Kafka at ${brokers.join(',')} not ready after ${timeoutMs / 1000}s` + (lastError ? `: ${lastError.message}` : ''));
   return 1;
 }
 

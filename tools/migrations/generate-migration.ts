@@ -23,7 +23,10 @@ function pascalCase(value: string): string {
 }
 
 function kebabCase(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[\s_]+/g, '-').toLowerCase();
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[\s_]+/g, '-')
+    .toLowerCase();
 }
 
 function migrationSource(className: string, up: string[], down: string[]): string {

@@ -66,7 +66,11 @@ async function main(): Promise<number> {
   const base = baseSupergraph(argValue(args, '--base'));
   const services = args.includes('--affected') ? affectedServices(base.ref) : positional;
   if (services.length === 0) {
-    console.log(args.includes('--affected') ? 'no service is affected: nothing to check' : 'usage: npm run schema:check -- <service> [--base <ref>] [--allow-breaking "<reason>"]');
+    console.log(
+      args.includes('--affected')
+        ? 'no service is affected: nothing to check'
+        : 'usage: npm run schema:check -- <service> [--base <ref>] [--allow-breaking "<reason>"]',
+    );
     return args.includes('--affected') ? 0 : 2;
   }
   if (sdlFile && services.length !== 1) throw new Error('--sdl names the new SDL of exactly one service');

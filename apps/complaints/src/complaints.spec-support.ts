@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CustomerRegistered,
-  EventEnvelope,
-  OrderPlaced,
-  Topics,
-  WorkOrderAssigned,
-  WorkOrderCreated,
-} from '@aftercare/event-contracts';
+import { CustomerRegistered, EventEnvelope, OrderPlaced, Topics, WorkOrderAssigned, WorkOrderCreated } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { countRows, EventStream, eventually, ServiceUnderTest, staff, startServiceUnderTest } from '@aftercare/testing';
 import { complaintsService } from './complaints.definition';
@@ -35,7 +28,16 @@ export function jobEvents(job: Partial<Job> = {}): { job: Job; sales: EventEnvel
     ...job,
   };
   const card = { customerId: full.customerId, name: 'Wang Fang', city: 'Hangzhou', region: 'East', address: '88 Wensan Road', ownerId: null, key: false };
-  const facts = { workOrderId: full.workOrderId, type: 'INSTALL' as const, orderId: full.orderId, contractId: null, customerId: full.customerId, city: 'Hangzhou', brand: full.brand, productModel: full.productModel };
+  const facts = {
+    workOrderId: full.workOrderId,
+    type: 'INSTALL' as const,
+    orderId: full.orderId,
+    contractId: null,
+    customerId: full.customerId,
+    city: 'Hangzhou',
+    brand: full.brand,
+    productModel: full.productModel,
+  };
   return {
     job: full,
     sales: [
@@ -52,7 +54,15 @@ export function jobEvents(job: Partial<Job> = {}): { job: Job; sales: EventEnvel
       }),
     ],
     dispatch: [
-      WorkOrderCreated.create(full.workOrderId, { workOrderId: full.workOrderId, type: 'INSTALL', orderId: full.orderId, customerId: full.customerId, city: 'Hangzhou', productModel: full.productModel, preferredDate: null }),
+      WorkOrderCreated.create(full.workOrderId, {
+        workOrderId: full.workOrderId,
+        type: 'INSTALL',
+        orderId: full.orderId,
+        customerId: full.customerId,
+        city: 'Hangzhou',
+        productModel: full.productModel,
+        preferredDate: null,
+      }),
       WorkOrderAssigned.create(full.workOrderId, { ...facts, engineerId: full.engineerId, appointmentDate: '2026-03-01', manual: false }),
     ],
   };

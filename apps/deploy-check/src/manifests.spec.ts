@@ -69,7 +69,10 @@ describe.each(environments)('deploy/kubernetes/overlays/%s', (environment) => {
 
     // A topic a service creates itself (libs/messaging topics-admin) gets the same replication as the declared ones.
     for (const service of services) {
-      expect([service, find(all, 'ConfigMap', `${service}-config`).data]).toEqual([service, expect.objectContaining({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' })]);
+      expect([service, find(all, 'ConfigMap', `${service}-config`).data]).toEqual([
+        service,
+        expect.objectContaining({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' }),
+      ]);
     }
 
     const topics = all.filter((object) => object.kind === 'KafkaTopic');

@@ -92,7 +92,10 @@ export function deploymentViolations(objects: KubernetesObject[], services: read
     const service = ofKind('Service').find((candidate) => selects(candidate.spec.selector, labels));
     if (!service) violations.push(`${name}: no Service`);
     const scraped = ofKind('ServiceMonitor').some(
-      (monitor) => !!service && selects(monitor.spec.selector?.matchLabels, service.metadata.labels ?? {}) && monitor.spec.endpoints?.some((endpoint: Container) => endpoint.path === '/metrics'),
+      (monitor) =>
+        !!service &&
+        selects(monitor.spec.selector?.matchLabels, service.metadata.labels ?? {}) &&
+        monitor.spec.endpoints?.some((endpoint: Container) => endpoint.path === '/metrics'),
     );
     if (!scraped) violations.push(`${name}: no ServiceMonitor scraping its /metrics`);
     if (name === 'gateway') {
@@ -100,7 +103,9 @@ export function deploymentViolations(objects: KubernetesObject[], services: read
       // From outside, /graphql only: /metrics and /health share the gateway's port and stay inside the cluster.
       const exposed: string[] = ofKind('Ingress').flatMap((ingress) =>
         (ingress.spec.rules ?? []).flatMap((rule: Container) =>
-          (rule.http?.paths ?? []).filter((path: Container) => path.backend?.service?.name === service?.metadata.name).map((path: Container) => `${path.pathType} ${path.path}`),
+          (rule.http?.paths ?? [])
+            .filter((path: Container) => path.backend?.service?.name === service?.metadata.name)
+            .map((path: Container) => `${path.pathType} ${path.path}`),
         ),
       );
       if (exposed.join() !== 'Exact /graphql') violations.push(`gateway: the Ingress exposes ${JSON.stringify(exposed)}, not only Exact /graphql`);
@@ -129,17 +134,20 @@ function subgraphViolations(objects: KubernetesObject[], name: string, deploymen
   }
 
   // Ingress: the gateway's pods to the GraphQL port only, Prometheus to the metrics port only, nobody else.
-  const rules: Container[] = policies.flatMap((policy) => (policy.spec.policyTypes?.includes('Ingress') ? policy.spec.ingress ?? [] : []));
+  const rules: Container[] = policies.flatMap((policy) => (policy.spec.policyTypes?.includes('Ingress') ? (policy.spec.ingress ?? []) : []));
   if (!policies.some((policy) => policy.spec.policyTypes?.includes('Ingress'))) violations.push(`${name}: ingress not restricted`);
   const container = deployment.spec.template.spec.containers[0];
   const metricsPort = container.ports?.find((port: Container) => port.name === 'metrics');
   const metricsVariable = container.env?.find((variable: Container) => variable.name === 'METRICS_PORT')?.value;
-  const configured = objects.find((object) => object.kind === 'ConfigMap' && container.envFrom?.some((source: Container) => source.configMapRef?.name === object.metadata.name));
+  const configured = objects.find(
+    (object) => object.kind === 'ConfigMap' && container.envFrom?.some((source: Container) => source.configMapRef?.name === object.metadata.name),
+  );
   if (!metricsPort || String(metricsPort.containerPort) !== String(metricsVariable ?? configured?.['data']?.METRICS_PORT)) {
     violations.push(`${name}: /metrics is not on a port of its own (METRICS_PORT and the container's "metrics" port)`);
   }
   const monitor = objects.find((object) => object.kind === 'ServiceMonitor' && object.metadata.name === name);
-  if (!monitor?.spec.endpoints?.every((endpoint: Container) => endpoint.port === 'metrics')) violations.push(`${name}: the ServiceMonitor does not scrape the metrics port`);
+  if (!monitor?.spec.endpoints?.every((endpoint: Container) => endpoint.port === 'metrics'))
+    violations.push(`${name}: the ServiceMonitor does not scrape the metrics port`);
   for (const rule of rules) {
     if (!rule.from?.length) violations.push(`${name}: an ingress rule open to every pod`);
     const ports = (rule.ports ?? []).map((port: Container) => port.port);

@@ -23,10 +23,12 @@ export interface KubernetesObject {
 /** `kubectl kustomize <dir>` (the kustomize built into kubectl, no cluster needed), parsed into objects. */
 export function render(directory: string): KubernetesObject[] {
   const output = execFileSync('kubectl', ['kustomize', join(kubernetesRoot, directory)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return parseAllDocuments(output).map((document) => {
-    if (document.errors.length > 0) throw document.errors[0];
-    return document.toJS() as KubernetesObject;
-  }).filter(Boolean);
+  return parseAllDocuments(output)
+    .map((document) => {
+      if (document.errors.length > 0) throw document.errors[0];
+      return document.toJS() as KubernetesObject;
+    })
+    .filter(Boolean);
 }
 
 export function objectName(object: KubernetesObject): string {

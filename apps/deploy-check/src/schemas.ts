@@ -48,7 +48,9 @@ interface CustomResourceDefinition {
 function strictly(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strictly);
   if (!schema || typeof schema !== 'object') return schema;
-  const copy: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'default' || key === 'example' ? value : strictly(value)]));
+  const copy: Record<string, unknown> = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'default' || key === 'example' ? value : strictly(value)]),
+  );
   if (copy['properties'] && copy['additionalProperties'] === undefined && !copy['x-kubernetes-preserve-unknown-fields']) {
     copy['additionalProperties'] = false;
   }

@@ -54,10 +54,14 @@ describe('exactly once through crashes', () => {
     await platform.restart(service);
     const committed = await committedOrders(prefix);
     let figures = await deliveryFigures(dispatch, committed);
-    await eventually(async () => {
-      figures = await deliveryFigures(dispatch, committed);
-      expect(figures.lost).toBe(0);
-    }, 90_000, 500);
+    await eventually(
+      async () => {
+        figures = await deliveryFigures(dispatch, committed);
+        expect(figures.lost).toBe(0);
+      },
+      90_000,
+      500,
+    );
     return { ...figures, refusedWhileDown: submitted.refused, refusals: submitted.reasons.join(' | ') || '-' };
   }
 

@@ -87,7 +87,14 @@ describe('gateway faults', () => {
         }
       }
     }
-    report('burst-then-idle', { aliases: ALIASES, answered: burstAnswered, peakSocketsToDispatch: peakSockets, idleSocketsAfterBurst: idleAfterBurst, requestsAfterIdle: 200, failures });
+    report('burst-then-idle', {
+      aliases: ALIASES,
+      answered: burstAnswered,
+      peakSocketsToDispatch: peakSockets,
+      idleSocketsAfterBurst: idleAfterBurst,
+      requestsAfterIdle: 200,
+      failures,
+    });
     expect(burst.errors).toBeUndefined();
     expect(burstAnswered).toBe(ALIASES);
     expect(peakSockets).toBeLessThanOrEqual(MAX_SOCKETS_PER_SUBGRAPH);
@@ -145,7 +152,9 @@ describe('gateway faults', () => {
     const results = await Promise.all(inFlight);
     await stopped;
     const stoppedInMs = Date.now() - signalledAt;
-    const answeredInFull = results.filter(({ answer }) => !answer.errors && Object.values(answer.data ?? {}).filter((order) => order?.workOrders?.length === 1).length === ALIASES).length;
+    const answeredInFull = results.filter(
+      ({ answer }) => !answer.errors && Object.values(answer.data ?? {}).filter((order) => order?.workOrders?.length === 1).length === ALIASES,
+    ).length;
     const stillRunningAtSignal = results.filter((result) => result.answeredAfterSignal).length;
     report('gateway-sigterm', { requests: results.length, stillRunningAtSignal, answeredInFull, stoppedInMs });
     expect(stillRunningAtSignal).toBeGreaterThan(0);

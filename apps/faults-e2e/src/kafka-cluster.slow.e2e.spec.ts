@@ -36,7 +36,10 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
     const env = { KAFKA_BROKERS: cluster.brokers, KAFKA_NAMESPACE: `test.faults_cluster.${randomBytes(4).toString('hex')}.` };
     const messaging = messagingConfigFor('faults-cluster-setup', env);
     const services = Object.keys(Topics) as ServiceName[];
-    await ensureTopics(createKafka(messaging), [...services.map((service) => Topics[service]), ...services.map(deadLetterTopic)].map((topic) => namespaced(messaging, topic)));
+    await ensureTopics(
+      createKafka(messaging),
+      [...services.map((service) => Topics[service]), ...services.map(deadLetterTopic)].map((topic) => namespaced(messaging, topic)),
+    );
     platform = await startPlatform('faults-cluster', env);
     sales = await serviceDatabase(platform, 'sales');
     dispatch = await serviceDatabase(platform, DISPATCH);
@@ -58,7 +61,10 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
     try {
       const topic = namespaced(config, Topics.sales);
       const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-      const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }] });
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
+      });
       return {
         replicas: metadata!.partitions.map((partition) => partition.replicas.length),
         minInsync: resources[0]?.configEntries.find((entry) => entry.configName === 'min.insync.replicas')?.configValue,
@@ -120,11 +126,15 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
     const produced = [...cardEvents, ...(await producedEvents(sales, committed, ['OrderPlaced']))];
     let delivery = await deliveryFigures(dispatch, committed);
     let order = await applyOrderFigures(dispatch, DISPATCH, produced);
-    await eventually(async () => {
-      delivery = await deliveryFigures(dispatch, committed);
-      order = await applyOrderFigures(dispatch, DISPATCH, produced);
-      expect([delivery.lost, order.notApplied]).toEqual([0, 0]);
-    }, 120_000, 500).catch(() => undefined);
+    await eventually(
+      async () => {
+        delivery = await deliveryFigures(dispatch, committed);
+        order = await applyOrderFigures(dispatch, DISPATCH, produced);
+        expect([delivery.lost, order.notApplied]).toEqual([0, 0]);
+      },
+      120_000,
+      500,
+    ).catch(() => undefined);
     const { rows: cards } = await dispatch.query<{ id: string; city: string }>(`SELECT id, city FROM customer_card WHERE id = ANY($1::uuid[])`, [customers]);
     const replication = await salesTopicReplication();
 

@@ -63,7 +63,9 @@ describe('database restarted and services stopped under load', () => {
   }
 
   async function ordersIn(sales: Client, prefix: string): Promise<Map<string, string>> {
-    const { rows } = await sales.query<{ id: string; external_ref: string }>(`SELECT id, external_ref FROM sales_order WHERE external_ref LIKE $1`, [`${prefix}-%`]);
+    const { rows } = await sales.query<{ id: string; external_ref: string }>(`SELECT id, external_ref FROM sales_order WHERE external_ref LIKE $1`, [
+      `${prefix}-%`,
+    ]);
     return new Map(rows.map((row) => [row.external_ref, row.id]));
   }
 
@@ -77,11 +79,15 @@ describe('database restarted and services stopped under load', () => {
   async function settledDelivery(committed: string[]) {
     const dispatch = await openDatabase(DISPATCH);
     const settledFrom = Date.now();
-    const figures = await eventually(async () => {
-      const now = await deliveryFigures(dispatch, committed);
-      expect(now.lost).toBe(0);
-      return now;
-    }, 120_000, 500).catch(() => deliveryFigures(dispatch, committed));
+    const figures = await eventually(
+      async () => {
+        const now = await deliveryFigures(dispatch, committed);
+        expect(now.lost).toBe(0);
+        return now;
+      },
+      120_000,
+      500,
+    ).catch(() => deliveryFigures(dispatch, committed));
     return { ...figures, settledMs: Date.now() - settledFrom };
   }
 
@@ -128,11 +134,15 @@ describe('database restarted and services stopped under load', () => {
 
     // Every committed order's OrderPlaced reaches the topic, and nothing else does: an event of a rolled-back
     // transaction would be an OrderPlaced whose order sales does not have.
-    const onTopic = await eventually(() => {
-      const placed = orderPlacedOnTopic('S6');
-      expect(new Set(placed.map((event) => event.payload.orderId)).size).toBe(committed.length);
-      return placed;
-    }, 60_000, 500).catch(() => orderPlacedOnTopic('S6'));
+    const onTopic = await eventually(
+      () => {
+        const placed = orderPlacedOnTopic('S6');
+        expect(new Set(placed.map((event) => event.payload.orderId)).size).toBe(committed.length);
+        return placed;
+      },
+      60_000,
+      500,
+    ).catch(() => orderPlacedOnTopic('S6'));
     const committedIds = new Set(committed);
     const phantomEvents = onTopic.filter((event) => !committedIds.has(event.payload.orderId)).length;
     const unpublished = committed.filter((id) => !onTopic.some((event) => event.payload.orderId === id)).length;
@@ -141,12 +151,20 @@ describe('database restarted and services stopped under load', () => {
     const audit = new ConsumerGroupAudit(platform.env);
     const deadLettered = (await Promise.all(ServiceNames.map((service) => audit.messagesOn(deadLetterTopic(service))))).reduce((sum, n) => sum + n, 0);
     // Each relay lost its LISTEN connection with the restart and takes it up again by itself (else only polling is left).
-    const listeningAgain = await eventually(() => {
-      const back = ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length;
-      expect(back).toBe(ServiceNames.length);
-      return back;
-    }, 15_000, 200).catch(() => ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length);
-    const ready = await Promise.all(ServiceNames.map(async (service) => (await fetch(`http://127.0.0.1:${platform.env[`${service.replace(/-/g, '_').toUpperCase()}_PORT`]}/health/ready`)).status));
+    const listeningAgain = await eventually(
+      () => {
+        const back = ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length;
+        expect(back).toBe(ServiceNames.length);
+        return back;
+      },
+      15_000,
+      200,
+    ).catch(() => ServiceNames.filter((service) => platform.services[service]!.output().includes('"message":"outbox listener back"')).length);
+    const ready = await Promise.all(
+      ServiceNames.map(
+        async (service) => (await fetch(`http://127.0.0.1:${platform.env[`${service.replace(/-/g, '_').toUpperCase()}_PORT`]}/health/ready`)).status,
+      ),
+    );
 
     report('postgres-restart', {
       downMs: upAt - downAt,

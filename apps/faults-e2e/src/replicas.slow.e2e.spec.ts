@@ -4,15 +4,7 @@ import { chinaDayFromToday } from '@aftercare/business-time';
 import { Topics } from '@aftercare/event-contracts';
 import { eventually, EventStream, Platform, startPlatform } from '@aftercare/testing';
 import { deliveryFigures, registerPartner, report, serviceDatabase, sleep, submitOrders, Submitted } from './support/faults';
-import {
-  applyOrderFigures,
-  byInstance,
-  createCustomers,
-  duplicateCopies,
-  observeMessaging,
-  producedEvents,
-  requestsServed,
-} from './support/replicas';
+import { applyOrderFigures, byInstance, createCustomers, duplicateCopies, observeMessaging, producedEvents, requestsServed } from './support/replicas';
 
 const DISPATCH = 'service-dispatch';
 const SERVICES = ['sales', DISPATCH, 'complaints', 'engineer-network', 'value-added'] as const;
@@ -85,21 +77,25 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     return Promise.all(
       customers.map((customerId) =>
         // Complaints knows a customer once sales' CustomerRegistered has reached it.
-        eventually(async () => {
-          const filed = await platform.asStaff<{ fileComplaint: { id: string } }>(['ADMIN'], FILE_COMPLAINT, {
-            input: {
-              category: 'SERVICE',
-              priority: 'URGENT',
-              customerId,
-              summary: 'Nobody came for the installation.',
-              proposedSolution: 'A dispatcher calls back today.',
-              involvesLiability: true,
-              receivedAt,
-            },
-          });
-          expect(filed.errors).toBeUndefined();
-          return filed.data!.fileComplaint.id;
-        }, 30_000, 500),
+        eventually(
+          async () => {
+            const filed = await platform.asStaff<{ fileComplaint: { id: string } }>(['ADMIN'], FILE_COMPLAINT, {
+              input: {
+                category: 'SERVICE',
+                priority: 'URGENT',
+                customerId,
+                summary: 'Nobody came for the installation.',
+                proposedSolution: 'A dispatcher calls back today.',
+                involvesLiability: true,
+                receivedAt,
+              },
+            });
+            expect(filed.errors).toBeUndefined();
+            return filed.data!.fileComplaint.id;
+          },
+          30_000,
+          500,
+        ),
       ),
     );
   }
@@ -145,13 +141,19 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     // The SLA sweep: overdue complaints, then both complaints instances restarted together so their first sweeps race.
     const complaintIds = await fileOverdueComplaints(customers);
     await restartBothTogether('complaints');
-    const { rows: clockRows } = await db.complaints.query<{ n: number }>(`SELECT count(*)::int AS n FROM sla_clock WHERE complaint_id = ANY($1::uuid[])`, [complaintIds]);
+    const { rows: clockRows } = await db.complaints.query<{ n: number }>(`SELECT count(*)::int AS n FROM sla_clock WHERE complaint_id = ANY($1::uuid[])`, [
+      complaintIds,
+    ]);
     const clocks = clockRows[0]!.n;
     const slaOnTopic = () =>
       topics.complaints
         .map((message) => JSON.parse(message.value) as { id: string; type: string; payload: { complaintId: string; clock: string } })
         .filter((event) => ['ComplaintSlaWarning', 'ComplaintSlaBreached'].includes(event.type) && complaintIds.includes(event.payload.complaintId));
-    await eventually(async () => expect(new Set(slaOnTopic().map((event) => `${event.type} ${event.payload.complaintId} ${event.payload.clock}`)).size).toBe(clocks * 2), 60_000, 500);
+    await eventually(
+      async () => expect(new Set(slaOnTopic().map((event) => `${event.type} ${event.payload.complaintId} ${event.payload.clock}`)).size).toBe(clocks * 2),
+      60_000,
+      500,
+    );
     // Each instance sweeps again every 30 s: after this wait both have swept once more over the same clocks.
     await sleep(31_000);
     const sla = slaOnTopic();
@@ -166,7 +168,11 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     const batchA = await importDueDevices('S9-A', 5);
     await restartBothTogether('value-added');
     const batchB = await importDueDevices('S9-B', 5);
-    const runs = await Promise.all(Array.from({ length: 6 }, () => platform.asStaff<{ runDailyReminders: { tasksOpened: number } }>(['ADMIN'], RUN_REMINDERS, { day: chinaDayFromToday(0) })));
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        platform.asStaff<{ runDailyReminders: { tasksOpened: number } }>(['ADMIN'], RUN_REMINDERS, { day: chinaDayFromToday(0) }),
+      ),
+    );
     expect(runs.map((run) => run.errors)).toEqual(runs.map(() => undefined));
     const serials = [...batchA, ...batchB];
     const tasksPerDevice = async () =>
@@ -184,22 +190,30 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
       [serials],
     );
     const remindersOnTopic = () =>
-      topics['value-added'].filter((message) => openedTasks.some((task) => (JSON.parse(message.value) as { payload: { taskId?: string } }).payload.taskId === task.id));
+      topics['value-added'].filter((message) =>
+        openedTasks.some((task) => (JSON.parse(message.value) as { payload: { taskId?: string } }).payload.taskId === task.id),
+      );
     await eventually(async () => expect(new Set(remindersOnTopic().map((message) => JSON.parse(message.value).id)).size).toBe(openedTasks.length), 30_000, 500);
 
     // The inbox: dispatch applies each order once although two instances consume.
     let delivery = await deliveryFigures(db[DISPATCH], submitted.committed);
-    await eventually(async () => {
-      delivery = await deliveryFigures(db[DISPATCH], submitted.committed);
-      expect(delivery.lost).toBe(0);
-    }, 60_000, 500);
+    await eventually(
+      async () => {
+        delivery = await deliveryFigures(db[DISPATCH], submitted.committed);
+        expect(delivery.lost).toBe(0);
+      },
+      60_000,
+      500,
+    );
     const { rows: dispatchApplies } = await db[DISPATCH].query<{ instance: string; n: number }>(
       `SELECT applied_by AS instance, count(*)::int AS n FROM faults_applied GROUP BY applied_by`,
     );
     // Every consumer, every event: no event id applied twice in any service (the inbox's key makes a second apply a no-op).
     const appliedTwice = await Promise.all(
       SERVICES.map(async (service) => {
-        const { rows } = await db[service].query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM faults_applied GROUP BY consumer, event_id HAVING count(*) > 1) twice`);
+        const { rows } = await db[service].query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM faults_applied GROUP BY consumer, event_id HAVING count(*) > 1) twice`,
+        );
         return rows[0]!.n;
       }),
     );
@@ -207,7 +221,9 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     // The relay lock: each outbox row published by one relay, once, whichever instance held the lock.
     const published = await Promise.all(
       SERVICES.map(async (service) => {
-        const { rows } = await db[service].query<{ instance: string; n: number }>(`SELECT published_by AS instance, count(*)::int AS n FROM faults_published GROUP BY published_by`);
+        const { rows } = await db[service].query<{ instance: string; n: number }>(
+          `SELECT published_by AS instance, count(*)::int AS n FROM faults_published GROUP BY published_by`,
+        );
         const { rows: twice } = await db[service].query<{ n: number }>(
           `SELECT count(*)::int AS n FROM (SELECT event_id FROM faults_published GROUP BY event_id HAVING count(*) > 1) twice`,
         );
@@ -277,7 +293,12 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     });
 
     const appliedByExtras = async () =>
-      (await db[DISPATCH].query<{ n: number }>(`SELECT count(*)::int AS n FROM faults_applied WHERE applied_by IN ($1, $2)`, [`${DISPATCH}#2`, `${DISPATCH}#3`])).rows[0]!.n;
+      (
+        await db[DISPATCH].query<{ n: number }>(`SELECT count(*)::int AS n FROM faults_applied WHERE applied_by IN ($1, $2)`, [
+          `${DISPATCH}#2`,
+          `${DISPATCH}#3`,
+        ])
+      ).rows[0]!.n;
     await sleep(3_000);
     const extrasBefore = await appliedByExtras();
     const scaleUpStarted = Date.now();
@@ -298,12 +319,18 @@ describe('replicas: two instances of every service (scenario 9) and a rebalance 
     const produced = [...cardEvents, ...(await producedEvents(db.sales, committed, ['OrderPlaced']))];
     let delivery = await deliveryFigures(db[DISPATCH], committed);
     let order = await applyOrderFigures(db[DISPATCH], DISPATCH, produced);
-    await eventually(async () => {
-      delivery = await deliveryFigures(db[DISPATCH], committed);
-      order = await applyOrderFigures(db[DISPATCH], DISPATCH, produced);
-      expect([delivery.lost, order.notApplied]).toEqual([0, 0]);
-    }, 90_000, 500);
-    const { rows: cards } = await db[DISPATCH].query<{ id: string; city: string }>(`SELECT id, city FROM customer_card WHERE id = ANY($1::uuid[])`, [customers]);
+    await eventually(
+      async () => {
+        delivery = await deliveryFigures(db[DISPATCH], committed);
+        order = await applyOrderFigures(db[DISPATCH], DISPATCH, produced);
+        expect([delivery.lost, order.notApplied]).toEqual([0, 0]);
+      },
+      90_000,
+      500,
+    );
+    const { rows: cards } = await db[DISPATCH].query<{ id: string; city: string }>(`SELECT id, city FROM customer_card WHERE id = ANY($1::uuid[])`, [
+      customers,
+    ]);
     const staleCards = customers.filter((id) => cards.find((card) => card.id === id)?.city !== lastCity.get(id)).length;
 
     // Control: the same applies judged against the reverse of the production order must show every card's later

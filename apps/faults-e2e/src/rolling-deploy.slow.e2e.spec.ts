@@ -87,10 +87,14 @@ describe('scenario 11: rolling deploy of sales and dispatch, one instance at a t
 
     const settledFrom = Date.now();
     let delivery = await deliveryFigures(dispatch, committed);
-    await eventually(async () => {
-      delivery = await deliveryFigures(dispatch, committed);
-      expect(delivery.lost).toBe(0);
-    }, 60_000, 500).catch(() => undefined);
+    await eventually(
+      async () => {
+        delivery = await deliveryFigures(dispatch, committed);
+        expect(delivery.lost).toBe(0);
+      },
+      60_000,
+      500,
+    ).catch(() => undefined);
 
     const figures = {
       rolled: ROLLED.map((app) => `${app}x${INSTANCES}`).join(','),
@@ -106,7 +110,13 @@ describe('scenario 11: rolling deploy of sales and dispatch, one instance at a t
       slowestOrderMs: refusals.slowestAnswerMs,
       slowestReadMs: reads.slowestMs,
       settledMs: Date.now() - settledFrom,
-      runningAfter: ROLLED.map((app) => `${app}:${platform.instances(app).map((instance) => instance.name).join('/')}`).join(','),
+      runningAfter: ROLLED.map(
+        (app) =>
+          `${app}:${platform
+            .instances(app)
+            .map((instance) => instance.name)
+            .join('/')}`,
+      ).join(','),
     };
     report('rolling-deploy', figures);
 

@@ -22,24 +22,28 @@ const complaintsSdl = `${FEDERATION}
 const salesSdl = `${FEDERATION}
   type Customer @key(fields: "id") { id: ID!  name: String! }`;
 
-const complaintsSchema = buildSubgraphSchema([{
-  typeDefs: parse(complaintsSdl),
-  resolvers: {
-    Query: {
-      complaint: (_: unknown, { id }: { id: string }) => ({ id, summary: 'Leaks', customer: { id: id === 'c-own' ? 'card-own' : 'card-other' } }),
-      refused: () => {
-        throw new GraphQLError('This operation needs one of the roles: ADMIN', { extensions: { code: 'FORBIDDEN' } });
+const complaintsSchema = buildSubgraphSchema([
+  {
+    typeDefs: parse(complaintsSdl),
+    resolvers: {
+      Query: {
+        complaint: (_: unknown, { id }: { id: string }) => ({ id, summary: 'Leaks', customer: { id: id === 'c-own' ? 'card-own' : 'card-other' } }),
+        refused: () => {
+          throw new GraphQLError('This operation needs one of the roles: ADMIN', { extensions: { code: 'FORBIDDEN' } });
+        },
       },
     },
   },
-}]);
-const salesSchema = buildSubgraphSchema([{
-  typeDefs: parse(salesSdl),
-  resolvers: {
-    // Like sales' reference resolver: a card the caller may not reach is simply not answered.
-    Customer: { __resolveReference: ({ id }: { id: string }) => (id === 'card-own' ? { id, name: 'Wang Fang' } : null) },
-  } as never,
-}]);
+]);
+const salesSchema = buildSubgraphSchema([
+  {
+    typeDefs: parse(salesSdl),
+    resolvers: {
+      // Like sales' reference resolver: a card the caller may not reach is simply not answered.
+      Customer: { __resolveReference: ({ id }: { id: string }) => (id === 'card-own' ? { id, name: 'Wang Fang' } : null) },
+    } as never,
+  },
+]);
 
 /** A subgraph over HTTP; `canned` answers some operations as a broken subgraph would (no graphql-js in between). */
 async function subgraph(schema: typeof salesSchema, canned: (query: string) => unknown = () => undefined): Promise<{ url: string; server: Server }> {
@@ -72,7 +76,11 @@ describe('the gateway never nulls a field without an error saying why', () => {
   const servers: Server[] = [];
   const token = mintStaffToken({ sub: 'li.na', name: 'Li Na', roles: ['SALES'] }, SECRET);
   const ask = async (query: string): Promise<Answer> => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     return (await response.json()) as Answer;
   };
 
@@ -91,7 +99,15 @@ describe('the gateway never nulls a field without an error saying why', () => {
     const supergraphPath = join(mkdtempSync(join(tmpdir(), 'nulled-fields-')), 'supergraph.graphql');
     writeFileSync(supergraphPath, composed.supergraphSdl);
     gateway = await startGateway(
-      { host: '127.0.0.1', port: 0, authJwtSecret: SECRET, gatewaySigningKey: generateGatewayKeyPair().privateKey, supergraphPath, subgraphUrlOverrides: {}, corsOrigins: [] },
+      {
+        host: '127.0.0.1',
+        port: 0,
+        authJwtSecret: SECRET,
+        gatewaySigningKey: generateGatewayKeyPair().privateKey,
+        supergraphPath,
+        subgraphUrlOverrides: {},
+        corsOrigins: [],
+      },
       createLogger('gateway', 'nulled-fields-spec', 'silent'),
     );
   });
@@ -109,7 +125,11 @@ describe('the gateway never nulls a field without an error saying why', () => {
     const answer = await ask('{ complaint(id: "c-other") { id customer { name } } }');
     expect(answer.data).toBeNull();
     expect(answer.errors).toEqual([
-      { message: 'This Customer does not exist or is not visible to you', path: ['complaint', 'customer'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) },
+      {
+        message: 'This Customer does not exist or is not visible to you',
+        path: ['complaint', 'customer'],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND' }),
+      },
     ]);
     expect(answer.extensions?.['valueCompletion']).toBeUndefined();
   });
@@ -128,7 +148,9 @@ describe('the gateway never nulls a field without an error saying why', () => {
   it('turns a null a subgraph put in a non-null field without an error into an internal error in `errors`, not extensions.valueCompletion', async () => {
     const answer = await ask('{ broken { id summary } }');
     expect(answer.data).toEqual({ broken: null });
-    expect(answer.errors).toEqual([{ message: 'Internal server error', path: ['broken', 'summary'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+    expect(answer.errors).toEqual([
+      { message: 'Internal server error', path: ['broken', 'summary'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+    ]);
     expect(answer.extensions).toBeUndefined();
   });
 });

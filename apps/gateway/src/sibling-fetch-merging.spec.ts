@@ -24,26 +24,36 @@ const dispatchSdl = `${FEDERATION}
   type Customer @key(fields: "id") { id: ID!  engineersWhoServed(limit: Int): [String!]! }
   type Order @key(fields: "id") { id: ID!  workOrders: [String!]! }`;
 
-const salesSchema = buildSubgraphSchema([{
-  typeDefs: parse(salesSdl),
-  resolvers: {
-    Query: { customer: (_: unknown, { id }: { id: string }) => ({ id, name: `Customer ${id}`, orders: [{ id: `${id}-o1`, status: 'OPEN' }, { id: `${id}-o2`, status: 'DONE' }, ...(id === 'c3' ? [{ id: `${id}-gone`, status: 'DONE' }] : [])] }) },
-  },
-}]);
-const dispatchSchema = buildSubgraphSchema([{
-  typeDefs: parse(dispatchSdl),
-  resolvers: {
-    Customer: {
-      __resolveReference: ({ id }: { id: string }) => ({ id }),
-      engineersWhoServed: ({ id }: { id: string }, { limit }: { limit?: number }) => {
-        if (id === 'refused') throw new GraphQLError('Not yours', { extensions: { code: 'FORBIDDEN' } });
-        return ['zhao.lei', 'sun.li', 'qian.yu'].slice(0, limit ?? 3);
+const salesSchema = buildSubgraphSchema([
+  {
+    typeDefs: parse(salesSdl),
+    resolvers: {
+      Query: {
+        customer: (_: unknown, { id }: { id: string }) => ({
+          id,
+          name: `Customer ${id}`,
+          orders: [{ id: `${id}-o1`, status: 'OPEN' }, { id: `${id}-o2`, status: 'DONE' }, ...(id === 'c3' ? [{ id: `${id}-gone`, status: 'DONE' }] : [])],
+        }),
       },
     },
-    // An order dispatch does not hold is not answered (null), as our services do.
-    Order: { __resolveReference: ({ id }: { id: string }) => (id.endsWith('-gone') ? null : { id, workOrders: [`${id}-install`] }) },
-  } as never,
-}]);
+  },
+]);
+const dispatchSchema = buildSubgraphSchema([
+  {
+    typeDefs: parse(dispatchSdl),
+    resolvers: {
+      Customer: {
+        __resolveReference: ({ id }: { id: string }) => ({ id }),
+        engineersWhoServed: ({ id }: { id: string }, { limit }: { limit?: number }) => {
+          if (id === 'refused') throw new GraphQLError('Not yours', { extensions: { code: 'FORBIDDEN' } });
+          return ['zhao.lei', 'sun.li', 'qian.yu'].slice(0, limit ?? 3);
+        },
+      },
+      // An order dispatch does not hold is not answered (null), as our services do.
+      Order: { __resolveReference: ({ id }: { id: string }) => (id.endsWith('-gone') ? null : { id, workOrders: [`${id}-install`] }) },
+    } as never,
+  },
+]);
 
 describe('sibling fetches to one subgraph are one request per caller', () => {
   const SECRET = 'sibling-fetch-merging-secret';
@@ -52,7 +62,11 @@ describe('sibling fetches to one subgraph are one request per caller', () => {
   let dispatchRequests: { query: string; identity: string }[] = [];
   const ask = async (query: string, variables: Record<string, unknown> = {}, sub = 'li.na') => {
     const token = mintStaffToken({ sub, name: sub, roles: ['ADMIN'] }, SECRET);
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
   };
 
@@ -85,7 +99,15 @@ describe('sibling fetches to one subgraph are one request per caller', () => {
     const supergraphPath = join(mkdtempSync(join(tmpdir(), 'sibling-fetches-')), 'supergraph.graphql');
     writeFileSync(supergraphPath, composed.supergraphSdl);
     gateway = await startGateway(
-      { host: '127.0.0.1', port: 0, authJwtSecret: SECRET, gatewaySigningKey: generateGatewayKeyPair().privateKey, supergraphPath, subgraphUrlOverrides: {}, corsOrigins: [] },
+      {
+        host: '127.0.0.1',
+        port: 0,
+        authJwtSecret: SECRET,
+        gatewaySigningKey: generateGatewayKeyPair().privateKey,
+        supergraphPath,
+        subgraphUrlOverrides: {},
+        corsOrigins: [],
+      },
       createLogger('gateway', 'sibling-fetches-spec', 'silent'),
     );
   });
@@ -112,7 +134,9 @@ describe('sibling fetches to one subgraph are one request per caller', () => {
     });
     expect(answer.errors).toBeUndefined();
     expect(dispatchRequests).toHaveLength(1);
-    expect(dispatchRequests[0]!.query).toMatch(/_entities0: _entities\(representations: \$representations0\)[\s\S]*_entities1: _entities\(representations: \$representations1\)/);
+    expect(dispatchRequests[0]!.query).toMatch(
+      /_entities0: _entities\(representations: \$representations0\)[\s\S]*_entities1: _entities\(representations: \$representations1\)/,
+    );
   });
 
   it('still explains an entity the subgraph did not resolve, at its own path', async () => {

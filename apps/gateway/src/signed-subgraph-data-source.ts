@@ -122,7 +122,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
       splitMergedResponse(merge, response).forEach((part, index) => {
         const { options, resolve } = batch[index]!;
         const explained = explainUnresolvedEntities(part, variables[index]);
-        resolve(this.didReceiveResponse ? this.didReceiveResponse({ response: explained, request: options.request, context: options.context as GatewayContext }) : explained);
+        resolve(
+          this.didReceiveResponse
+            ? this.didReceiveResponse({ response: explained, request: options.request, context: options.context as GatewayContext })
+            : explained,
+        );
       });
     } catch (error) {
       for (const { reject } of batch) reject(error);

@@ -24,7 +24,9 @@ const joinArgument = (directive: { arguments?: readonly { name: { value: string 
 
 function resolvingGraphs(field: GraphQLField<unknown, unknown>, typeGraphs: string[]): string[] {
   const joins = (field.astNode?.directives ?? []).filter((directive) => directive.name.value === 'join__field' && joinArgument(directive, 'graph'));
-  const resolving = joins.filter((directive) => joinArgument(directive, 'external')?.value !== true).map((directive) => String(joinArgument(directive, 'graph')!.value));
+  const resolving = joins
+    .filter((directive) => joinArgument(directive, 'external')?.value !== true)
+    .map((directive) => String(joinArgument(directive, 'graph')!.value));
   return resolving.length > 0 ? resolving : typeGraphs;
 }
 
@@ -38,7 +40,9 @@ export function entityFields(): EntityField[] {
   const entityTypes = new Map<string, { type: GraphQLObjectType; graphs: string[] }>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const joins = [type.astNode, ...type.extensionASTNodes].flatMap((node) => (node?.directives ?? []).filter((directive) => directive.name.value === 'join__type'));
+    const joins = [type.astNode, ...type.extensionASTNodes].flatMap((node) =>
+      (node?.directives ?? []).filter((directive) => directive.name.value === 'join__type'),
+    );
     if (!joins.some((directive) => joinArgument(directive, 'key'))) continue;
     entityTypes.set(type.name, { type, graphs: [...new Set(joins.map((directive) => String(joinArgument(directive, 'graph')!.value)))] });
   }

@@ -1,7 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { generateGatewayKeyPair, IDENTITY_HEADER, mintStaffToken, Role, signGatewayIdentity, StaffRole, StaffRoles } from '@aftercare/identity';
 import { admits } from '@aftercare/subgraph';
-import { eventually, freePort, Platform, RunningProcess, startPlatform, startProcess, TEST_AUTH_JWT_SECRET, TEST_GATEWAY_SIGNING_KEY } from '@aftercare/testing';
+import {
+  eventually,
+  freePort,
+  Platform,
+  RunningProcess,
+  startPlatform,
+  startProcess,
+  TEST_AUTH_JWT_SECRET,
+  TEST_GATEWAY_SIGNING_KEY,
+} from '@aftercare/testing';
 import jwt from 'jsonwebtoken';
 import { accessTableOf, PENDING_SERVICES } from './access-tables.spec-support';
 import { partnerDocuments } from './trusted-documents.spec-support';
@@ -54,7 +63,11 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
   const staffToken = (roles: StaffRole[], sub = `00000000-0000-4000-8000-${String(roles.length).padStart(12, '0')}`) =>
     mintStaffToken({ sub, name: 'Security', roles }, TEST_AUTH_JWT_SECRET);
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    send(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    send(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const asAdmin = (query: string, variables: Record<string, unknown> = {}) => post({ query, variables }, { authorization: `Bearer ${staffToken(['ADMIN'])}` });
 
   beforeAll(async () => {
@@ -113,7 +126,11 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       { name: 'PARTNER', roles: ['PARTNER'], headers: { 'x-api-key': partnerKey } },
       ...StaffRoles.map((role) => ({ name: role, roles: [role] as Role[], headers: { authorization: `Bearer ${staffToken([role])}` } })),
       // A `sub` is whatever the identity provider issues: nothing may assume it is a UUID (issue 18).
-      ...StaffRoles.map((role) => ({ name: `${role} (sub ${NON_UUID_SUB})`, roles: [role] as Role[], headers: { authorization: `Bearer ${staffToken([role], NON_UUID_SUB)}` } })),
+      ...StaffRoles.map((role) => ({
+        name: `${role} (sub ${NON_UUID_SUB})`,
+        roles: [role] as Role[],
+        headers: { authorization: `Bearer ${staffToken([role], NON_UUID_SUB)}` },
+      })),
     ];
     const noRule: string[] = [];
     const mismatches: string[] = [];
@@ -130,15 +147,19 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       if (!rule && caller.name !== 'anonymous') return; // pending service without its table yet
       const answer = await post({ query: operation.document, variables: operation.variables }, caller.headers);
       checked += 1;
-      if (answer.status >= 500 || INTERNALS.test(answer.text)) serverErrors.push(`${operation.field} as ${caller.name}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      if (answer.status >= 500 || INTERNALS.test(answer.text))
+        serverErrors.push(`${operation.field} as ${caller.name}: ${answer.status} ${answer.text.slice(0, 200)}`);
       const codes = codesOf(answer);
       // A role check refuses with UNAUTHENTICATED, or FORBIDDEN naming the roles it needs; a FORBIDDEN without
       // them is a row rule past the role check (a partner naming another brand), so the table admitted the caller.
       const refused =
-        codes.includes('UNAUTHENTICATED') || (answer.json?.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN' && 'requiredRoles' in (error.extensions ?? {}));
+        codes.includes('UNAUTHENTICATED') ||
+        (answer.json?.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN' && 'requiredRoles' in (error.extensions ?? {}));
       const expectAdmitted = rule ? admits(rule, caller.roles) : false;
       if (expectAdmitted === refused) {
-        mismatches.push(`${operation.kind}.${operation.field} as ${caller.name}: table says ${expectAdmitted ? 'admit' : 'refuse'}, got ${codes.join(',') || 'data'}`);
+        mismatches.push(
+          `${operation.kind}.${operation.field} as ${caller.name}: table says ${expectAdmitted ? 'admit' : 'refuse'}, got ${codes.join(',') || 'data'}`,
+        );
       }
     });
     console.log(`access walk: ${operations.length} root operations × ${callers.length} callers, ${checked} requests checked`);
@@ -151,7 +172,7 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     // Real records to reach: a partner's order (its customer and install work order), a card a salesperson owns,
     // an engineer and a complaint. Every staff caller signs in with a non-UUID sub.
     const admin = { authorization: `Bearer ${staffToken(['ADMIN'])}` };
-    const data = async <T,>(answer: Promise<Answer>): Promise<T> => {
+    const data = async <T>(answer: Promise<Answer>): Promise<T> => {
       const { json } = await answer;
       if (!json?.data || json.errors?.length) throw new Error(`setup failed: ${JSON.stringify(json)}`);
       return json.data as T;
@@ -161,7 +182,13 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       post(
         {
           query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
-          variables: { input: { externalRef: `WALK-${stamp}`, productModel: 'AquaPure X5', customer: { name: 'Walk Customer', phone: `137${stamp}`, city: 'Suzhou', address: '3 Walk Road' } } },
+          variables: {
+            input: {
+              externalRef: `WALK-${stamp}`,
+              productModel: 'AquaPure X5',
+              customer: { name: 'Walk Customer', phone: `137${stamp}`, city: 'Suzhou', address: '3 Walk Road' },
+            },
+          },
         },
         { 'x-api-key': partnerKey },
       ),
@@ -178,12 +205,31 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     }, 60_000);
     const salesHeaders = { authorization: `Bearer ${staffToken(['SALES'], NON_UUID_SUB)}` };
     // Sales knows its staff as salespeople by their sign-in: the SALES caller owns the cards it opens.
-    await data(post({ query: `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id } }`, variables: { input: { name: 'Li Na', team: 'East', staffUserId: NON_UUID_SUB } } }, admin));
+    await data(
+      post(
+        {
+          query: `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id } }`,
+          variables: { input: { name: 'Li Na', team: 'East', staffUserId: NON_UUID_SUB } },
+        },
+        admin,
+      ),
+    );
     const { createCustomer } = await data<{ createCustomer: { id: string } }>(
       post(
         {
           query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-          variables: { input: { name: 'Walk Card', phone: `136${stamp}`, city: 'Shanghai', address: '4 Walk Road', businessType: 'RESTAURANT', scale: 2, influence: 2, grade: 'B' } },
+          variables: {
+            input: {
+              name: 'Walk Card',
+              phone: `136${stamp}`,
+              city: 'Shanghai',
+              address: '4 Walk Road',
+              businessType: 'RESTAURANT',
+              scale: 2,
+              influence: 2,
+              grade: 'B',
+            },
+          },
         },
         salesHeaders,
       ),
@@ -205,7 +251,15 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
         post(
           {
             query: `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
-            variables: { input: { category: 'PRODUCT_QUALITY', customerId: createCustomer.id, summary: 'Walk complaint', proposedSolution: 'Call back', involvesLiability: false } },
+            variables: {
+              input: {
+                category: 'PRODUCT_QUALITY',
+                customerId: createCustomer.id,
+                summary: 'Walk complaint',
+                proposedSolution: 'Call back',
+                involvesLiability: false,
+              },
+            },
           },
           { authorization: `Bearer ${staffToken(['COMPLAINTS_AGENT'], NON_UUID_SUB)}` },
         ),
@@ -241,10 +295,21 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const pathOf = (entry: (typeof entries)[number]) => ['entry', ...entry.path];
     const nest = (path: string[], inner: string) => path.reduceRight((selection, field) => `${field} { ${selection} }`, inner);
     const startsWith = (path: readonly unknown[] | undefined, prefix: string[]) => !!path && prefix.every((part, index) => path[index] === part);
-    const ask = (entry: (typeof entries)[number], id: string, selection: string, declared: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
-      post({ query: `query ($id: ID!${declared}) { entry: ${entry.root}(id: $id) { ${nest(entry.path, selection)} } }`, variables: { id, ...variables } }, headers);
+    const ask = (
+      entry: (typeof entries)[number],
+      id: string,
+      selection: string,
+      declared: string,
+      variables: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) =>
+      post(
+        { query: `query ($id: ID!${declared}) { entry: ${entry.root}(id: $id) { ${nest(entry.path, selection)} } }`, variables: { id, ...variables } },
+        headers,
+      );
     const noteServerError = (what: string, answer: Answer) => {
-      if (answer.status >= 500 || INTERNALS.test(answer.text) || codesOf(answer).includes('INTERNAL_SERVER_ERROR')) serverErrors.push(`${what}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      if (answer.status >= 500 || INTERNALS.test(answer.text) || codesOf(answer).includes('INTERNAL_SERVER_ERROR'))
+        serverErrors.push(`${what}: ${answer.status} ${answer.text.slice(0, 200)}`);
     };
     const jobs = callers.flatMap((caller) => entries.flatMap((entry) => (ids[entry.root] ?? []).map((id) => ({ caller, entry, id }))));
     await inBatches(jobs, 6, async ({ caller, entry, id }) => {
@@ -266,20 +331,33 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
         const fieldPath = [...pathOf(entry), field.field];
         const refused = (answer.json?.errors ?? []).some(
           (error) =>
-            startsWith((error as { path?: unknown[] }).path?.filter((part) => typeof part === 'string'), fieldPath) &&
+            startsWith(
+              (error as { path?: unknown[] }).path?.filter((part) => typeof part === 'string'),
+              fieldPath,
+            ) &&
             (error.extensions?.code === 'UNAUTHENTICATED' || (error.extensions?.code === 'FORBIDDEN' && 'requiredRoles' in (error.extensions ?? {}))),
         );
         const rule = fieldRuleOf(field);
         // No rule: whoever reaches the entity reads the field (mustHaveRule makes every sensitive link state one).
         const expectAdmitted = rule ? admits(rule, caller.roles) : true;
         if (expectAdmitted === refused) {
-          mismatches.push(`${field.type}.${field.field} (${field.service}) via ${entry.root}${entry.path.map((step) => `.${step}`).join('')} as ${caller.name}: table says ${expectAdmitted ? 'admit' : 'refuse'}, got ${codesOf(answer).join(',') || 'data'}`);
+          mismatches.push(
+            `${field.type}.${field.field} (${field.service}) via ${entry.root}${entry.path.map((step) => `.${step}`).join('')} as ${caller.name}: table says ${expectAdmitted ? 'admit' : 'refuse'}, got ${codesOf(answer).join(',') || 'data'}`,
+          );
         }
       }
     });
     console.log(`field walk: ${fields.length} entity fields, ${reachedTypes.size} (entity, caller) pairs reached, ${checked} field requests checked`);
     // Each staff role that serves customers opens the card; a partner reaches its own order's customer.
-    for (const reach of ['Customer as ENGINEER', 'Customer as SALES', 'Customer as PARTNER', 'Order as PARTNER', 'WorkOrder as DISPATCHER', 'Engineer as DISPATCHER', 'Complaint as COMPLAINTS_AGENT']) {
+    for (const reach of [
+      'Customer as ENGINEER',
+      'Customer as SALES',
+      'Customer as PARTNER',
+      'Order as PARTNER',
+      'WorkOrder as DISPATCHER',
+      'Engineer as DISPATCHER',
+      'Complaint as COMPLAINTS_AGENT',
+    ]) {
       expect([...reachedTypes]).toContain(reach);
     }
     expect({ serverErrors, mismatches }).toEqual({ serverErrors: [], mismatches: [] });
@@ -287,7 +365,10 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     // A salesperson who does not own the card opens a complaint about it: the card is nulled, with a reason in
     // `errors` (it was `{"data": null}` with the reason only under extensions.valueCompletion).
     const otherRep = { authorization: `Bearer ${staffToken(['SALES'], 'wang.wei')}` };
-    const notOwned = await post({ query: `query ($id: ID!) { complaint(id: $id) { id customer { name phone } } }`, variables: { id: ids['complaint']![0] } }, otherRep);
+    const notOwned = await post(
+      { query: `query ($id: ID!) { complaint(id: $id) { id customer { name phone } } }`, variables: { id: ids['complaint']![0] } },
+      otherRep,
+    );
     expect(notOwned.json?.extensions).toBeUndefined();
     expect(notOwned.json?.errors?.length).toBeGreaterThan(0);
     expect(notOwned.json?.errors?.map((error) => typeof error.extensions?.code)).toEqual(notOwned.json?.errors?.map(() => 'string'));
@@ -312,7 +393,9 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const submitted = await post(
       {
         query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
-        variables: { input: { externalRef: `SEC-${Date.now()}`, productModel: 'X5', customer: { name: secretName, phone, city: 'Suzhou', address: '1 Secret Road' } } },
+        variables: {
+          input: { externalRef: `SEC-${Date.now()}`, productModel: 'X5', customer: { name: secretName, phone, city: 'Suzhou', address: '1 Secret Road' } },
+        },
       },
       { 'x-api-key': partnerKey },
     );
@@ -323,7 +406,19 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const card = await post(
       {
         query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-        variables: { input: { name: cardName, phone: `138${String(Date.now()).slice(-8)}`, city: 'Shanghai', address: '1 Rep Road', businessType: 'RESTAURANT', scale: 3, influence: 5, grade: 'A', ownerId: repA } },
+        variables: {
+          input: {
+            name: cardName,
+            phone: `138${String(Date.now()).slice(-8)}`,
+            city: 'Shanghai',
+            address: '1 Rep Road',
+            businessType: 'RESTAURANT',
+            scale: 3,
+            influence: 5,
+            grade: 'A',
+            ownerId: repA,
+          },
+        },
       },
       staffHeaders,
     );
@@ -331,26 +426,96 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const repBHeaders = { authorization: `Bearer ${staffToken(['SALES'], repB)}` };
 
     // 1. Malformed bodies, content types, encodings, methods.
-    const rawBodies = ['{', '}', '{"query":', 'null', '[]', '"query"', '42', 'true', '{"query": 5}', '{"query": null}', '{"query": ["a"]}', '{"query": "{ __typename }", "variables": "x"}', '{"query": "{ __typename }", "variables": [1]}', '{"query":"{ __typename }","operationName":5}', '\u0000\u0001\u0002', '<?xml version="1.0"?><q/>', '{"query":"{ __typename }"}'.repeat(3), '[{"query":"{ __typename }"},{"query":"{ __typename }"}]', '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}', '{}'];
+    const rawBodies = [
+      '{',
+      '}',
+      '{"query":',
+      'null',
+      '[]',
+      '"query"',
+      '42',
+      'true',
+      '{"query": 5}',
+      '{"query": null}',
+      '{"query": ["a"]}',
+      '{"query": "{ __typename }", "variables": "x"}',
+      '{"query": "{ __typename }", "variables": [1]}',
+      '{"query":"{ __typename }","operationName":5}',
+      '\u0000\u0001\u0002',
+      '<?xml version="1.0"?><q/>',
+      '{"query":"{ __typename }"}'.repeat(3),
+      '[{"query":"{ __typename }"},{"query":"{ __typename }"}]',
+      '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}',
+      '{}',
+    ];
     for (const body of rawBodies) cases.push({ name: `body ${JSON.stringify(body).slice(0, 30)}`, run: () => post(body) });
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/graphql', 'text/html', 'image/png', '']) {
-      cases.push({ name: `content-type ${type || '(none)'}`, run: () => send(platform.gatewayUrl, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: '{"query":"{ __typename }"}' }), status: 415 });
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/graphql',
+      'text/html',
+      'image/png',
+      '',
+    ]) {
+      cases.push({
+        name: `content-type ${type || '(none)'}`,
+        run: () => send(platform.gatewayUrl, { method: 'POST', headers: type ? { 'content-type': type } : {}, body: '{"query":"{ __typename }"}' }),
+        status: 415,
+      });
     }
     for (const charset of ['latin1', 'utf-16', 'ebcdic', 'koi8-r']) {
-      cases.push({ name: `charset ${charset}`, run: () => send(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': `application/json; charset=${charset}` }, body: '{"query":"{ __typename }"}' }) });
+      cases.push({
+        name: `charset ${charset}`,
+        run: () =>
+          send(platform.gatewayUrl, {
+            method: 'POST',
+            headers: { 'content-type': `application/json; charset=${charset}` },
+            body: '{"query":"{ __typename }"}',
+          }),
+      });
     }
     for (const encoding of ['gzip', 'deflate', 'br', 'compress', 'zstd', 'x-unknown']) {
-      cases.push({ name: `garbage ${encoding} body`, run: () => send(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: 'not compressed at all' }) });
+      cases.push({
+        name: `garbage ${encoding} body`,
+        run: () =>
+          send(platform.gatewayUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+            body: 'not compressed at all',
+          }),
+      });
     }
-    cases.push({ name: 'gzip bomb beyond the body limit', run: () => send(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync(Buffer.from(`{"query":"{ __typename }","x":"${'a'.repeat(5_000_000)}"}`)) }), status: 413 });
+    cases.push({
+      name: 'gzip bomb beyond the body limit',
+      run: () =>
+        send(platform.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body: gzipSync(Buffer.from(`{"query":"{ __typename }","x":"${'a'.repeat(5_000_000)}"}`)),
+        }),
+      status: 413,
+    });
     for (const size of [300_000, 1_000_000, 3_000_000]) {
       cases.push({ name: `${size}-byte body`, run: () => post({ query: '{ __typename }', padding: 'x'.repeat(size) }), status: 413 });
     }
-    for (const method of ['PUT', 'DELETE', 'PATCH']) cases.push({ name: `method ${method}`, run: () => send(platform.gatewayUrl, { method, headers: { 'content-type': 'application/json' }, body: '{}' }) });
+    for (const method of ['PUT', 'DELETE', 'PATCH'])
+      cases.push({ name: `method ${method}`, run: () => send(platform.gatewayUrl, { method, headers: { 'content-type': 'application/json' }, body: '{}' }) });
     cases.push({ name: 'GET without a query', run: () => send(platform.gatewayUrl, { method: 'GET' }) });
-    cases.push({ name: 'GET a mutation', run: () => send(`${platform.gatewayUrl}?query=${encodeURIComponent('mutation { __typename }')}`, { method: 'GET', headers: { 'apollo-require-preflight': 'true' } }) });
+    cases.push({
+      name: 'GET a mutation',
+      run: () =>
+        send(`${platform.gatewayUrl}?query=${encodeURIComponent('mutation { __typename }')}`, {
+          method: 'GET',
+          headers: { 'apollo-require-preflight': 'true' },
+        }),
+    });
     cases.push({ name: 'unknown path', run: () => send(`${platform.gatewayBase}/graphql/../../etc/passwd`, { method: 'GET' }) });
-    cases.push({ name: 'unknown route', run: () => send(`${platform.gatewayBase}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }) });
+    cases.push({
+      name: 'unknown route',
+      run: () => send(`${platform.gatewayBase}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+    });
 
     // 2. Query shape: parse errors, operation resolution, limits, introspection and suggestions.
     const deep = `{ order(id: "${SAMPLE_ID}") { ${'customer { orders { '.repeat(10)} id ${'} } '.repeat(10)} } }`;
@@ -395,21 +560,145 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     }
 
     // 3. Hostile values in text inputs, numbers and dates.
-    const hostile = ['a\u0000b', 'x\uD800', '\uDC00y', 'x'.repeat(5000), "' OR 1=1 --", "'); DROP TABLE customer; --", '<script>alert(1)</script>', '\u202Eevil', '${jndi:ldap://x}', '\u0007bell', '  ', '😀'.repeat(100)];
+    const hostile = [
+      'a\u0000b',
+      'x\uD800',
+      '\uDC00y',
+      'x'.repeat(5000),
+      "' OR 1=1 --",
+      "'); DROP TABLE customer; --",
+      '<script>alert(1)</script>',
+      '\u202Eevil',
+      '${jndi:ldap://x}',
+      '\u0007bell',
+      '  ',
+      '😀'.repeat(100),
+    ];
     const textInputs: [string, (value: string) => Record<string, unknown>, Record<string, string>][] = [
-      ['submitInstallOrder.externalRef', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: v, productModel: 'X5', customer: { name: 'A', phone: '13900000001', city: 'C', address: 'D' } } } }), { 'x-api-key': partnerKey }],
-      ['submitInstallOrder.productModel', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: `R-${Math.random()}`, productModel: v, customer: { name: 'A', phone: '13900000002', city: 'C', address: 'D' } } } }), { 'x-api-key': partnerKey }],
-      ['submitInstallOrder.customer.name', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: v, phone: '13900000003', city: 'C', address: 'D' } } } }), { 'x-api-key': partnerKey }],
-      ['submitInstallOrder.customer.address', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: 'A', phone: '13900000004', city: 'C', address: v } } } }), { 'x-api-key': partnerKey }],
-      ['submitInstallOrder.customer.phone', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: 'A', phone: v, city: 'C', address: 'D' } } } }), { 'x-api-key': partnerKey }],
-      ['submitInstallOrder.preferredDate', (v) => ({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`, variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', preferredDate: v, customer: { name: 'A', phone: '13900000005', city: 'C', address: 'D' } } } }), { 'x-api-key': partnerKey }],
-      ['registerPartner.name', (v) => ({ query: `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { partner { id } } }`, variables: { input: { code: `H${Math.floor(Math.random() * 1e6)}`, name: v } } }), staffHeaders],
-      ['registerPartner.code', (v) => ({ query: `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { partner { id } } }`, variables: { input: { code: v, name: 'N' } } }), staffHeaders],
-      ['createCustomer.name', (v) => ({ query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, variables: { input: { name: v, phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, city: 'C', address: 'D', businessType: 'RESTAURANT', scale: 1, influence: 1, grade: 'C' } } }), staffHeaders],
-      ['createCustomer.address', (v) => ({ query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, variables: { input: { name: 'N', phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, city: 'C', address: v, businessType: 'RESTAURANT', scale: 1, influence: 1, grade: 'C' } } }), staffHeaders],
-      ['customers.text', (v) => ({ query: `query ($text: String) { customers(first: 5, text: $text) { edges { node { id } } } }`, variables: { text: v } }), staffHeaders],
-      ['customers.after (cursor)', (v) => ({ query: `query ($after: String) { customers(first: 5, after: $after) { edges { node { id } } } }`, variables: { after: v } }), staffHeaders],
-      ['myOrders.after (cursor)', (v) => ({ query: `query ($after: String) { myOrders(first: 5, after: $after) { edges { node { id } } } }`, variables: { after: v } }), { 'x-api-key': partnerKey }],
+      [
+        'submitInstallOrder.externalRef',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: { input: { externalRef: v, productModel: 'X5', customer: { name: 'A', phone: '13900000001', city: 'C', address: 'D' } } },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'submitInstallOrder.productModel',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: { input: { externalRef: `R-${Math.random()}`, productModel: v, customer: { name: 'A', phone: '13900000002', city: 'C', address: 'D' } } },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'submitInstallOrder.customer.name',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: v, phone: '13900000003', city: 'C', address: 'D' } } },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'submitInstallOrder.customer.address',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: 'A', phone: '13900000004', city: 'C', address: v } } },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'submitInstallOrder.customer.phone',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: { input: { externalRef: `R-${Math.random()}`, productModel: 'X5', customer: { name: 'A', phone: v, city: 'C', address: 'D' } } },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'submitInstallOrder.preferredDate',
+        (v) => ({
+          query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id } }`,
+          variables: {
+            input: {
+              externalRef: `R-${Math.random()}`,
+              productModel: 'X5',
+              preferredDate: v,
+              customer: { name: 'A', phone: '13900000005', city: 'C', address: 'D' },
+            },
+          },
+        }),
+        { 'x-api-key': partnerKey },
+      ],
+      [
+        'registerPartner.name',
+        (v) => ({
+          query: `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { partner { id } } }`,
+          variables: { input: { code: `H${Math.floor(Math.random() * 1e6)}`, name: v } },
+        }),
+        staffHeaders,
+      ],
+      [
+        'registerPartner.code',
+        (v) => ({
+          query: `mutation ($input: RegisterPartnerInput!) { registerPartner(input: $input) { partner { id } } }`,
+          variables: { input: { code: v, name: 'N' } },
+        }),
+        staffHeaders,
+      ],
+      [
+        'createCustomer.name',
+        (v) => ({
+          query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+          variables: {
+            input: {
+              name: v,
+              phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+              city: 'C',
+              address: 'D',
+              businessType: 'RESTAURANT',
+              scale: 1,
+              influence: 1,
+              grade: 'C',
+            },
+          },
+        }),
+        staffHeaders,
+      ],
+      [
+        'createCustomer.address',
+        (v) => ({
+          query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+          variables: {
+            input: {
+              name: 'N',
+              phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+              city: 'C',
+              address: v,
+              businessType: 'RESTAURANT',
+              scale: 1,
+              influence: 1,
+              grade: 'C',
+            },
+          },
+        }),
+        staffHeaders,
+      ],
+      [
+        'customers.text',
+        (v) => ({ query: `query ($text: String) { customers(first: 5, text: $text) { edges { node { id } } } }`, variables: { text: v } }),
+        staffHeaders,
+      ],
+      [
+        'customers.after (cursor)',
+        (v) => ({ query: `query ($after: String) { customers(first: 5, after: $after) { edges { node { id } } } }`, variables: { after: v } }),
+        staffHeaders,
+      ],
+      [
+        'myOrders.after (cursor)',
+        (v) => ({ query: `query ($after: String) { myOrders(first: 5, after: $after) { edges { node { id } } } }`, variables: { after: v } }),
+        { 'x-api-key': partnerKey },
+      ],
       ['order.id', (v) => ({ query: `query ($id: ID!) { order(id: $id) { id } }`, variables: { id: v } }), staffHeaders],
       ['customer.id', (v) => ({ query: `query ($id: ID!) { customer(id: $id) { id } }`, variables: { id: v } }), staffHeaders],
       ['engineer.id', (v) => ({ query: `query ($id: ID!) { engineer(id: $id) { id } }`, variables: { id: v } }), staffHeaders],
@@ -418,43 +707,100 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const dates = ['0000-01-01', '2026-02-30', '99999-01-01', 'not a date', '2026-13-01', '-0001-01-01'];
     for (const [field, build, headers] of textInputs) {
       const values = field.endsWith('preferredDate') ? [...dates, ...hostile.slice(0, 4)] : hostile;
-      for (const value of values) cases.push({ name: `${field} = ${JSON.stringify(value).slice(0, 24)}`, run: () => post(build(value), headers), secrets: [secretName, cardName] });
+      for (const value of values)
+        cases.push({ name: `${field} = ${JSON.stringify(value).slice(0, 24)}`, run: () => post(build(value), headers), secrets: [secretName, cardName] });
       cases.push({ name: `${field} = 1 MB`, run: () => post(build('x'.repeat(1_000_000)), headers), status: 413 });
     }
     const numbers = [2147483648, -2147483649, 1e308, -1e308, 0.5, -1, 2 ** 53 + 2];
     for (const value of numbers) {
-      cases.push({ name: `customers.first = ${value}`, run: () => post({ query: `query ($n: Int!) { customers(first: $n) { edges { node { id } } } }`, variables: { n: value } }, staffHeaders) });
-      cases.push({ name: `createCustomer.scale = ${value}`, run: () => post({ query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, variables: { input: { name: 'N', phone: '13600000009', city: 'C', address: 'D', businessType: 'RESTAURANT', scale: value, influence: 1, grade: 'C' } } }, staffHeaders) });
+      cases.push({
+        name: `customers.first = ${value}`,
+        run: () => post({ query: `query ($n: Int!) { customers(first: $n) { edges { node { id } } } }`, variables: { n: value } }, staffHeaders),
+      });
+      cases.push({
+        name: `createCustomer.scale = ${value}`,
+        run: () =>
+          post(
+            {
+              query: `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+              variables: {
+                input: { name: 'N', phone: '13600000009', city: 'C', address: 'D', businessType: 'RESTAURANT', scale: value, influence: 1, grade: 'C' },
+              },
+            },
+            staffHeaders,
+          ),
+      });
     }
     for (const value of ['1e400', '-1e400', '1e309', '123456789012345678901234567890']) {
-      cases.push({ name: `float literal ${value}`, run: () => post({ query: `{ customers(first: 5, key: true) { edges { node { id } } } a: customers(first: ${value}) { edges { node { id } } } }` }, staffHeaders) });
+      cases.push({
+        name: `float literal ${value}`,
+        run: () =>
+          post({ query: `{ customers(first: 5, key: true) { edges { node { id } } } a: customers(first: ${value}) { edges { node { id } } } }` }, staffHeaders),
+      });
     }
 
     // 4. Forged identities and signatures, at the gateway and straight at a subgraph.
     const now = Math.floor(Date.now() / 1000);
     const forgedTokens: [string, string][] = [
-      ['alg none', `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp: now + 600, iss: 'aftercare-auth', aud: 'aftercare-graph' })).toString('base64url')}.`],
-      ['another secret', jwt.sign({ roles: ['ADMIN'] }, 'a-guessable-secret', { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600 })],
+      [
+        'alg none',
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp: now + 600, iss: 'aftercare-auth', aud: 'aftercare-graph' })).toString('base64url')}.`,
+      ],
+      [
+        'another secret',
+        jwt.sign({ roles: ['ADMIN'] }, 'a-guessable-secret', { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600 }),
+      ],
       ['the old development secret', jwt.sign({ roles: ['ADMIN'] }, 'aftercare-dev-auth-jwt-secret', { subject: 'x', expiresIn: 600 })],
-      ['expired', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: -60 })],
-      ['not yet valid', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600, notBefore: 300 })],
+      [
+        'expired',
+        jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: -60 }),
+      ],
+      [
+        'not yet valid',
+        jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, {
+          subject: 'x',
+          issuer: 'aftercare-auth',
+          audience: 'aftercare-graph',
+          expiresIn: 600,
+          notBefore: 300,
+        }),
+      ],
       ['wrong issuer', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'evil', audience: 'aftercare-graph', expiresIn: 600 })],
       ['wrong audience', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'other', expiresIn: 600 })],
       ['no expiry', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph' })],
-      ['HS512', jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, { algorithm: 'HS512', subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600 })],
-      ['unknown role', jwt.sign({ roles: ['ROOT'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600 })],
+      [
+        'HS512',
+        jwt.sign({ roles: ['ADMIN'] }, TEST_AUTH_JWT_SECRET, {
+          algorithm: 'HS512',
+          subject: 'x',
+          issuer: 'aftercare-auth',
+          audience: 'aftercare-graph',
+          expiresIn: 600,
+        }),
+      ],
+      [
+        'unknown role',
+        jwt.sign({ roles: ['ROOT'] }, TEST_AUTH_JWT_SECRET, { subject: 'x', issuer: 'aftercare-auth', audience: 'aftercare-graph', expiresIn: 600 }),
+      ],
       ['garbage', 'not.a.jwt'],
       ['huge', 'a'.repeat(20000)],
     ];
     for (const [name, token] of forgedTokens) {
-      cases.push({ name: `bearer ${name}`, run: () => post({ query: '{ __typename }' }, { authorization: `Bearer ${token}` }), status: name === 'huge' ? undefined : 401 });
+      cases.push({
+        name: `bearer ${name}`,
+        run: () => post({ query: '{ __typename }' }, { authorization: `Bearer ${token}` }),
+        status: name === 'huge' ? undefined : 401,
+      });
     }
     for (const [name, headers] of [
       ['unknown api key', { 'x-api-key': 'ak_guess' }],
       ['api key with NUL', { 'x-api-key': 'ak_%00' }],
       ['key and token', { 'x-api-key': partnerKey, authorization: `Bearer ${staffToken(['ADMIN'])}` }],
       ['basic auth', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
-      ['client-sent identity header', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, 'sales') }],
+      [
+        'client-sent identity header',
+        { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, 'sales') },
+      ],
     ] as const) {
       cases.push({ name, run: () => post({ query: '{ partnerCredential(apiKey: "x") { partnerId } }' }, headers as Record<string, string>) });
     }
@@ -475,15 +821,41 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       if (!target) throw new Error(`${service} printed no URL`);
       const identities: [string, Record<string, string>][] = [
         ['no identity', {}],
-        ['identity signed by an attacker key', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, attacker.privateKey, service) }],
-        ['identity for another subgraph', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY, service === 'sales' ? 'complaints' : 'sales') }],
+        [
+          'identity signed by an attacker key',
+          { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, attacker.privateKey, service) },
+        ],
+        [
+          'identity for another subgraph',
+          {
+            [IDENTITY_HEADER]: await signGatewayIdentity(
+              { kind: 'system', service: 'gateway' },
+              TEST_GATEWAY_SIGNING_KEY,
+              service === 'sales' ? 'complaints' : 'sales',
+            ),
+          },
+        ],
         ['identity without audience', { [IDENTITY_HEADER]: await signGatewayIdentity({ kind: 'system', service: 'gateway' }, TEST_GATEWAY_SIGNING_KEY) }],
-        ['HS256 identity with the old dev secret', { [IDENTITY_HEADER]: jwt.sign({ identity: { kind: 'system', service: 'gateway' } }, 'aftercare-dev-gateway-signing-secret', { issuer: 'aftercare-gateway', audience: 'aftercare-subgraph', expiresIn: 60 }) }],
+        [
+          'HS256 identity with the old dev secret',
+          {
+            [IDENTITY_HEADER]: jwt.sign({ identity: { kind: 'system', service: 'gateway' } }, 'aftercare-dev-gateway-signing-secret', {
+              issuer: 'aftercare-gateway',
+              audience: 'aftercare-subgraph',
+              expiresIn: 60,
+            }),
+          },
+        ],
       ];
       for (const [name, headers] of identities) {
         cases.push({
           name: `direct ${service}: ${name}`,
-          run: () => send(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _entities(representations: [{ __typename: "Order", id: "' + secretOrderId + '" }]) { __typename } }' }) }),
+          run: () =>
+            send(target, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify({ query: '{ _entities(representations: [{ __typename: "Order", id: "' + secretOrderId + '" }]) { __typename } }' }),
+            }),
           status: 401,
           secrets: [secretName],
         });
@@ -492,23 +864,63 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
 
     // 5. Another partner's and another salesperson's data through every path.
     const otherPartner = { 'x-api-key': otherPartnerKey };
-    cases.push({ name: "partner B reads partner A's order by id", run: () => post({ query: `query ($id: ID!) { order(id: $id) { id externalRef customer { name } } }`, variables: { id: secretOrderId } }, otherPartner), secrets: [secretName] });
-    cases.push({ name: "partner B lists its orders", run: () => post({ query: `{ myOrders(first: 100) { edges { node { id customer { name } } } } }` }, otherPartner), secrets: [secretName, secretOrderId] });
-    cases.push({ name: 'partner B submits with partner A customer phone', run: () => post({ query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id name phone city address } } }`, variables: { input: { externalRef: `B-${Date.now()}`, productModel: 'X5', customer: { name: 'B typed', phone, city: 'B city', address: 'B road' } } } }, otherPartner), secrets: [secretName, '1 Secret Road'] });
-    cases.push({ name: 'partner reads CRM fields', run: () => post({ query: `query ($id: ID!) { order(id: $id) { customer { grade key influence contacts { name } } } }`, variables: { id: secretOrderId } }, { 'x-api-key': partnerKey }) });
+    cases.push({
+      name: "partner B reads partner A's order by id",
+      run: () => post({ query: `query ($id: ID!) { order(id: $id) { id externalRef customer { name } } }`, variables: { id: secretOrderId } }, otherPartner),
+      secrets: [secretName],
+    });
+    cases.push({
+      name: 'partner B lists its orders',
+      run: () => post({ query: `{ myOrders(first: 100) { edges { node { id customer { name } } } } }` }, otherPartner),
+      secrets: [secretName, secretOrderId],
+    });
+    cases.push({
+      name: 'partner B submits with partner A customer phone',
+      run: () =>
+        post(
+          {
+            query: `mutation ($input: SubmitInstallOrderInput!) { submitInstallOrder(input: $input) { id customer { id name phone city address } } }`,
+            variables: {
+              input: { externalRef: `B-${Date.now()}`, productModel: 'X5', customer: { name: 'B typed', phone, city: 'B city', address: 'B road' } },
+            },
+          },
+          otherPartner,
+        ),
+      secrets: [secretName, '1 Secret Road'],
+    });
+    cases.push({
+      name: 'partner reads CRM fields',
+      run: () =>
+        post(
+          { query: `query ($id: ID!) { order(id: $id) { customer { grade key influence contacts { name } } } }`, variables: { id: secretOrderId } },
+          { 'x-api-key': partnerKey },
+        ),
+    });
     for (const [name, query, variables] of [
       ["rep B opens rep A's card", `query ($id: ID!) { customer(id: $id) { id name } }`, { id: cardId }],
       ["rep B lists rep A's cards", `query ($owner: ID) { customers(first: 100, ownerId: $owner) { edges { node { id name } } } }`, { owner: repA }],
       ["rep B updates rep A's card", `mutation ($id: ID!) { updateCustomer(id: $id, input: { key: false }) { id name } }`, { id: cardId }],
-      ["rep B regrades rep A's card", `mutation ($id: ID!) { changeProspectGrade(input: { customerId: $id, grade: "F", reason: "x" }) { grade } }`.replace('"F"', 'F'), { id: cardId }],
-      ["rep B places an order on rep A's card", `mutation ($id: ID!) { placeOrder(input: { channel: PHONE, customerId: $id, productModel: "X5" }) { id customer { name } } }`, { id: cardId }],
+      [
+        "rep B regrades rep A's card",
+        `mutation ($id: ID!) { changeProspectGrade(input: { customerId: $id, grade: "F", reason: "x" }) { grade } }`.replace('"F"', 'F'),
+        { id: cardId },
+      ],
+      [
+        "rep B places an order on rep A's card",
+        `mutation ($id: ID!) { placeOrder(input: { channel: PHONE, customerId: $id, productModel: "X5" }) { id customer { name } } }`,
+        { id: cardId },
+      ],
     ] as const) {
       cases.push({ name, run: () => post({ query, variables }, repBHeaders), secrets: [cardName] });
     }
 
     // 6. Trusted documents: on the enforcing gateway a partner runs only published operations, by id.
     const trusted = (body: unknown, headers: Record<string, string>) =>
-      send(trustedGatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      send(trustedGatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
     const partnerHeaders = { 'x-api-key': partnerKey };
     for (const [query, extra] of shapes) {
       cases.push({ name: `trusted: free-form ${query.slice(0, 30)} as partner`, run: () => trusted({ query, ...extra }, partnerHeaders), status: 403 });
@@ -520,25 +932,50 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       `{ customers(first: 100) { edges { node { id name } } } }`,
       `{ partnerCredential(apiKey: "x") { partnerId } }`,
     ]) {
-      cases.push({ name: `trusted: partner's own document ${query.slice(0, 30)}`, run: () => trusted({ query, variables: { id: secretOrderId } }, partnerHeaders), status: 403, secrets: [secretName, '1 Secret Road'] });
+      cases.push({
+        name: `trusted: partner's own document ${query.slice(0, 30)}`,
+        run: () => trusted({ query, variables: { id: secretOrderId } }, partnerHeaders),
+        status: 403,
+        secrets: [secretName, '1 Secret Road'],
+      });
     }
     for (const documentId of ['sha256:' + '0'.repeat(64), 'sha256:xyz', 'md5:abc', 42, ['a'], { a: 1 }, 'sha256:' + 'A'.repeat(64), '\u0000']) {
       cases.push({ name: `trusted: documentId ${JSON.stringify(documentId).slice(0, 20)}`, run: () => trusted({ documentId }, partnerHeaders) });
     }
     const submitById = partnerDocuments.id('SubmitInstallOrder');
-    cases.push({ name: 'trusted: published id with another query', run: () => trusted({ documentId: submitById, query: '{ __typename }' }, partnerHeaders), status: 400 });
-    cases.push({ name: 'trusted: published id with another operationName', run: () => trusted({ documentId: submitById, operationName: 'Order' }, partnerHeaders), status: 400 });
+    cases.push({
+      name: 'trusted: published id with another query',
+      run: () => trusted({ documentId: submitById, query: '{ __typename }' }, partnerHeaders),
+      status: 400,
+    });
+    cases.push({
+      name: 'trusted: published id with another operationName',
+      run: () => trusted({ documentId: submitById, operationName: 'Order' }, partnerHeaders),
+      status: 400,
+    });
     // A null where the published document's argument needs a value is the caller's mistake, never a 500.
-    cases.push({ name: 'trusted: MyOrders by id with first: null', run: () => trusted({ documentId: partnerDocuments.id('MyOrders'), variables: { first: null } }, partnerHeaders), status: 400 });
+    cases.push({
+      name: 'trusted: MyOrders by id with first: null',
+      run: () => trusted({ documentId: partnerDocuments.id('MyOrders'), variables: { first: null } }, partnerHeaders),
+      status: 400,
+    });
     cases.push({
       name: 'free-form: $first: Int = 20 sent as null into first: Int!',
       run: () => post({ query: 'query ($first: Int = 20) { myOrders(first: $first) { edges { node { id } } } }', variables: { first: null } }, partnerHeaders),
       status: 400,
     });
-    cases.push({ name: 'trusted: partner GET', run: () => send(`${trustedGatewayUrl}?query=${encodeURIComponent('{ myOrders { edges { node { id } } } }')}`, { method: 'GET', headers: partnerHeaders }), status: 403 });
+    cases.push({
+      name: 'trusted: partner GET',
+      run: () => send(`${trustedGatewayUrl}?query=${encodeURIComponent('{ myOrders { edges { node { id } } } }')}`, { method: 'GET', headers: partnerHeaders }),
+      status: 403,
+    });
     for (const value of hostile) {
       const input = { externalRef: value, productModel: value, customer: { name: value, phone: '13900000009', city: 'C', address: value } };
-      cases.push({ name: `trusted: SubmitInstallOrder by id, ${JSON.stringify(value).slice(0, 20)}`, run: () => trusted({ documentId: submitById, variables: { input } }, partnerHeaders), secrets: [secretName] });
+      cases.push({
+        name: `trusted: SubmitInstallOrder by id, ${JSON.stringify(value).slice(0, 20)}`,
+        run: () => trusted({ documentId: submitById, variables: { input } }, partnerHeaders),
+        secrets: [secretName],
+      });
     }
     cases.push({
       name: "trusted: partner B reads partner A's order by published id",
@@ -549,7 +986,12 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       name: 'trusted: partner B submits with partner A customer phone by published id',
       run: () =>
         trusted(
-          { documentId: submitById, variables: { input: { externalRef: `BT-${Date.now()}`, productModel: 'X5', customer: { name: 'B typed', phone, city: 'B city', address: 'B road' } } } },
+          {
+            documentId: submitById,
+            variables: {
+              input: { externalRef: `BT-${Date.now()}`, productModel: 'X5', customer: { name: 'B typed', phone, city: 'B city', address: 'B road' } },
+            },
+          },
           { 'x-api-key': otherPartnerKey },
         ),
       secrets: [secretName, '1 Secret Road'],
@@ -557,12 +999,20 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     for (const name of ['ProductIssueReport', 'BrandReplacementFigures'] as const) {
       cases.push({
         name: `trusted: ${name} for another brand`,
-        run: () => trusted({ documentId: partnerDocuments.id(name), variables: { from: '2026-01-01', to: '2026-12-31', brand: 'SECA' } }, { 'x-api-key': otherPartnerKey }),
+        run: () =>
+          trusted(
+            { documentId: partnerDocuments.id(name), variables: { from: '2026-01-01', to: '2026-12-31', brand: 'SECA' } },
+            { 'x-api-key': otherPartnerKey },
+          ),
       });
     }
     cases.push({
       name: 'trusted: opt another brand in',
-      run: () => trusted({ documentId: partnerDocuments.id('SetBrandReminderService'), variables: { input: { brand: 'SECA', optedIn: false } } }, { 'x-api-key': otherPartnerKey }),
+      run: () =>
+        trusted(
+          { documentId: partnerDocuments.id('SetBrandReminderService'), variables: { input: { brand: 'SECA', optedIn: false } } },
+          { 'x-api-key': otherPartnerKey },
+        ),
     });
 
     const results = await inBatches(cases, 8, async (testCase) => {
@@ -588,7 +1038,13 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
 
   it('runs every published partner operation by id for a partner on the enforcing gateway; staff send any document', async () => {
     const samples: Record<string, Record<string, unknown>> = {
-      SubmitInstallOrder: { input: { externalRef: `TD-${Date.now()}`, productModel: 'X5', customer: { name: 'Li Lei', phone: '13900000077', city: 'Suzhou', address: '2 Canal Road' } } },
+      SubmitInstallOrder: {
+        input: {
+          externalRef: `TD-${Date.now()}`,
+          productModel: 'X5',
+          customer: { name: 'Li Lei', phone: '13900000077', city: 'Suzhou', address: '2 Canal Road' },
+        },
+      },
       MyOrders: { first: 5 },
       Order: {},
       ProductIssueReport: { from: '2026-01-01', to: '2026-12-31' },
@@ -606,7 +1062,11 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
       const answer = await byId(name, samples[name]!);
       expect([name, answer.status, codesOf(answer)]).toEqual([name, 200, []]);
     }
-    const freeForm = await send(trustedGatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query: '{ myOrders(first: 1) { edges { node { id } } } }' }) });
+    const freeForm = await send(trustedGatewayUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: '{ myOrders(first: 1) { edges { node { id } } } }' }),
+    });
     expect([freeForm.status, codesOf(freeForm)]).toEqual([403, ['PERSISTED_QUERY_NOT_ALLOWED']]);
     const staff = await send(trustedGatewayUrl, {
       method: 'POST',
@@ -620,20 +1080,23 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
     const registered = await asAdmin(`mutation { registerPartner(input: { code: "SECROT", name: "Rotating" }) { apiKey partner { id } } }`);
     const { apiKey: oldKey, partner } = (registered.json!.data as { registerPartner: { apiKey: string; partner: { id: string } } }).registerPartner;
     const asKey = (key: string) =>
-      send(trustedGatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ documentId: partnerDocuments.id('MyOrders'), variables: {} }) });
+      send(trustedGatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ documentId: partnerDocuments.id('MyOrders'), variables: {} }),
+      });
     expect((await asKey(oldKey)).status).toBe(200); // now cached at the gateway
 
-    const rotated = await asAdmin(
-      `mutation ($input: RotatePartnerKeyInput!) { rotatePartnerKey(input: $input) { apiKey } }`,
-      { input: { partnerId: partner.id, oldKeysExpireAt: new Date(Date.now() + 3_600_000).toISOString() } },
-    );
+    const rotated = await asAdmin(`mutation ($input: RotatePartnerKeyInput!) { rotatePartnerKey(input: $input) { apiKey } }`, {
+      input: { partnerId: partner.id, oldKeysExpireAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
     const newKey = (rotated.json!.data as { rotatePartnerKey: { apiKey: string } }).rotatePartnerKey.apiKey;
     expect([(await asKey(oldKey)).status, (await asKey(newKey)).status]).toEqual([200, 200]);
 
     const keys = await asAdmin(`{ partners(first: 100) { edges { node { id apiKeys { id active expiresAt } } } } }`);
-    const held = (keys.json!.data as { partners: { edges: { node: { id: string; apiKeys: { id: string; expiresAt: string | null }[] } }[] } }).partners.edges.find(
-      (edge) => edge.node.id === partner.id,
-    )!.node.apiKeys;
+    const held = (
+      keys.json!.data as { partners: { edges: { node: { id: string; apiKeys: { id: string; expiresAt: string | null }[] } }[] } }
+    ).partners.edges.find((edge) => edge.node.id === partner.id)!.node.apiKeys;
     const oldKeyId = held.find((key) => key.expiresAt !== null)!.id;
     const revokedAt = Date.now();
     const revoked = await asAdmin(`mutation ($p: ID!, $k: ID!) { revokePartnerKey(partnerId: $p, keyId: $k) { active } }`, { p: partner.id, k: oldKeyId });
@@ -655,7 +1118,11 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
   });
 
   it('limits a caller with 429 and Retry-After once its bucket is empty', async () => {
-    const answers = await inBatches(Array.from({ length: 600 }, () => 0), 50, () => post({ query: '{ __typename }' }));
+    const answers = await inBatches(
+      Array.from({ length: 600 }, () => 0),
+      50,
+      () => post({ query: '{ __typename }' }),
+    );
     const limited = answers.filter((answer) => answer.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

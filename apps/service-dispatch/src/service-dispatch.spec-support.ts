@@ -17,7 +17,8 @@ export function engineerIdentity(engineerId: string): Identity {
   return { kind: 'staff', userId: engineerId, name: 'Engineer', roles: ['ENGINEER'] };
 }
 
-const WORK_ORDER_FIELDS = 'id type status city brand productModel preferredDate appointmentDate appointmentSlot engineerId customerId awaitingBackup selfInstallOffered cancellationReason';
+const WORK_ORDER_FIELDS =
+  'id type status city brand productModel preferredDate appointmentDate appointmentSlot engineerId customerId awaitingBackup selfInstallOffered cancellationReason';
 
 /** Drives the real service (real PostgreSQL and Kafka) the way dispatchers, engineers and the other services do. */
 export class DispatchDriver {
@@ -137,7 +138,9 @@ export class DispatchDriver {
     return data.workOrder;
   }
 
-  async dispatchDay(date: string): Promise<{ considered: number; assignedWorkOrderIds: string[]; unassignableWorkOrderIds: string[]; beyondServiceRadiusWorkOrderIds: string[] }> {
+  async dispatchDay(
+    date: string,
+  ): Promise<{ considered: number; assignedWorkOrderIds: string[]; unassignableWorkOrderIds: string[]; beyondServiceRadiusWorkOrderIds: string[] }> {
     const data = await this.ok<{ dispatchDay: never }>(
       `mutation ($date: Date!) { dispatchDay(date: $date) { date considered assignedWorkOrderIds unassignableWorkOrderIds beyondServiceRadiusWorkOrderIds } }`,
       { date },

@@ -104,7 +104,13 @@ export class ValueAddedDriver {
   }
 
   /** Plays dispatch announcing a completed install of a machine. */
-  installEvent(facts: { serial: string; customerId?: string; brand: string; productModel: string; installedOn: string }): EventEnvelope<'WorkOrderCompleted', WorkOrderCompletedPayload> {
+  installEvent(facts: {
+    serial: string;
+    customerId?: string;
+    brand: string;
+    productModel: string;
+    installedOn: string;
+  }): EventEnvelope<'WorkOrderCompleted', WorkOrderCompletedPayload> {
     const workOrderId = randomUUID();
     return WorkOrderCompleted.create(workOrderId, {
       workOrderId,
@@ -143,7 +149,11 @@ export class ValueAddedDriver {
   }
 
   async queue(agentId: string, includeLater = false): Promise<TaskView[]> {
-    const data = await this.ok<{ myCallQueue: TaskView[] }>(`query ($later: Boolean!) { myCallQueue(includeLater: $later) { ${TASK_FIELDS} } }`, { later: includeLater }, agentIdentity(agentId));
+    const data = await this.ok<{ myCallQueue: TaskView[] }>(
+      `query ($later: Boolean!) { myCallQueue(includeLater: $later) { ${TASK_FIELDS} } }`,
+      { later: includeLater },
+      agentIdentity(agentId),
+    );
     return data.myCallQueue;
   }
 
@@ -166,7 +176,9 @@ export class ValueAddedDriver {
     return data.recordCallOutcome;
   }
 
-  async device(serial: string): Promise<{ reminderDueOn: string | null; stages: { stage: string; lastChangedOn: string; nextDueOn: string }[] } & Record<string, unknown>> {
+  async device(
+    serial: string,
+  ): Promise<{ reminderDueOn: string | null; stages: { stage: string; lastChangedOn: string; nextDueOn: string }[] } & Record<string, unknown>> {
     const data = await this.ok<{ device: never }>(
       `query ($serial: String!) { device(serial: $serial) { serial brand productModel installedOn reminderDueOn remindersActive warrantyEndsOn underWarranty stages { stage intervalMonths lastChangedOn nextDueOn } } }`,
       { serial },

@@ -8,7 +8,8 @@ describe('error code catalogue', () => {
 
   it('gives each business code to one owner only, apart from the generic ones', () => {
     const owners = new Map<string, string[]>();
-    for (const [owner, codes] of Object.entries(ErrorCatalogue)) for (const code of Object.values(codes)) owners.set(code, [...(owners.get(code) ?? []), owner]);
+    for (const [owner, codes] of Object.entries(ErrorCatalogue))
+      for (const code of Object.values(codes)) owners.set(code, [...(owners.get(code) ?? []), owner]);
     expect([...owners].filter(([, by]) => by.length > 1)).toEqual([]);
     expect(ALL_ERROR_CODES.length).toBe(owners.size);
   });

@@ -1,15 +1,7 @@
 import { defineEvent } from './define-event';
 import type { ContractDisputeReason } from './sales.events';
 
-export const ComplaintCategories = [
-  'EXPRESS_DELIVERY',
-  'SHIPPING',
-  'SERVICE',
-  'PRODUCT',
-  'PRODUCT_QUALITY',
-  'ENGINEER_CONDUCT',
-  'HOTLINE',
-] as const;
+export const ComplaintCategories = ['EXPRESS_DELIVERY', 'SHIPPING', 'SERVICE', 'PRODUCT', 'PRODUCT_QUALITY', 'ENGINEER_CONDUCT', 'HOTLINE'] as const;
 export type ComplaintCategory = (typeof ComplaintCategories)[number];
 
 export const ComplaintChannels = ['HOTLINE', 'ONLINE', 'PARTNER', 'REVIEW_SITE', 'ON_SITE'] as const;

@@ -18,12 +18,7 @@ export type PayloadOf<D> = D extends EventDefinition<string, infer P> ? P : neve
 
 /** Declares one event of a service's public contract. */
 export function defineEvent<TPayload>() {
-  return <TType extends string>(spec: {
-    type: TType;
-    version: number;
-    source: ServiceName;
-    aggregateType: string;
-  }): EventDefinition<TType, TPayload> => ({
+  return <TType extends string>(spec: { type: TType; version: number; source: ServiceName; aggregateType: string }): EventDefinition<TType, TPayload> => ({
     ...spec,
     topic: Topics[spec.source],
     create: (aggregateId, payload) => ({
@@ -36,7 +31,6 @@ export function defineEvent<TPayload>() {
       occurredAt: new Date().toISOString(),
       payload,
     }),
-    matches: (envelope): envelope is EventEnvelope<TType, TPayload> =>
-      envelope.type === spec.type && envelope.version === spec.version,
+    matches: (envelope): envelope is EventEnvelope<TType, TPayload> => envelope.type === spec.type && envelope.version === spec.version,
   });
 }

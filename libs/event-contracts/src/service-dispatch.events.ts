@@ -1,14 +1,6 @@
 import { defineEvent } from './define-event';
 
-export const WorkOrderTypes = [
-  'INSTALL',
-  'REPAIR',
-  'CONSUMABLE_REPLACEMENT',
-  'UNINSTALL',
-  'SCHEDULED_SERVICE_VISIT',
-  'SITE_SURVEY',
-  'REWORK',
-] as const;
+export const WorkOrderTypes = ['INSTALL', 'REPAIR', 'CONSUMABLE_REPLACEMENT', 'UNINSTALL', 'SCHEDULED_SERVICE_VISIT', 'SITE_SURVEY', 'REWORK'] as const;
 export type WorkOrderType = (typeof WorkOrderTypes)[number];
 
 export interface WorkOrderCreatedPayload {

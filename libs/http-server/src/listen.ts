@@ -42,12 +42,7 @@ export function serverTimeoutsFrom(env: NodeJS.ProcessEnv = process.env): Server
 }
 
 /** Every HTTP endpoint of the platform (subgraphs, gateway) listens and stops the same way. */
-export async function listen(
-  app: Express,
-  host: string,
-  port: number,
-  timeouts: ServerTimeouts = serverTimeoutsFrom(),
-): Promise<ListeningServer> {
+export async function listen(app: Express, host: string, port: number, timeouts: ServerTimeouts = serverTimeoutsFrom()): Promise<ListeningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });

@@ -18,23 +18,22 @@ export interface GatewayVerificationKeys {
 
 /** A short stable id for a public key (its SPKI hash), so nobody has to manage key ids by hand. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** PEM or base64 (PKCS#8 DER) Ed25519 private key. */
 export function parseSigningKey(text: string): GatewaySigningKey {
-  const privateKey = text.includes('BEGIN')
-    ? createPrivateKey(text)
-    : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+  const privateKey = text.includes('BEGIN') ? createPrivateKey(text) : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the gateway signing key must be an Ed25519 private key');
   return { kid: keyIdOf(createPublicKey(privateKey)), privateKey };
 }
 
 /** PEM or base64 (SPKI DER) Ed25519 public key. */
 export function parsePublicKey(text: string): KeyObject {
-  const publicKey = text.includes('BEGIN')
-    ? createPublicKey(text)
-    : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+  const publicKey = text.includes('BEGIN') ? createPublicKey(text) : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
   if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('gateway public keys must be Ed25519');
   return publicKey;
 }

@@ -44,7 +44,9 @@ describe('gateway identity tokens (Ed25519, audience per subgraph)', () => {
   });
 
   it('refuses a token bound to another subgraph, or to none', async () => {
-    expect(await refusal(verifyGatewayIdentity(await signGatewayIdentity(ADMIN, gateway.privateKey, 'complaints'), trusted, 'sales'))).toMatch(/another subgraph/);
+    expect(await refusal(verifyGatewayIdentity(await signGatewayIdentity(ADMIN, gateway.privateKey, 'complaints'), trusted, 'sales'))).toMatch(
+      /another subgraph/,
+    );
     expect(await refusal(verifyGatewayIdentity(await signGatewayIdentity(ADMIN, gateway.privateKey), trusted, 'sales'))).toMatch(/another subgraph/);
   });
 

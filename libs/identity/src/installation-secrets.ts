@@ -24,7 +24,5 @@ export function installationSecret(env: NodeJS.ProcessEnv, name: SecretName): st
     const stored = readFileSync(file, 'utf8').trim();
     if (stored) return stored;
   }
-  throw new MissingSecretError(
-    `${name} is not set and this installation has none yet: run \`npm start\` once (it generates .data/secrets/) or set ${name}`,
-  );
+  throw new MissingSecretError(`${name} is not set and this installation has none yet: run \`npm start\` once (it generates .data/secrets/) or set ${name}`);
 }

@@ -1,13 +1,5 @@
 /** Staff roles carried in the `roles` claim of a staff JWT. */
-export const StaffRoles = [
-  'ADMIN',
-  'SALES',
-  'DISPATCHER',
-  'COMPLAINTS_AGENT',
-  'ENGINEER',
-  'VALUE_ADDED_AGENT',
-  'SUPERVISOR',
-] as const;
+export const StaffRoles = ['ADMIN', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', 'ENGINEER', 'VALUE_ADDED_AGENT', 'SUPERVISOR'] as const;
 
 export type StaffRole = (typeof StaffRoles)[number];
 

@@ -37,7 +37,9 @@ describe('verified tokens are remembered only while they hold', () => {
     expect(Object.isFrozen(first)).toBe(true);
     // Remembered for this audience and these keys only.
     await expect(verifyGatewayIdentity(token, trusted, 'complaints')).rejects.toThrow(/another subgraph/);
-    await expect(verifyGatewayIdentity(token, verificationKeys([parsePublicKey(generateGatewayKeyPair().publicKey)]), 'sales')).rejects.toThrow(/does not trust/);
+    await expect(verifyGatewayIdentity(token, verificationKeys([parsePublicKey(generateGatewayKeyPair().publicKey)]), 'sales')).rejects.toThrow(
+      /does not trust/,
+    );
     // 30 s lifetime + 5 s clock tolerance: at 36 s the remembered answer is gone and the token is refused.
     jest.setSystemTime(new Date('2026-11-29T12:00:36Z'));
     await expect(verifyGatewayIdentity(token, trusted, 'sales')).rejects.toThrow(/expired/);

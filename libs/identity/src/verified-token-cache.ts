@@ -17,7 +17,10 @@ const DEFAULT_MAX_ENTRIES = 10_000;
 export class VerifiedTokenCache<T extends object> {
   private readonly entries: LRUCache<string, T>;
 
-  constructor(maxEntries = DEFAULT_MAX_ENTRIES, private readonly now: () => number = () => Date.now()) {
+  constructor(
+    maxEntries = DEFAULT_MAX_ENTRIES,
+    private readonly now: () => number = () => Date.now(),
+  ) {
     this.entries = new LRUCache<string, T>({ max: maxEntries, ttlResolution: 0, perf: { now: () => this.now() } });
   }
 

@@ -6,7 +6,12 @@
  */
 export type Failpoint = 'relay.after-publish' | 'consumer.before-commit' | 'consumer.after-commit';
 
-const armed = new Set((process.env['AFTERCARE_FAILPOINTS'] ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+const armed = new Set(
+  (process.env['AFTERCARE_FAILPOINTS'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
+);
 
 export function failpoint(name: Failpoint): void {
   if (armed.size > 0 && armed.has(name)) process.kill(process.pid, 'SIGKILL');

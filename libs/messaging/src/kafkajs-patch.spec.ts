@@ -60,7 +60,14 @@ describe('tools/patches: the kafkajs request-queue patch applied at install', ()
     process.on('warning', onWarning);
     try {
       const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-      const queue = new RequestQueue({ maxInFlightRequests: null, requestTimeout: 30_000, enforceRequestTimeout: true, clientId: 'test', broker: 'b:9092', logger });
+      const queue = new RequestQueue({
+        maxInFlightRequests: null,
+        requestTimeout: 30_000,
+        enforceRequestTimeout: true,
+        clientId: 'test',
+        broker: 'b:9092',
+        logger,
+      });
       queue.scheduleCheckPendingRequests();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(queue.throttleCheckTimeoutId).toBeNull();

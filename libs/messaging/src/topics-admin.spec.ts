@@ -13,7 +13,10 @@ describe('topic replication: min(3, brokers) copies, 2 in sync for an acknowledg
       { replicationFactor: 3, minInsyncReplicas: 2 },
     ]);
     // Pinned (production): a topic created while a broker is away asks for 3 copies anyway, and the broker refuses it.
-    expect(replicationFor(2, topicReplicationFor({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' }))).toEqual({ replicationFactor: 3, minInsyncReplicas: 2 });
+    expect(replicationFor(2, topicReplicationFor({ KAFKA_REPLICATION_FACTOR: '3', KAFKA_MIN_INSYNC_REPLICAS: '2' }))).toEqual({
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+    });
     expect(replicationFor(5, { minInsyncReplicas: 3 })).toEqual({ replicationFactor: 3, minInsyncReplicas: 3 });
   });
 

@@ -12,8 +12,7 @@ startTracing('messaging-test', { exporter });
 
 const parentOf = (span: ReadableSpan): string | undefined =>
   // sdk-trace-base 2.x names the parent in parentSpanContext, 1.x in parentSpanId.
-  (span as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId ??
-  (span as unknown as { parentSpanId?: string }).parentSpanId;
+  (span as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId ?? (span as unknown as { parentSpanId?: string }).parentSpanId;
 
 describe('trace context through the outbox and Kafka (real PostgreSQL and Kafka, in-memory span exporter)', () => {
   let bed: MessagingTestbed;

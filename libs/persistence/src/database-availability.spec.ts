@@ -85,7 +85,11 @@ describe('database availability', () => {
 
   it('a connection lost while COMMIT itself was running leaves the outcome unknown', () => {
     // The moment cannot be provoked reliably from outside; this is the shape TypeORM gives it (the driver's error, the query).
-    const lostDuringCommit = new QueryFailedError('COMMIT', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    const lostDuringCommit = new QueryFailedError(
+      'COMMIT',
+      [],
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    );
     expect(databaseUnavailability(lostDuringCommit)).toEqual({ outcomeUnknown: true });
   });
 

@@ -10,7 +10,11 @@ describe('lockUntilCommit (real PostgreSQL)', () => {
   const scope = `spec:${process.pid}:${Date.now()}`;
 
   beforeAll(async () => {
-    dataSource = createServiceDataSource({ config: { serverUrl: process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, database: 'postgres' }, entities: [], migrations: [] });
+    dataSource = createServiceDataSource({
+      config: { serverUrl: process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, database: 'postgres' },
+      entities: [],
+      migrations: [],
+    });
     await dataSource.initialize();
   });
 
@@ -39,7 +43,12 @@ describe('lockUntilCommit (real PostgreSQL)', () => {
 
   it('lets other keys, and shared holders of one key, run side by side', async () => {
     expect(await race({ keys: ['customer-2'] }, { keys: ['customer-3'] })).toEqual(['first locked', 'second locked', 'first commits', 'second commits']);
-    expect(await race({ keys: ['model-x'], mode: 'shared' }, { keys: ['model-x'], mode: 'shared' })).toEqual(['first locked', 'second locked', 'first commits', 'second commits']);
+    expect(await race({ keys: ['model-x'], mode: 'shared' }, { keys: ['model-x'], mode: 'shared' })).toEqual([
+      'first locked',
+      'second locked',
+      'first commits',
+      'second commits',
+    ]);
   });
 
   it('takes overlapping sets in one order, so they never wait on each other crosswise', async () => {

@@ -19,7 +19,12 @@ function quotedRole(role: string): string {
  * connection never carries one caller's tenant into the next request. The service still connects as the
  * owner (migrations, consumers, the outbox relay); only the work passed here is confined.
  */
-export function asRowSecurityCaller<T>(dataSource: DataSource, runtimeRole: string, caller: RowSecurityCaller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function asRowSecurityCaller<T>(
+  dataSource: DataSource,
+  runtimeRole: string,
+  caller: RowSecurityCaller,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`SET LOCAL ROLE ${quotedRole(runtimeRole)}`);
     await manager.query(`SELECT set_config('aftercare.caller_kind', $1, true), set_config('aftercare.partner_id', $2, true)`, [

@@ -18,7 +18,11 @@ class PingResolver {
 }
 
 const definition: ServiceDefinition = {
-  name: 'complaints', defaultPort: 0, entities: [], migrations: [], resolvers: [PingResolver],
+  name: 'complaints',
+  defaultPort: 0,
+  entities: [],
+  migrations: [],
+  resolvers: [PingResolver],
   access: defineAccessTable({ service: 'complaints', Query: { ping: [AUTHENTICATED] }, Mutation: {} }),
 };
 const quiet = createLogger('complaints', undefined, 'silent');

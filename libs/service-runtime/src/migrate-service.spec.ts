@@ -117,7 +117,12 @@ class CountVisitMigrations1900000000004 implements MigrationInterface {
 }
 
 describe('two replicas starting at once on a fresh database (a rollout, or a Job and a pod)', () => {
-  const env = { NODE_ENV: 'production', DATABASE_URL: serverUrl, DATABASE_PREFIX: `t_migrate_race_${randomBytes(4).toString('hex')}`, KAFKA_BROKERS: '127.0.0.1:1' };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: serverUrl,
+    DATABASE_PREFIX: `t_migrate_race_${randomBytes(4).toString('hex')}`,
+    KAFKA_BROKERS: '127.0.0.1:1',
+  };
   const definition = definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002, CountVisitMigrations1900000000004]);
   const database = serviceDatabaseFrom(definition, env);
 

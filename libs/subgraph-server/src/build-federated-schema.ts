@@ -55,4 +55,3 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
 export function printFederatedSchema(schema: GraphQLSchema): string {
   return `${printSubgraphSchema(schema).trim()}\n`;
 }
-

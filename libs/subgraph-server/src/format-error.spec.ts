@@ -38,13 +38,24 @@ describe('error formatting', () => {
 
   it('any other unexpected failure stays a masked INTERNAL_SERVER_ERROR', () => {
     const formatted = format(...resolverFailure(new QueryFailedError('SELECT 1 / 0', [], Object.assign(new Error('division by zero'), { code: '22012' }))));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['submitInstallOrder'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['submitInstallOrder'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('an explicit null that reached a NOT NULL column is BAD_USER_INPUT naming the field, not an internal error', () => {
-    const driver = Object.assign(new Error('null value in column "business_type" of relation "customer" violates not-null constraint'), { code: '23502', column: 'business_type' });
+    const driver = Object.assign(new Error('null value in column "business_type" of relation "customer" violates not-null constraint'), {
+      code: '23502',
+      column: 'business_type',
+    });
     const formatted = format(...resolverFailure(new QueryFailedError('UPDATE customer …', [], driver)));
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'businessType', messages: ['businessType must have a value (null is not accepted here)'] }] });
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'businessType', messages: ['businessType must have a value (null is not accepted here)'] }],
+    });
     expect(formatted.message).not.toMatch(/relation|customer/);
   });
 });

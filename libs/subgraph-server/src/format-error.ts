@@ -56,7 +56,12 @@ export function createErrorFormatter(logger: Logger, service = 'this') {
       const missing = missingRequiredColumn(error);
       if (missing) {
         const fields = [{ field: missing, messages: [`${missing} must have a value (null is not accepted here)`] }];
-        return { message: `Invalid input: ${missing} must have a value`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCodes.BAD_USER_INPUT, fields } };
+        return {
+          message: `Invalid input: ${missing} must have a value`,
+          path: formatted.path,
+          locations: formatted.locations,
+          extensions: { code: ErrorCodes.BAD_USER_INPUT, fields },
+        };
       }
       const unavailable = databaseUnavailability(error);
       if (unavailable) {

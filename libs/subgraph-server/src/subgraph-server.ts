@@ -5,13 +5,7 @@ import express from 'express';
 import { listen } from '@aftercare/http-server';
 import { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import {
-  GatewayVerificationKeys,
-  IDENTITY_HEADER,
-  InvalidGatewaySignatureError,
-  REQUEST_ID_HEADER,
-  verifyGatewayIdentity,
-} from '@aftercare/identity';
+import { GatewayVerificationKeys, IDENTITY_HEADER, InvalidGatewaySignatureError, REQUEST_ID_HEADER, verifyGatewayIdentity } from '@aftercare/identity';
 import type { Logger } from '@aftercare/logging';
 import { DomainError, ErrorCodes, RequestContext } from '@aftercare/subgraph';
 import { createErrorFormatter } from './format-error';

@@ -9,14 +9,8 @@ export type LoadByIds<T> = (ids: readonly string[], context: RequestContext) => 
  * The request's by-id loader for one kind of entity. Field resolvers and `__resolveReference` that pass
  * the same key share it, so an order and its customer reference are fetched in one query.
  */
-export function byIdLoader<T extends { id: string }>(
-  context: RequestContext,
-  key: unknown,
-  loadByIds: LoadByIds<T>,
-): DataLoader<string, T | null> {
-  return context.loaders.get<string, T | null>(key, async (ids) =>
-    alignByKey(ids, await loadByIds(ids, context), (row) => row.id),
-  );
+export function byIdLoader<T extends { id: string }>(context: RequestContext, key: unknown, loadByIds: LoadByIds<T>): DataLoader<string, T | null> {
+  return context.loaders.get<string, T | null>(key, async (ids) => alignByKey(ids, await loadByIds(ids, context), (row) => row.id));
 }
 
 /**
@@ -41,7 +35,6 @@ export async function loadOrNotFound<T extends { id: string }>(
  */
 export function batchedReference<T extends { id: string }>(key: unknown, loadByIds: LoadByIds<T>) {
   return {
-    __resolveReference: (reference: { id: string }, context: RequestContext): Promise<T | null> =>
-      byIdLoader(context, key, loadByIds).load(reference.id),
+    __resolveReference: (reference: { id: string }, context: RequestContext): Promise<T | null> => byIdLoader(context, key, loadByIds).load(reference.id),
   };
 }

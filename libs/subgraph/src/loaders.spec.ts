@@ -6,7 +6,7 @@ interface Stage {
 }
 
 describe('groupLoader', () => {
-  it("gives each key its rows, an empty list for a key without any, reading all keys of one tick in one batch", async () => {
+  it('gives each key its rows, an empty list for a key without any, reading all keys of one tick in one batch', async () => {
     const rows: Stage[] = [
       { planId: 'p1', name: 'carbon' },
       { planId: 'p2', name: 'membrane' },

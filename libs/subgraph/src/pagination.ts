@@ -120,7 +120,10 @@ export async function keysetPage<TRow extends KeysetPosition>(
   order: 'ASC' | 'DESC',
 ): Promise<Connection<TRow>> {
   const position = page.after ? decodeCursor(page.after) : null;
-  query.orderBy(`${alias}.createdAt`, order).addOrderBy(`${alias}.id`, order).take(page.first + 1);
+  query
+    .orderBy(`${alias}.createdAt`, order)
+    .addOrderBy(`${alias}.id`, order)
+    .take(page.first + 1);
   if (position) {
     query.andWhere(`(${alias}.createdAt, ${alias}.id) ${order === 'ASC' ? '>' : '<'} (:keysetCreatedAt, :keysetId)`, {
       keysetCreatedAt: position.createdAt,

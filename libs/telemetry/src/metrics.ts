@@ -71,7 +71,10 @@ export class PlatformMetrics {
     // One query per scrape for both gauges; a database that is down leaves the last values (the pool gauge and
     // the service's readiness tell that story) rather than failing the whole scrape.
     let last: Promise<OutboxState | null> | null = null;
-    const state = () => (last ??= read().catch(() => null).finally(() => setTimeout(() => (last = null), 0)));
+    const state = () =>
+      (last ??= read()
+        .catch(() => null)
+        .finally(() => setTimeout(() => (last = null), 0)));
     new Gauge({
       name: 'aftercare_outbox_backlog_events',
       help: 'Committed events not yet published to Kafka',
@@ -118,7 +121,10 @@ export class PlatformMetrics {
         res.setHeader('content-type', this.registry.contentType);
         res.end(body);
       } catch (error) {
-        res.status(500).type('text/plain').end(`metrics unavailable: ${(error as Error).message}`);
+        res
+          .status(500)
+          .type('text/plain')
+          .end(`metrics unavailable: ${(error as Error).message}`);
       }
     };
   }

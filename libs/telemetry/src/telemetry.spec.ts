@@ -16,7 +16,9 @@ describe('trace carriers', () => {
     expect(carrier).toEqual({ traceparent: `00-${sent.traceId}-${sent.spanId}-01` });
 
     // As read back from Kafka headers (Buffers) or a jsonb column (strings).
-    const received = await inSpan(tracer, 'receiver', { parent: contextFromCarrier({ traceparent: Buffer.from(carrier!.traceparent) }) }, async (span) => span.spanContext());
+    const received = await inSpan(tracer, 'receiver', { parent: contextFromCarrier({ traceparent: Buffer.from(carrier!.traceparent) }) }, async (span) =>
+      span.spanContext(),
+    );
     expect(received.traceId).toBe(sent.traceId);
     const receiver = exporter.getFinishedSpans().find((span) => span.name === 'receiver')!;
     expect(receiver.parentSpanContext?.spanId).toBe(sent.spanId);

@@ -26,9 +26,7 @@ export class EventStream {
       await producer.send({
         topic: this.topic(topic),
         acks: -1,
-        messages: events.map((event) =>
-          'raw' in event ? { key: event.key, value: event.raw } : { key: event.aggregateId, value: JSON.stringify(event) },
-        ),
+        messages: events.map((event) => ('raw' in event ? { key: event.key, value: event.raw } : { key: event.aggregateId, value: JSON.stringify(event) })),
       });
     } finally {
       await producer.disconnect();

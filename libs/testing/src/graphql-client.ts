@@ -27,7 +27,5 @@ export function errorCodes(response: GraphqlResponse<unknown>): (string | undefi
 
 /** The input fields a response's BAD_USER_INPUT errors name (`customer.phone`, `stages.0.name`), in order. */
 export function invalidFields(response: GraphqlResponse<unknown>): string[] {
-  return (response.errors ?? []).flatMap(
-    (error) => (error.extensions?.['fields'] as { field: string }[] | undefined)?.map((problem) => problem.field) ?? [],
-  );
+  return (response.errors ?? []).flatMap((error) => (error.extensions?.['fields'] as { field: string }[] | undefined)?.map((problem) => problem.field) ?? []);
 }

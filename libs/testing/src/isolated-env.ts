@@ -13,7 +13,10 @@ export const TEST_AUTH_JWT_SECRET = randomBytes(32).toString('base64url');
  */
 export function isolatedEnv(label: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const suffix = randomBytes(4).toString('hex');
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 20);
   return {
     ...base,
     DATABASE_PREFIX: `t_${slug}_${suffix}`,

@@ -9,11 +9,7 @@ export interface ServiceUnderTest {
   service: RunningService;
   env: NodeJS.ProcessEnv;
   /** Sends an operation as if the gateway had authenticated `identity`. */
-  graphql<TData = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    identity?: Identity,
-  ): Promise<GraphqlResponse<TData>>;
+  graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphqlResponse<TData>>;
   stop(): Promise<void>;
 }
 
@@ -21,10 +17,7 @@ export interface ServiceUnderTest {
  * Starts a real service — real database, migrations, outbox relay and Kafka consumer — on a free port,
  * isolated from every other test. `env` lets several services of one test share a namespace.
  */
-export async function startServiceUnderTest(
-  definition: ServiceDefinition,
-  env: NodeJS.ProcessEnv = isolatedEnv(definition.name),
-): Promise<ServiceUnderTest> {
+export async function startServiceUnderTest(definition: ServiceDefinition, env: NodeJS.ProcessEnv = isolatedEnv(definition.name)): Promise<ServiceUnderTest> {
   const config = { ...serviceConfigFrom(definition, env), port: 0 };
   const service = await startService(definition, config, createLogger(definition.name));
   return {

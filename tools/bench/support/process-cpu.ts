@@ -41,7 +41,10 @@ export function cpuMs(rootPid: number): number {
  * (the services' pools are warm by the time anything is timed). Other helpers' databases are not counted.
  */
 export class PostgresCpu {
-  constructor(private readonly client: Client, private readonly databasePrefix: string) {}
+  constructor(
+    private readonly client: Client,
+    private readonly databasePrefix: string,
+  ) {}
 
   async snapshot(): Promise<Map<number, number>> {
     const { rows } = await this.client.query(`SELECT pid FROM pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_backend_pid()`, [`${this.databasePrefix}%`]);

@@ -20,13 +20,21 @@ export class CompensationResolver {
 
   @Guarded()
   @Mutation(() => Compensation, { description: 'Approved: CompensationApproved goes out (engineer-network claws back what the engineer pays).' })
-  approveCompensation(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() { identity }: RequestContext): Promise<Compensation> {
+  approveCompensation(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Compensation> {
     return this.compensation.approve(identity, id, note);
   }
 
   @Guarded()
   @Mutation(() => Compensation)
-  rejectCompensation(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() { identity }: RequestContext): Promise<Compensation> {
+  rejectCompensation(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Compensation> {
     return this.compensation.reject(identity, id, note);
   }
 }

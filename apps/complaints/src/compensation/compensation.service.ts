@@ -84,7 +84,10 @@ export class CompensationService {
       // The complaint's lock serialises decisions, so this read sees any decision made meanwhile.
       const compensation = await manager.getRepository(Compensation).findOneByOrFail({ id });
       if (compensation.status !== 'PROPOSED') {
-        throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `The compensation is already ${compensation.status}`, { compensationId: id, status: compensation.status });
+        throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `The compensation is already ${compensation.status}`, {
+          compensationId: id,
+          status: compensation.status,
+        });
       }
       compensation.status = decision;
       compensation.decidedBy = actor.id;
@@ -92,7 +95,10 @@ export class CompensationService {
       compensation.decisionNote = note?.trim() || null;
       decided = await manager.save(compensation);
       await announce(manager, compensation, complaint, at);
-      return { action: decision === 'APPROVED' ? 'COMPENSATION_APPROVED' : 'COMPENSATION_REJECTED', note: `${compensation.amountCents} ${compensation.currency} by ${compensation.payer}${compensation.decisionNote ? `: ${compensation.decisionNote}` : ''}` };
+      return {
+        action: decision === 'APPROVED' ? 'COMPENSATION_APPROVED' : 'COMPENSATION_REJECTED',
+        note: `${compensation.amountCents} ${compensation.currency} by ${compensation.payer}${compensation.decisionNote ? `: ${compensation.decisionNote}` : ''}`,
+      };
     });
     return decided!;
   }

@@ -1,13 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import {
-  ComplaintCategories,
-  ComplaintCategory,
-  ComplaintChannel,
-  ComplaintChannels,
-  LiabilityParties,
-  LiabilityParty,
-} from '@aftercare/event-contracts';
+import { ComplaintCategories, ComplaintCategory, ComplaintChannel, ComplaintChannels, LiabilityParties, LiabilityParty } from '@aftercare/event-contracts';
 import { defineEnum } from '@aftercare/subgraph';
 
 export const ComplaintStatuses = ['RECEIVED', 'CONTACTED', 'INVESTIGATING', 'OPINION_GIVEN', 'RESOLVED', 'CLOSED'] as const;

@@ -2,7 +2,15 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsIn, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ComplaintCategory, ComplaintChannel, LiabilityParty } from '@aftercare/event-contracts';
 import { NotBlank, PageArgs } from '@aftercare/subgraph';
-import { ComplaintCategoryEnum, ComplaintChannelEnum, ComplaintPriority, ComplaintPriorityEnum, ComplaintStatus, ComplaintStatusEnum, LiabilityPartyEnum } from './complaint.entity';
+import {
+  ComplaintCategoryEnum,
+  ComplaintChannelEnum,
+  ComplaintPriority,
+  ComplaintPriorityEnum,
+  ComplaintStatus,
+  ComplaintStatusEnum,
+  LiabilityPartyEnum,
+} from './complaint.entity';
 import { defineEnum } from '@aftercare/subgraph';
 
 @InputType()

@@ -51,13 +51,21 @@ export class ComplaintResolver {
 
   @Guarded()
   @Mutation(() => Complaint, { description: 'A contact with the customer, with what was said; the first meets the first-contact target.' })
-  recordContact(@Arg('id', () => ID) id: string, @Arg('input', () => RecordContactInput) input: RecordContactInput, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  recordContact(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RecordContactInput) input: RecordContactInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.recordContact(identity, id, input);
   }
 
   @Guarded()
   @Mutation(() => Complaint)
-  startInvestigation(@Arg('id', () => ID) id: string, @Arg('note', () => String, NOTE) note: string | null, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  startInvestigation(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, NOTE) note: string | null,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.startInvestigation(identity, id, note?.slice(0, 4000) ?? null);
   }
 
@@ -75,25 +83,43 @@ export class ComplaintResolver {
 
   @Guarded()
   @Mutation(() => Complaint, { description: 'Who is liable; INSTALLATION asks dispatch for a rework and records it against the engineer.' })
-  determineLiability(@Arg('id', () => ID) id: string, @Arg('input', () => DetermineLiabilityInput) input: DetermineLiabilityInput, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  determineLiability(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => DetermineLiabilityInput) input: DetermineLiabilityInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.determineLiability(identity, id, input);
   }
 
   @Guarded()
   @Mutation(() => Complaint, { description: 'The handling opinion (owed within 48 hours when liability or compensation is at stake).' })
-  giveOpinion(@Arg('id', () => ID) id: string, @Arg('input', () => GiveOpinionInput) input: GiveOpinionInput, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  giveOpinion(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => GiveOpinionInput) input: GiveOpinionInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.giveOpinion(identity, id, input);
   }
 
   @Guarded()
-  @Mutation(() => Complaint, { description: "Resolved: releases the engineer's held pay. OPINION_REQUIRED when liability is involved and no opinion was given." })
-  resolveComplaint(@Arg('id', () => ID) id: string, @Arg('input', () => ResolveComplaintInput) input: ResolveComplaintInput, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  @Mutation(() => Complaint, {
+    description: "Resolved: releases the engineer's held pay. OPINION_REQUIRED when liability is involved and no opinion was given.",
+  })
+  resolveComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ResolveComplaintInput) input: ResolveComplaintInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.resolve(identity, id, input);
   }
 
   @Guarded()
   @Mutation(() => Complaint, { description: "Closed with the customer's satisfaction; COMPENSATION_PENDING while a compensation awaits a supervisor." })
-  closeComplaint(@Arg('id', () => ID) id: string, @Arg('input', () => CloseComplaintInput) input: CloseComplaintInput, @Ctx() { identity }: RequestContext): Promise<Complaint> {
+  closeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CloseComplaintInput) input: CloseComplaintInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Complaint> {
     return this.complaints.close(identity, id, input);
   }
 
@@ -130,7 +156,12 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [ComplaintStep], { description: 'Every step on record, oldest first.' })
   steps(@Root() complaint: Complaint, @Ctx() { loaders }: RequestContext): Promise<ComplaintStep[]> {
-    return groupLoader<string, ComplaintStep>(loaders, STEPS, (ids) => this.complaints.stepsOf(ids), (step) => step.complaintId).load(complaint.id);
+    return groupLoader<string, ComplaintStep>(
+      loaders,
+      STEPS,
+      (ids) => this.complaints.stepsOf(ids),
+      (step) => step.complaintId,
+    ).load(complaint.id);
   }
 
   @FieldResolver(() => [SlaClock], { description: 'The SLA targets, soonest first.' })
@@ -141,7 +172,8 @@ export class ComplaintResolver {
   /** Not a copy kept on the complaint: the OPINION clock's own deadline, so a pause that moves the clock moves this. */
   @FieldResolver(() => Date, {
     nullable: true,
-    description: "When the handling opinion is due: the OPINION clock's deadline (the earlier of the policy and the 48-hour rule), moved on by the time spent waiting on the customer.",
+    description:
+      "When the handling opinion is due: the OPINION clock's deadline (the earlier of the policy and the 48-hour rule), moved on by the time spent waiting on the customer.",
   })
   async opinionDueAt(@Root() complaint: Complaint, @Ctx() { loaders }: RequestContext): Promise<Date | null> {
     const opinion = (await this.clocks(loaders, complaint)).filter((clock) => clock.kind === 'OPINION').sort((a, b) => b.round - a.round)[0];
@@ -149,12 +181,22 @@ export class ComplaintResolver {
   }
 
   private clocks(loaders: RequestContext['loaders'], complaint: Complaint): Promise<SlaClock[]> {
-    return groupLoader<string, SlaClock>(loaders, CLOCKS, (ids) => this.sla.clocksOf(ids), (clock) => clock.complaintId).load(complaint.id);
+    return groupLoader<string, SlaClock>(
+      loaders,
+      CLOCKS,
+      (ids) => this.sla.clocksOf(ids),
+      (clock) => clock.complaintId,
+    ).load(complaint.id);
   }
 
   @FieldResolver(() => [Compensation])
   compensations(@Root() complaint: Complaint, @Ctx() { loaders }: RequestContext): Promise<Compensation[]> {
-    return groupLoader<string, Compensation>(loaders, COMPENSATIONS, (ids) => this.compensation.ofComplaints(ids), (item) => item.complaintId).load(complaint.id);
+    return groupLoader<string, Compensation>(
+      loaders,
+      COMPENSATIONS,
+      (ids) => this.compensation.ofComplaints(ids),
+      (item) => item.complaintId,
+    ).load(complaint.id);
   }
 }
 
@@ -167,4 +209,3 @@ export class SlaClockResolver {
     return (await byIdLoader(context, Complaint, (ids) => this.complaints.findByIds(ids)).load(clock.complaintId))!;
   }
 }
-

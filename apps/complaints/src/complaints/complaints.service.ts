@@ -1,11 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  ComplaintFiled,
-  ComplaintReopened,
-  ComplaintResolved,
-  LiabilityDetermined,
-  LiabilityParty,
-} from '@aftercare/event-contracts';
+import { ComplaintFiled, ComplaintReopened, ComplaintResolved, LiabilityDetermined, LiabilityParty } from '@aftercare/event-contracts';
 import { Actor, actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
 import { findByIds, findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
@@ -96,7 +90,12 @@ export class ComplaintsService {
         }),
       );
       const opinionDueAt = await this.sla.start(manager, complaint);
-      await this.step(manager, complaint, actor, now, { action: 'FILED', fromStatus: null, note: complaint.summary, proposedSolution: complaint.proposedSolution });
+      await this.step(manager, complaint, actor, now, {
+        action: 'FILED',
+        fromStatus: null,
+        note: complaint.summary,
+        proposedSolution: complaint.proposedSolution,
+      });
       await this.outbox.record(
         manager,
         ComplaintFiled.create(complaint.id, {
@@ -175,7 +174,8 @@ export class ComplaintsService {
   /** Waiting on the customer (a photo, a visit date): the clocks pause until they answer. */
   waitForCustomer(identity: Identity, id: string, note: string): Promise<Complaint> {
     return this.change(identity, id, 'waitForCustomer', async (manager, complaint, _actor, at) => {
-      if (complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.ALREADY_WAITING_ON_CUSTOMER, 'The complaint is already waiting on the customer', { complaintId: id });
+      if (complaint.waitingOnCustomerSince)
+        throw new DomainError(ComplaintsErrorCodes.ALREADY_WAITING_ON_CUSTOMER, 'The complaint is already waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = at;
       await this.sla.pause(manager, complaint.id, at);
       return { action: 'WAITING_ON_CUSTOMER', note };
@@ -184,7 +184,8 @@ export class ComplaintsService {
 
   customerResponded(identity: Identity, id: string, note: string): Promise<Complaint> {
     return this.change(identity, id, 'customerResponded', async (manager, complaint, _actor, at) => {
-      if (!complaint.waitingOnCustomerSince) throw new DomainError(ComplaintsErrorCodes.NOT_WAITING_ON_CUSTOMER, 'The complaint is not waiting on the customer', { complaintId: id });
+      if (!complaint.waitingOnCustomerSince)
+        throw new DomainError(ComplaintsErrorCodes.NOT_WAITING_ON_CUSTOMER, 'The complaint is not waiting on the customer', { complaintId: id });
       complaint.waitingOnCustomerSince = null;
       await this.sla.resume(manager, complaint.id, at);
       return { action: 'CUSTOMER_RESPONDED', note };
@@ -197,9 +198,15 @@ export class ComplaintsService {
    */
   determineLiability(identity: Identity, id: string, input: DetermineLiabilityInput): Promise<Complaint> {
     return this.change(identity, id, 'determineLiability', async (manager, complaint, _actor, at) => {
-      if (complaint.liability) throw new DomainError(ComplaintsErrorCodes.LIABILITY_ALREADY_DETERMINED, 'Liability for this complaint is already determined', { complaintId: id, liability: complaint.liability });
-      if (input.liability === 'INSTALLATION' && !complaint.workOrderId) throw badInput('installation liability needs the complaint to name the work order', 'liability');
-      const insurance = input.liability === 'PRODUCT' && complaint.brand ? await manager.getRepository(BrandInsurance).findOneBy({ brand: complaint.brand }) : null;
+      if (complaint.liability)
+        throw new DomainError(ComplaintsErrorCodes.LIABILITY_ALREADY_DETERMINED, 'Liability for this complaint is already determined', {
+          complaintId: id,
+          liability: complaint.liability,
+        });
+      if (input.liability === 'INSTALLATION' && !complaint.workOrderId)
+        throw badInput('installation liability needs the complaint to name the work order', 'liability');
+      const insurance =
+        input.liability === 'PRODUCT' && complaint.brand ? await manager.getRepository(BrandInsurance).findOneBy({ brand: complaint.brand }) : null;
       complaint.liability = input.liability;
       complaint.responsibleDepartment = input.responsibleDepartment?.trim() ?? DEPARTMENT_OF[input.liability];
       complaint.responsiblePerson = input.responsiblePerson?.trim() ?? (input.liability === 'INSTALLATION' ? complaint.engineerId : null);
@@ -243,7 +250,9 @@ export class ComplaintsService {
   resolve(identity: Identity, id: string, input: ResolveComplaintInput): Promise<Complaint> {
     return this.change(identity, id, 'resolve', async (manager, complaint, _actor, at, fromStatus) => {
       if (fromStatus !== 'OPINION_GIVEN' && (complaint.involvesLiability || complaint.liability)) {
-        throw new DomainError(ComplaintsErrorCodes.OPINION_REQUIRED, 'Liability or compensation is involved: give the handling opinion before resolving', { complaintId: id });
+        throw new DomainError(ComplaintsErrorCodes.OPINION_REQUIRED, 'Liability or compensation is involved: give the handling opinion before resolving', {
+          complaintId: id,
+        });
       }
       if (complaint.channel === 'REVIEW_SITE' && (input.reviewWithdrawn === null || input.reviewWithdrawn === undefined)) {
         throw badInput('a review-site complaint records whether the review was withdrawn', 'reviewWithdrawn');
@@ -273,12 +282,16 @@ export class ComplaintsService {
   close(identity: Identity, id: string, input: CloseComplaintInput): Promise<Complaint> {
     return this.change(identity, id, 'close', async (manager, complaint, actor, at) => {
       const pending = await manager.getRepository(Compensation).countBy({ complaintId: id, status: 'PROPOSED' });
-      if (pending > 0) throw new DomainError(ComplaintsErrorCodes.COMPENSATION_PENDING, 'A compensation is still waiting for a supervisor', { complaintId: id });
+      if (pending > 0)
+        throw new DomainError(ComplaintsErrorCodes.COMPENSATION_PENDING, 'A compensation is still waiting for a supervisor', { complaintId: id });
       complaint.closedAt = at;
       complaint.closedBy = actor.id;
       complaint.satisfaction = input.satisfaction;
       complaint.customerAccepted = input.customerAccepted;
-      return { action: 'CLOSED', note: [`satisfaction ${input.satisfaction}/5`, input.customerAccepted ? 'accepted' : 'not accepted', input.note?.trim()].filter(Boolean).join('; ') };
+      return {
+        action: 'CLOSED',
+        note: [`satisfaction ${input.satisfaction}/5`, input.customerAccepted ? 'accepted' : 'not accepted', input.note?.trim()].filter(Boolean).join('; '),
+      };
     });
   }
 
@@ -317,9 +330,7 @@ export class ComplaintsService {
   ): Promise<Complaint> {
     const actor = actorOf(identity);
     return this.dataSource.transaction(async (manager) => {
-      const complaint = onlyUuids([id]).length
-        ? await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
-        : null;
+      const complaint = onlyUuids([id]).length ? await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!complaint) throw notFound('Complaint', id);
       const fromStatus = complaint.status;
       complaint.status = complaintLifecycle.next(complaint, move);
@@ -347,9 +358,7 @@ export class ComplaintsService {
 
   /** The agent's inbox: open complaints (or one status), newest first, by category, assignee and breach risk. */
   async inbox(identity: Identity, args: InboxArgs): Promise<Connection<Complaint>> {
-    const query = this.dataSource
-      .getRepository(Complaint)
-      .createQueryBuilder('c');
+    const query = this.dataSource.getRepository(Complaint).createQueryBuilder('c');
     if (args.status) query.where('c.status = :status', { status: args.status });
     else query.where('c.status IN (:...open)', { open: OPEN_STATUSES });
     if (args.category) query.andWhere('c.category = :category', { category: args.category });
@@ -357,7 +366,9 @@ export class ComplaintsService {
     if (args.breachRisk === 'BREACHED') {
       query.andWhere('EXISTS (SELECT 1 FROM sla_clock k WHERE k.complaint_id = c.id AND k.stopped_at IS NULL AND k.breached_at IS NOT NULL)');
     } else if (args.breachRisk === 'AT_RISK') {
-      query.andWhere('EXISTS (SELECT 1 FROM sla_clock k WHERE k.complaint_id = c.id AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.breached_at IS NULL AND k.warn_at <= now())');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM sla_clock k WHERE k.complaint_id = c.id AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.breached_at IS NULL AND k.warn_at <= now())',
+      );
     }
     return keysetPage(query, 'c', args, 'DESC');
   }

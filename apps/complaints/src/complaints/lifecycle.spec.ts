@@ -1,7 +1,8 @@
 import { countRows, errorCodes, outboxEvents, staff } from '@aftercare/testing';
 import { agent, complaintInput, ComplaintsWorld, FILE, Job, supervisor } from '../complaints.spec-support';
 
-const FIELDS = 'id status liability responsibleDepartment responsiblePerson brandInsured involvesLiability opinion resolution satisfaction customerAccepted reopenCount reviewWithdrawn';
+const FIELDS =
+  'id status liability responsibleDepartment responsiblePerson brandInsured involvesLiability opinion resolution satisfaction customerAccepted reopenCount reviewWithdrawn';
 const op = (name: string, args: string, input = '') => `mutation ($id: ID!${args}) { ${name}(id: $id${input}) { ${FIELDS} } }`;
 const CONTACT = op('recordContact', ', $input: RecordContactInput!', ', input: $input');
 const INVESTIGATE = op('startInvestigation', ', $note: String', ', note: $note');
@@ -35,20 +36,35 @@ describe('a complaint handled end to end (complaints, real PostgreSQL)', () => {
     await act(CONTACT, { id, input: { content: 'Called Ms Wang; floor is wet under the sink.', proposedSolution: 'Engineer visit tomorrow 09:00' } });
     await act(INVESTIGATE, { id, note: 'Photos requested' });
     const liable = await act(LIABILITY, { id, input: { liability: 'INSTALLATION', finding: 'The inlet fitting was not tightened.' } });
-    expect(liable).toMatchObject({ status: 'INVESTIGATING', liability: 'INSTALLATION', responsibleDepartment: 'Field service', responsiblePerson: job.engineerId, brandInsured: null });
+    expect(liable).toMatchObject({
+      status: 'INVESTIGATING',
+      liability: 'INSTALLATION',
+      responsibleDepartment: 'Field service',
+      responsiblePerson: job.engineerId,
+      brandInsured: null,
+    });
 
-    const compensation = await act<{ id: string }>(PROPOSE, { complaintId: id, input: { amountCents: 30000, payer: 'ENGINEER', reason: 'Floor mat replaced' } });
+    const compensation = await act<{ id: string }>(PROPOSE, {
+      complaintId: id,
+      input: { amountCents: 30000, payer: 'ENGINEER', reason: 'Floor mat replaced' },
+    });
     expect(compensation).toMatchObject({ status: 'PROPOSED', currency: 'CNY' });
     expect(errorCodes(await world.complaints.graphql(APPROVE, { id: compensation.id }, agent))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await world.complaints.graphql(RESOLVE, { id, input: { resolution: 'Fixed' } }, agent))).toEqual(['OPINION_REQUIRED']);
 
     await act(OPINION, { id, input: { opinion: 'Installation fault: rework free of charge, 300 CNY for the floor mat, paid by the engineer.' } });
     await act(RESOLVE, { id, input: { resolution: 'Rework done, leak stopped.' } });
-    expect(errorCodes(await world.complaints.graphql(CLOSE, { id, input: { satisfaction: 4, customerAccepted: true } }, agent))).toEqual(['COMPENSATION_PENDING']);
+    expect(errorCodes(await world.complaints.graphql(CLOSE, { id, input: { satisfaction: 4, customerAccepted: true } }, agent))).toEqual([
+      'COMPENSATION_PENDING',
+    ]);
     expect(await act(APPROVE, { id: compensation.id }, supervisor)).toMatchObject({ status: 'APPROVED', decidedBy: supervisor.userId });
     expect(errorCodes(await world.complaints.graphql(APPROVE, { id: compensation.id }, supervisor))).toEqual(['INVALID_STATE_TRANSITION']);
 
-    expect(await act(CLOSE, { id, input: { satisfaction: 4, customerAccepted: true, note: 'Thanked us' } })).toMatchObject({ status: 'CLOSED', satisfaction: 4, customerAccepted: true });
+    expect(await act(CLOSE, { id, input: { satisfaction: 4, customerAccepted: true, note: 'Thanked us' } })).toMatchObject({
+      status: 'CLOSED',
+      satisfaction: 4,
+      customerAccepted: true,
+    });
     expect(await act(REOPEN, { id, reason: 'Leaking again a week later' })).toMatchObject({ status: 'INVESTIGATING', reopenCount: 1 });
 
     const record = await world.ok<{ complaint: { steps: { action: string; fromStatus: string | null; toStatus: string; actorId: string }[] } }>(STEPS, { id });
@@ -67,10 +83,26 @@ describe('a complaint handled end to end (complaints, real PostgreSQL)', () => {
     expect(record.complaint.steps[7].actorId).toBe(supervisor.userId);
 
     const [liability] = await outboxEvents(world.dataSource, 'LiabilityDetermined', id);
-    expect(liability.payload).toMatchObject({ complaintId: id, workOrderId: job.workOrderId, liability: 'INSTALLATION', engineerId: job.engineerId, reworkRequired: true, brand: 'XIAOMI', productModel: 'MR-600' });
+    expect(liability.payload).toMatchObject({
+      complaintId: id,
+      workOrderId: job.workOrderId,
+      liability: 'INSTALLATION',
+      engineerId: job.engineerId,
+      reworkRequired: true,
+      brand: 'XIAOMI',
+      productModel: 'MR-600',
+    });
     const [approved] = await outboxEvents(world.dataSource, 'CompensationApproved', id);
     // Every field engineer-network's clawback reads.
-    expect(approved.payload).toMatchObject({ complaintId: id, workOrderId: job.workOrderId, engineerId: job.engineerId, payer: 'ENGINEER', amountCents: 30000, approvedAt: expect.any(String), currency: 'CNY' });
+    expect(approved.payload).toMatchObject({
+      complaintId: id,
+      workOrderId: job.workOrderId,
+      engineerId: job.engineerId,
+      payer: 'ENGINEER',
+      amountCents: 30000,
+      approvedAt: expect.any(String),
+      currency: 'CNY',
+    });
     const [resolved] = await outboxEvents(world.dataSource, 'ComplaintResolved', id);
     expect(resolved.payload).toMatchObject({ complaintId: id, workOrderId: job.workOrderId, resolvedAt: expect.any(String) });
     const [reopened] = await outboxEvents(world.dataSource, 'ComplaintReopened', id);
@@ -109,8 +141,14 @@ describe('a complaint handled end to end (complaints, real PostgreSQL)', () => {
     const [philips] = await world.known({ brand: 'PHILIPS' });
     const id = await file(complaintInput(philips, { channel: 'REVIEW_SITE', category: 'PRODUCT_QUALITY' }));
     await act(CONTACT, { id, input: { content: 'Answered the one-star review and called.' } });
-    expect(await act(LIABILITY, { id, input: { liability: 'PRODUCT', finding: 'Cracked housing from the factory' } })).toMatchObject({ liability: 'PRODUCT', responsibleDepartment: 'Brand liaison', brandInsured: true });
-    expect(errorCodes(await world.complaints.graphql(LIABILITY, { id, input: { liability: 'SALES', finding: 'again' } }, agent))).toEqual(['LIABILITY_ALREADY_DETERMINED']);
+    expect(await act(LIABILITY, { id, input: { liability: 'PRODUCT', finding: 'Cracked housing from the factory' } })).toMatchObject({
+      liability: 'PRODUCT',
+      responsibleDepartment: 'Brand liaison',
+      brandInsured: true,
+    });
+    expect(errorCodes(await world.complaints.graphql(LIABILITY, { id, input: { liability: 'SALES', finding: 'again' } }, agent))).toEqual([
+      'LIABILITY_ALREADY_DETERMINED',
+    ]);
     await act(OPINION, { id, input: { opinion: 'Replacement unit claimed from Philips (insured).' } });
     expect(errorCodes(await world.complaints.graphql(RESOLVE, { id, input: { resolution: 'Replaced' } }, agent))).toEqual(['BAD_USER_INPUT']);
     expect(await act(RESOLVE, { id, input: { resolution: 'Replaced; 10 % voucher', reviewWithdrawn: true } })).toMatchObject({ reviewWithdrawn: true });
@@ -122,7 +160,11 @@ describe('a complaint handled end to end (complaints, real PostgreSQL)', () => {
     const id = await file(complaintInput(job, { category: 'SHIPPING', workOrderId: null, involvesLiability: false }));
     const response = await world.complaints.graphql(PROPOSE, { complaintId: id, input: { amountCents: 100, payer: 'ENGINEER', reason: 'x' } }, agent);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await world.complaints.graphql(PROPOSE, { complaintId: id, input: { amountCents: 0, payer: 'COMPANY', reason: 'x' } }, agent))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await world.complaints.graphql(PROPOSE, { complaintId: id, input: { amountCents: 100, payer: 'COMPANY', reason: 'x' } }, staff('DISPATCHER')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await world.complaints.graphql(PROPOSE, { complaintId: id, input: { amountCents: 0, payer: 'COMPANY', reason: 'x' } }, agent))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(
+      errorCodes(await world.complaints.graphql(PROPOSE, { complaintId: id, input: { amountCents: 100, payer: 'COMPANY', reason: 'x' } }, staff('DISPATCHER'))),
+    ).toEqual(['FORBIDDEN']);
   });
 });

@@ -19,7 +19,15 @@ describe('complaints on customers, orders, work orders and engineers (complaints
   let li: Job;
 
   async function file(job: Job, summary: string, workOrder = true): Promise<void> {
-    await world.ok(FILE, { input: complaintInput(job, { summary, involvesLiability: false, category: 'SERVICE', workOrderId: workOrder ? job.workOrderId : null, orderId: job.orderId }) });
+    await world.ok(FILE, {
+      input: complaintInput(job, {
+        summary,
+        involvesLiability: false,
+        category: 'SERVICE',
+        workOrderId: workOrder ? job.workOrderId : null,
+        orderId: job.orderId,
+      }),
+    });
   }
 
   beforeAll(async () => {
@@ -60,6 +68,8 @@ describe('complaints on customers, orders, work orders and engineers (complaints
   it('is for complaint handlers, dispatch and sales', async () => {
     const response = await world.complaints.graphql(ENTITIES, { representations: [{ __typename: 'Customer', id: wang.customerId }] }, staff('ENGINEER'));
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    expect((await world.complaints.graphql(ENTITIES, { representations: [{ __typename: 'Customer', id: wang.customerId }] }, staff('SALES'))).errors).toBeUndefined();
+    expect(
+      (await world.complaints.graphql(ENTITIES, { representations: [{ __typename: 'Customer', id: wang.customerId }] }, staff('SALES'))).errors,
+    ).toBeUndefined();
   });
 });

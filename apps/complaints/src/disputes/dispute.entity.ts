@@ -7,7 +7,11 @@ export const DisputeStatuses = ['OPEN', 'RULED'] as const;
 export type DisputeStatus = (typeof DisputeStatuses)[number];
 export const DisputeStatusEnum = defineEnum(DisputeStatuses, 'DisputeStatus');
 export const DisputeReasonEnum = defineEnum(ContractDisputeReasons, 'DisputeReason', 'What sales and service disagree on.');
-export const DisputeRulingEnum = defineEnum(DisputeRulings, 'DisputeRuling', 'Amend the contract, service fulfils as signed, or renegotiate with the customer.');
+export const DisputeRulingEnum = defineEnum(
+  DisputeRulings,
+  'DisputeRuling',
+  'Amend the contract, service fulfils as signed, or renegotiate with the customer.',
+);
 
 export const DisputeSides = ['SALES', 'SERVICE'] as const;
 export type DisputeSide = (typeof DisputeSides)[number];

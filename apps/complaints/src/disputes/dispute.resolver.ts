@@ -18,13 +18,21 @@ export class DisputeResolver {
 
   @Guarded()
   @Mutation(() => DisputeEvidence, { description: 'Sales or service puts its side on record.' })
-  fileDisputeEvidence(@Arg('disputeId', () => ID) disputeId: string, @Arg('input', () => FileEvidenceInput) input: FileEvidenceInput, @Ctx() { identity }: RequestContext): Promise<DisputeEvidence> {
+  fileDisputeEvidence(
+    @Arg('disputeId', () => ID) disputeId: string,
+    @Arg('input', () => FileEvidenceInput) input: FileEvidenceInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<DisputeEvidence> {
     return this.disputeService.fileEvidence(identity, disputeId, input);
   }
 
   @Guarded()
   @Mutation(() => Dispute, { description: 'The ruling, once both sides filed evidence; DisputeRuled names the contract and the work orders.' })
-  ruleDispute(@Arg('disputeId', () => ID) disputeId: string, @Arg('input', () => RuleDisputeInput) input: RuleDisputeInput, @Ctx() { identity }: RequestContext): Promise<Dispute> {
+  ruleDispute(
+    @Arg('disputeId', () => ID) disputeId: string,
+    @Arg('input', () => RuleDisputeInput) input: RuleDisputeInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<Dispute> {
     return this.disputeService.rule(identity, disputeId, input);
   }
 
@@ -42,6 +50,11 @@ export class DisputeResolver {
 
   @FieldResolver(() => [DisputeEvidence])
   evidence(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext): Promise<DisputeEvidence[]> {
-    return groupLoader<string, DisputeEvidence>(loaders, EVIDENCE, (ids) => this.disputeService.evidenceOf(ids), (item) => item.disputeId).load(dispute.id);
+    return groupLoader<string, DisputeEvidence>(
+      loaders,
+      EVIDENCE,
+      (ids) => this.disputeService.evidenceOf(ids),
+      (item) => item.disputeId,
+    ).load(dispute.id);
   }
 }

@@ -24,7 +24,9 @@ export class DisputesService {
   /** Sales found the measured area beyond tolerance: the dispute opens by itself (once per contract and reason). */
   async fromContractDisputed(event: EventEnvelope<'ContractDisputed', ContractDisputedPayload>, manager: EntityManager): Promise<void> {
     const { payload } = event;
-    const existing = await manager.getRepository(Dispute).findOne({ where: { contractId: payload.contractId, reason: payload.reason, status: 'OPEN' }, lock: { mode: 'pessimistic_write' } });
+    const existing = await manager
+      .getRepository(Dispute)
+      .findOne({ where: { contractId: payload.contractId, reason: payload.reason, status: 'OPEN' }, lock: { mode: 'pessimistic_write' } });
     if (existing) {
       if (payload.workOrderId && !existing.workOrderIds.includes(payload.workOrderId)) {
         await manager.update(Dispute, { id: existing.id }, { workOrderIds: [...existing.workOrderIds, payload.workOrderId] });
@@ -56,7 +58,10 @@ export class DisputesService {
       // Another customer's contract is not found for this customer either: the pair is what is disputed.
       if (!contract || contract.customerId !== input.customerId) throw notFound('Contract', input.contractId);
       const existing = await manager.getRepository(Dispute).findOneBy({ contractId: input.contractId, reason: input.reason, status: 'OPEN' });
-      if (existing) throw new DomainError(ComplaintsErrorCodes.DISPUTE_ALREADY_OPEN, 'This contract already has an open dispute for that reason', { disputeId: existing.id });
+      if (existing)
+        throw new DomainError(ComplaintsErrorCodes.DISPUTE_ALREADY_OPEN, 'This contract already has an open dispute for that reason', {
+          disputeId: existing.id,
+        });
       return this.open(manager, {
         contractId: input.contractId,
         customerId: input.customerId,
@@ -89,7 +94,9 @@ export class DisputesService {
 
   fileEvidence(identity: Identity, disputeId: string, input: FileEvidenceInput): Promise<DisputeEvidence> {
     return this.withOpenDispute(disputeId, 'given evidence', (manager) =>
-      manager.save(manager.create(DisputeEvidence, { disputeId, side: input.side, content: input.content.trim(), filedBy: actorOf(identity).id, filedAt: new Date() })),
+      manager.save(
+        manager.create(DisputeEvidence, { disputeId, side: input.side, content: input.content.trim(), filedBy: actorOf(identity).id, filedAt: new Date() }),
+      ),
     );
   }
 
@@ -98,7 +105,8 @@ export class DisputesService {
     return this.withOpenDispute(disputeId, 'ruled', async (manager, dispute) => {
       const evidence = await manager.getRepository(DisputeEvidence).findBy({ disputeId });
       const missing = (['SALES', 'SERVICE'] as const).filter((side) => !evidence.some((item) => item.side === side));
-      if (missing.length > 0) throw new DomainError(ComplaintsErrorCodes.EVIDENCE_MISSING, `No evidence yet from: ${missing.join(', ')}`, { disputeId, missingSides: missing });
+      if (missing.length > 0)
+        throw new DomainError(ComplaintsErrorCodes.EVIDENCE_MISSING, `No evidence yet from: ${missing.join(', ')}`, { disputeId, missingSides: missing });
       dispute.status = 'RULED';
       dispute.ruling = input.ruling;
       dispute.rulingNote = input.note?.trim() || null;
@@ -125,7 +133,11 @@ export class DisputesService {
     return this.dataSource.transaction(async (manager) => {
       const dispute = onlyUuids([id]).length ? await manager.getRepository(Dispute).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!dispute) throw notFound('Dispute', id);
-      if (dispute.status !== 'OPEN') throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `A ${dispute.status} dispute cannot be ${action}`, { disputeId: id, status: dispute.status });
+      if (dispute.status !== 'OPEN')
+        throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `A ${dispute.status} dispute cannot be ${action}`, {
+          disputeId: id,
+          status: dispute.status,
+        });
       return work(manager, dispute);
     });
   }

@@ -66,7 +66,11 @@ export class HotlineResolver {
 
   @Guarded()
   @Mutation(() => HotlineCall)
-  completeCallback(@Arg('callId', () => ID) callId: string, @Arg('input', () => CompleteCallbackInput) input: CompleteCallbackInput, @Ctx() { identity }: RequestContext): Promise<HotlineCall> {
+  completeCallback(
+    @Arg('callId', () => ID) callId: string,
+    @Arg('input', () => CompleteCallbackInput) input: CompleteCallbackInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<HotlineCall> {
     return this.hotline.completeCallback(identity, callId, input.outcome, input.note ?? null);
   }
 

@@ -73,7 +73,15 @@ export class HotlineService {
     );
     return rows.map((row) => {
       const answerRate = Math.round((row.answered / row.offered) * 10000) / 10000;
-      return { day: row.day, offered: row.offered, answered: row.answered, missed: row.offered - row.answered, answerRate, meetsTarget: answerRate >= HOTLINE_ANSWER_TARGET, callbacksOpen: row.open };
+      return {
+        day: row.day,
+        offered: row.offered,
+        answered: row.answered,
+        missed: row.offered - row.answered,
+        answerRate,
+        meetsTarget: answerRate >= HOTLINE_ANSWER_TARGET,
+        callbacksOpen: row.open,
+      };
     });
   }
 }

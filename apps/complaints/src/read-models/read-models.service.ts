@@ -69,10 +69,7 @@ export class ReadModelsService {
   }
 
   /** Assigned and Completed repeat the work order's facts; the latest engineer is the one who did the job. */
-  async workOrderEngineer(
-    workOrder: WorkOrderAssignedPayload | WorkOrderCompletedPayload,
-    manager: EntityManager,
-  ): Promise<void> {
+  async workOrderEngineer(workOrder: WorkOrderAssignedPayload | WorkOrderCompletedPayload, manager: EntityManager): Promise<void> {
     const completedAt = 'completedAt' in workOrder ? new Date(workOrder.completedAt) : null;
     await manager
       .createQueryBuilder()

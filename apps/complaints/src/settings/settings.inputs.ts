@@ -56,7 +56,10 @@ export class DefineSlaPolicyInput {
   @Max(10080)
   warnBeforeMinutes: number;
 
-  @Field({ defaultValue: false, description: "Public holidays do not count on the opinion and resolution clocks; first contact, the hotline's, always counts every day." })
+  @Field({
+    defaultValue: false,
+    description: "Public holidays do not count on the opinion and resolution clocks; first contact, the hotline's, always counts every day.",
+  })
   backOfficeObservesHolidays: boolean;
 }
 

@@ -15,20 +15,30 @@ export class SettingsResolver {
   constructor(private readonly settings: SettingsService) {}
 
   @Guarded()
-  @Mutation(() => BrandInsurance, { description: 'Whether a brand (e.g. a partner registered through the graph) is insured; product liability determined from now on shows it as brandInsured. On record in complaintSettingsHistory.' })
+  @Mutation(() => BrandInsurance, {
+    description:
+      'Whether a brand (e.g. a partner registered through the graph) is insured; product liability determined from now on shows it as brandInsured. On record in complaintSettingsHistory.',
+  })
   setBrandInsurance(@Arg('input', () => SetBrandInsuranceInput) input: SetBrandInsuranceInput, @Ctx() { identity }: RequestContext): Promise<BrandInsurance> {
     return this.settings.setBrandInsurance(identity, input);
   }
 
   @Guarded()
-  @Mutation(() => SlaPolicy, { description: 'Defines or changes the SLA targets of one category × priority for complaints filed from now on. On record in complaintSettingsHistory.' })
+  @Mutation(() => SlaPolicy, {
+    description: 'Defines or changes the SLA targets of one category × priority for complaints filed from now on. On record in complaintSettingsHistory.',
+  })
   defineSlaPolicy(@Arg('input', () => DefineSlaPolicyInput) input: DefineSlaPolicyInput, @Ctx() { identity }: RequestContext): Promise<SlaPolicy> {
     return this.settings.defineSlaPolicy(identity, input);
   }
 
   @Guarded()
-  @Mutation(() => BusinessHoliday, { description: "Declares (or renames) a public holiday, skipped by back-office clocks whose policy observes holidays; the hotline's never. On record." })
-  setBusinessHoliday(@Arg('input', () => SetBusinessHolidayInput) input: SetBusinessHolidayInput, @Ctx() { identity }: RequestContext): Promise<BusinessHoliday> {
+  @Mutation(() => BusinessHoliday, {
+    description: "Declares (or renames) a public holiday, skipped by back-office clocks whose policy observes holidays; the hotline's never. On record.",
+  })
+  setBusinessHoliday(
+    @Arg('input', () => SetBusinessHolidayInput) input: SetBusinessHolidayInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<BusinessHoliday> {
     return this.settings.setHoliday(identity, input);
   }
 
@@ -60,7 +70,9 @@ export class SettingsResolver {
   }
 
   @Guarded()
-  @Query(() => [SettingsChange], { description: 'Changes to brand insurance, SLA policies and holidays, newest first (up to 200): who, when, before and after.' })
+  @Query(() => [SettingsChange], {
+    description: 'Changes to brand insurance, SLA policies and holidays, newest first (up to 200): who, when, before and after.',
+  })
   complaintSettingsHistory(@Arg('kind', () => SettingsKindEnum, { nullable: true }) kind: SettingsKind | null): Promise<SettingsChange[]> {
     return this.settings.history(kind);
   }

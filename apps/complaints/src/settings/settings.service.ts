@@ -53,7 +53,9 @@ export class SettingsService {
         backOfficeObservesHolidays: input.backOfficeObservesHolidays,
       };
       const beforeRecord = recorded(before ? { ...before } : null);
-      const policy = before ? await repository.save(Object.assign(before, targets)) : await repository.save(repository.create({ category, priority, ...targets }));
+      const policy = before
+        ? await repository.save(Object.assign(before, targets))
+        : await repository.save(repository.create({ category, priority, ...targets }));
       await this.record(manager, identity, 'SLA_POLICY', `${category}/${priority}`, beforeRecord, recorded(policy));
       return policy;
     });
@@ -100,7 +102,14 @@ export class SettingsService {
     return this.dataSource.getRepository(SettingsChange).find({ where: kind ? { kind } : {}, order: { changedAt: 'DESC' }, take: 200 });
   }
 
-  private async record(manager: EntityManager, identity: Identity, kind: SettingsKind, subject: string, before: object | null, after: object | null): Promise<void> {
+  private async record(
+    manager: EntityManager,
+    identity: Identity,
+    kind: SettingsKind,
+    subject: string,
+    before: object | null,
+    after: object | null,
+  ): Promise<void> {
     await manager.save(manager.create(SettingsChange, { kind, subject, before: recorded(before), after: recorded(after), changedBy: actorOf(identity).id }));
   }
 }

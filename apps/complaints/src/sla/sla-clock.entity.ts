@@ -42,7 +42,7 @@ export class SlaClock {
   @Column({ type: 'text' })
   countedIn: SlaTimeBase;
 
-  @Field({ description: 'Business hours skip public holidays on this clock (a back-office target whose policy says so); never on the hotline\'s.' })
+  @Field({ description: "Business hours skip public holidays on this clock (a back-office target whose policy says so); never on the hotline's." })
   @Column({ type: 'boolean', default: false })
   observesHolidays: boolean;
 

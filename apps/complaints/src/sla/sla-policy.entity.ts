@@ -49,7 +49,9 @@ export class SlaPolicy {
    * The 400 hotline answers 365 days a year (08:00–21:00), so first contact — the hotline's clock — counts every
    * day. Only a back-office target (opinion, resolution) may stop on public holidays, and only where the policy says so.
    */
-  @Field({ description: "Public holidays do not count on this policy's back-office clocks (opinion, resolution); first contact, the hotline's, counts every day." })
+  @Field({
+    description: "Public holidays do not count on this policy's back-office clocks (opinion, resolution); first contact, the hotline's, counts every day.",
+  })
   @Column({ type: 'boolean', default: false })
   backOfficeObservesHolidays: boolean;
 }

@@ -1,17 +1,6 @@
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import {
-  addBusinessTime,
-  BusinessCalendar,
-  businessTimeBetween,
-  hotlineCalendar,
-} from '@aftercare/business-time';
-import {
-  ComplaintCategory,
-  ComplaintSlaBreached,
-  ComplaintSlaPayload,
-  ComplaintSlaWarning,
-  SlaClockKind,
-} from '@aftercare/event-contracts';
+import { addBusinessTime, BusinessCalendar, businessTimeBetween, hotlineCalendar } from '@aftercare/business-time';
+import { ComplaintCategory, ComplaintSlaBreached, ComplaintSlaPayload, ComplaintSlaWarning, SlaClockKind } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { Injectable } from '@aftercare/subgraph';
 import type { Complaint } from '../complaints/complaint.entity';
@@ -89,7 +78,12 @@ export class SlaService {
   private opinionDeadline(calendars: Calendars, policy: SlaPolicy | null, receivedAt: Date, involvesLiability: boolean) {
     const observesHolidays = this.observesHolidays('OPINION', policy);
     const byPolicy = policy
-      ? { ...this.deadline(this.calendarOf(calendars, observesHolidays), policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes), rule: false, countedIn: policy.countedIn, observesHolidays }
+      ? {
+          ...this.deadline(this.calendarOf(calendars, observesHolidays), policy.countedIn, receivedAt, policy.opinionHours, policy.warnBeforeMinutes),
+          rule: false,
+          countedIn: policy.countedIn,
+          observesHolidays,
+        }
       : null;
     if (!involvesLiability) return byPolicy;
     const byRule = this.deadline(calendars.hotline, 'ELAPSED_HOURS', receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
@@ -103,7 +97,10 @@ export class SlaService {
     const policy = await this.policyFor(manager, complaint.category, complaint.priority);
     const clocks: Partial<SlaClock>[] = [];
     if (policy) {
-      for (const [kind, hours] of [['FIRST_CONTACT', policy.firstContactHours], ['RESOLUTION', policy.resolutionHours]] as const) {
+      for (const [kind, hours] of [
+        ['FIRST_CONTACT', policy.firstContactHours],
+        ['RESOLUTION', policy.resolutionHours],
+      ] as const) {
         const observesHolidays = this.observesHolidays(kind, policy);
         const deadline = this.deadline(this.calendarOf(calendars, observesHolidays), policy.countedIn, complaint.receivedAt, hours, policy.warnBeforeMinutes);
         clocks.push({ kind, policyId: policy.id, countedIn: policy.countedIn, observesHolidays, startedAt: complaint.receivedAt, ...deadline });
@@ -111,9 +108,21 @@ export class SlaService {
     }
     const opinion = this.opinionDeadline(calendars, policy, complaint.receivedAt, complaint.involvesLiability);
     if (opinion) {
-      clocks.push({ kind: 'OPINION', policyId: policy?.id ?? null, countedIn: opinion.countedIn, observesHolidays: opinion.observesHolidays, fortyEightHourRule: opinion.rule, startedAt: complaint.receivedAt, dueAt: opinion.dueAt, warnAt: opinion.warnAt });
+      clocks.push({
+        kind: 'OPINION',
+        policyId: policy?.id ?? null,
+        countedIn: opinion.countedIn,
+        observesHolidays: opinion.observesHolidays,
+        fortyEightHourRule: opinion.rule,
+        startedAt: complaint.receivedAt,
+        dueAt: opinion.dueAt,
+        warnAt: opinion.warnAt,
+      });
     }
-    await manager.insert(SlaClock, clocks.map((clock) => ({ ...clock, complaintId: complaint.id, round: 0 })));
+    await manager.insert(
+      SlaClock,
+      clocks.map((clock) => ({ ...clock, complaintId: complaint.id, round: 0 })),
+    );
     return opinion?.dueAt ?? null;
   }
 
@@ -126,11 +135,24 @@ export class SlaService {
     const { hotline } = await this.calendars(manager);
     const rule = this.deadline(hotline, 'ELAPSED_HOURS', complaint.receivedAt, OPINION_RULE_HOURS, OPINION_RULE_WARN_MINUTES);
     if (!clock) {
-      await manager.insert(SlaClock, { complaintId: complaint.id, kind: 'OPINION', round: 0, countedIn: 'ELAPSED_HOURS', observesHolidays: false, fortyEightHourRule: true, startedAt: complaint.receivedAt, ...rule });
+      await manager.insert(SlaClock, {
+        complaintId: complaint.id,
+        kind: 'OPINION',
+        round: 0,
+        countedIn: 'ELAPSED_HOURS',
+        observesHolidays: false,
+        fortyEightHourRule: true,
+        startedAt: complaint.receivedAt,
+        ...rule,
+      });
       return rule.dueAt;
     }
     if (clock.stoppedAt || clock.dueAt <= rule.dueAt) return clock.dueAt;
-    await manager.update(SlaClock, { id: clock.id }, { countedIn: 'ELAPSED_HOURS', observesHolidays: false, fortyEightHourRule: true, dueAt: rule.dueAt, warnAt: rule.warnAt });
+    await manager.update(
+      SlaClock,
+      { id: clock.id },
+      { countedIn: 'ELAPSED_HOURS', observesHolidays: false, fortyEightHourRule: true, dueAt: rule.dueAt, warnAt: rule.warnAt },
+    );
     return rule.dueAt;
   }
 

@@ -8,7 +8,15 @@ import { SlaService } from './sla.service';
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00.000+08:00`);
 const CLOCKS = `query ($id: ID!) { complaint(id: $id) { opinionDueAt slaClocks { kind dueAt warnAt fortyEightHourRule countedIn observesHolidays pausedAt stoppedAt } } }`;
 
-type Clock = { kind: string; dueAt: string; warnAt: string; fortyEightHourRule: boolean; countedIn: string; observesHolidays: boolean; pausedAt: string | null };
+type Clock = {
+  kind: string;
+  dueAt: string;
+  warnAt: string;
+  fortyEightHourRule: boolean;
+  countedIn: string;
+  observesHolidays: boolean;
+  pausedAt: string | null;
+};
 
 describe('SLA clocks: business hours, the 48-hour rule, pauses and the sweep (complaints, real PostgreSQL)', () => {
   let world: ComplaintsWorld;
@@ -63,14 +71,19 @@ describe('SLA clocks: business hours, the 48-hour rule, pauses and the sweep (co
 
   it('puts a complaint under the 48-hour rule when compensation comes up later', async () => {
     const id = await file({ receivedAt: at('2025-05-06 10:00').toISOString(), involvesLiability: false, category: 'SERVICE' });
-    await world.ok(`mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 5000, payer: COMPANY, reason: "Missed appointment" }) { id } }`, { id });
+    await world.ok(
+      `mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 5000, payer: COMPANY, reason: "Missed appointment" }) { id } }`,
+      { id },
+    );
     const updated = await clocks(id);
     // The policy allows until 05-07 17:00 (20 business hours), sooner than 48 hours (05-08 10:00): the policy stands.
     expect(new Date(updated['OPINION'].dueAt)).toEqual(at('2025-05-07 17:00'));
     // Received the evening before the holiday: the policy would run to 05-07 14:30, the rule caps it at 05-06 20:30.
     const late = await file({ receivedAt: at('2025-05-04 20:30').toISOString(), involvesLiability: false, category: 'SERVICE' });
     expect(new Date((await clocks(late))['OPINION'].dueAt)).toEqual(at('2025-05-07 14:30'));
-    await world.ok(`mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 5000, payer: COMPANY, reason: "x" }) { id } }`, { id: late });
+    await world.ok(`mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 5000, payer: COMPANY, reason: "x" }) { id } }`, {
+      id: late,
+    });
     const capped = await clocks(late);
     expect(capped['OPINION']).toMatchObject({ fortyEightHourRule: true, countedIn: 'ELAPSED_HOURS' });
     expect(new Date(capped['OPINION'].dueAt)).toEqual(at('2025-05-06 20:30'));

@@ -72,7 +72,10 @@ export class ConsumerGroupAudit {
     }
     const beyond = await this.eventIdsFrom(topic, committed, high);
     if (beyond.length === 0) return 0;
-    const { rows } = await inbox.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [service, beyond]);
+    const { rows } = await inbox.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [
+      service,
+      beyond,
+    ]);
     return rows[0]?.n ?? 0;
   }
 

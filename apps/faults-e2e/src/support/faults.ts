@@ -66,8 +66,9 @@ export async function submitOrders(platform: Platform, apiKey: string, prefix: s
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const ref = `${prefix}-${next++}`;
-        const response = await asPartnerById<{ submitInstallOrder: { id: string } }>(platform, apiKey, 'SubmitInstallOrder', { input: installOrderInput(ref) })
-          .catch((error: Error) => ({ data: undefined, errors: [{ message: error.message }] }));
+        const response = await asPartnerById<{ submitInstallOrder: { id: string } }>(platform, apiKey, 'SubmitInstallOrder', {
+          input: installOrderInput(ref),
+        }).catch((error: Error) => ({ data: undefined, errors: [{ message: error.message }] }));
         if (response.data?.submitInstallOrder) {
           result.committed.push(response.data.submitInstallOrder.id);
         } else {

@@ -86,9 +86,12 @@ export class LocalKafkaCluster {
     try {
       for (;;) {
         const { topics } = await admin.fetchTopicMetadata();
-        const behind = topics.flatMap((topic) => topic.partitions.filter((partition) => partition.isr.length < partition.replicas.length).map((partition) => `${topic.name}/${partition.partitionId}`));
+        const behind = topics.flatMap((topic) =>
+          topic.partitions.filter((partition) => partition.isr.length < partition.replicas.length).map((partition) => `${topic.name}/${partition.partitionId}`),
+        );
         if (behind.length === 0) return Date.now() - started;
-        if (Date.now() - started > timeoutMs) throw new Error(`${behind.length} partitions still under-replicated after ${timeoutMs} ms: ${behind.slice(0, 5).join(', ')}`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`${behind.length} partitions still under-replicated after ${timeoutMs} ms: ${behind.slice(0, 5).join(', ')}`);
         await sleep(500);
       }
     } finally {

@@ -128,5 +128,9 @@ export function refusalFigures(submissions: readonly Submission[], allowedCodes:
 }
 
 export function formatCounts(counts: Record<string, number>): string {
-  return Object.entries(counts).map(([code, n]) => `${code}:${n}`).join(',') || '-';
+  return (
+    Object.entries(counts)
+      .map(([code, n]) => `${code}:${n}`)
+      .join(',') || '-'
+  );
 }

@@ -126,7 +126,12 @@ export async function createCustomers(platform: Platform, prefix: string, count:
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const created = await platform.asStaff<{ createCustomer: { id: string } }>(['ADMIN'], CREATE_CUSTOMER, {
-      input: { name: `${prefix} customer ${i}`, city: 'Hangzhou', address: `${i} Replica Road`, phone: `+86136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
+      input: {
+        name: `${prefix} customer ${i}`,
+        city: 'Hangzhou',
+        address: `${i} Replica Road`,
+        phone: `+86136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      },
     });
     if (!created.data) throw new Error(`createCustomer failed: ${JSON.stringify(created.errors)}`);
     ids.push(created.data.createCustomer.id);

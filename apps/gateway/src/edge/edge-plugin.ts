@@ -63,7 +63,10 @@ export function edgePlugin(options: {
           // subgraph as an internal error. It is the caller's mistake: say which variable, before anything is planned.
           const nulls = operation && context.document ? nullsIntoNonNullPositions(context.schema, context.document, operation, context.request.variables) : [];
           if (nulls.length > 0) {
-            const fields = nulls.map((usage) => ({ field: usage.variable, messages: [`$${usage.variable} is null where a ${usage.required} is required; send a value or leave it out`] }));
+            const fields = nulls.map((usage) => ({
+              field: usage.variable,
+              messages: [`$${usage.variable} is null where a ${usage.required} is required; send a value or leave it out`],
+            }));
             throw new GraphQLError(fields.map((field) => field.messages[0]).join('; '), {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, fields },
             });
@@ -97,7 +100,12 @@ export function edgePlugin(options: {
             delete extensions['valueCompletion'];
             body.singleResult.extensions = Object.keys(extensions).length > 0 ? extensions : undefined;
             for (const error of completion) {
-              options.log('internal error', { requestId: context.contextValue?.requestId, operationName: context.operationName, message: error.message, path: error.path });
+              options.log('internal error', {
+                requestId: context.contextValue?.requestId,
+                operationName: context.operationName,
+                message: error.message,
+                path: error.path,
+              });
             }
             body.singleResult.errors = [
               ...(body.singleResult.errors ?? []),

@@ -1,13 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** A GraphQL-over-HTTP error body: what every refusal at the edge looks like, never HTML. */
-export function sendGraphqlError(
-  res: Response,
-  status: number,
-  code: string,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): void {
+export function sendGraphqlError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   if (res.headersSent) return;
   res
     .status(status)

@@ -30,7 +30,13 @@ describe('a null variable where the graph needs a value', () => {
   it.each([
     ['a variable with a default', 'query MyOrders($first: Int = 20) { page(first: $first) }', { first: null }, 'first', 'Int!'],
     ['a variable without a default, for an argument with one', 'query P($first: Int) { page(first: $first) }', { first: null }, 'first', 'Int!'],
-    ['a variable in a non-null input field, inside a fragment', 'query P($city: String = "x") { ...F } fragment F on Query { page(filter: { city: $city }) }', { city: null }, 'city', 'String!'],
+    [
+      'a variable in a non-null input field, inside a fragment',
+      'query P($city: String = "x") { ...F } fragment F on Query { page(filter: { city: $city }) }',
+      { city: null },
+      'city',
+      'String!',
+    ],
   ])('is BAD_USER_INPUT naming the variable, never an internal error: %s', async (_case, query, variables, variable, required) => {
     const { status, result } = await run(query, variables);
     expect(result.data).toBeUndefined();
@@ -51,7 +57,9 @@ describe('a null variable where the graph needs a value', () => {
   });
 
   it('finds only nullable variables in non-null positions, once each', () => {
-    const document = parse('query P($a: Int = 1, $b: Int! = 2, $c: String, $d: [String!]) { x: page(first: $a) y: page(first: $a, after: $c, filter: { city: "c", tags: $d }) z: page(first: $b) }');
+    const document = parse(
+      'query P($a: Int = 1, $b: Int! = 2, $c: String, $d: [String!]) { x: page(first: $a) y: page(first: $a, after: $c, filter: { city: "c", tags: $d }) z: page(first: $b) }',
+    );
     const operation = document.definitions[0] as Parameters<typeof nullableUsagesInNonNullPositions>[2];
     expect(nullableUsagesInNonNullPositions(schema, document, operation)).toEqual([{ variable: 'a', declared: 'Int', required: 'Int!' }]);
   });

@@ -1,14 +1,4 @@
-import {
-  DocumentNode,
-  FragmentDefinitionNode,
-  GraphQLSchema,
-  isNonNullType,
-  Kind,
-  OperationDefinitionNode,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, isNonNullType, Kind, OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
 /** A variable that may be null (declared without `!`) used where the schema requires a value. */
 export interface NullableUsage {

@@ -85,7 +85,13 @@ export class RateLimiter {
       const memory = new RateLimiterMemory({ points, duration, keyPrefix: `gateway-rate:${name}` });
       limiter = this.redis
         ? new RLWrapperTimeouts({
-            limiter: new RateLimiterRedis({ storeClient: this.redis, points, duration, keyPrefix: `aftercare:gateway-rate:${name}`, rejectIfRedisNotReady: true }),
+            limiter: new RateLimiterRedis({
+              storeClient: this.redis,
+              points,
+              duration,
+              keyPrefix: `aftercare:gateway-rate:${name}`,
+              rejectIfRedisNotReady: true,
+            }),
             // A refused, failed or slow Redis answer: the same window counted in this instance's memory.
             insuranceLimiter: memory,
             timeoutMs: REDIS_TIMEOUT_MS,

@@ -43,7 +43,9 @@ export function buildManifest(sources: { file: string; text: string }[], schema:
     // run time (BAD_USER_INPUT) for a document we published. Declare it non-null, with the default if it has one.
     else
       for (const usage of nullableUsagesInNonNullPositions(schema, document, operation)) {
-        problems.push(`${file}: $${usage.variable} is declared ${usage.declared} but fills a ${usage.required}; declare it ${usage.declared}! (a default still applies when it is left out)`);
+        problems.push(
+          `${file}: $${usage.variable} is declared ${usage.declared} but fills a ${usage.required}; declare it ${usage.declared}! (a default still applies when it is left out)`,
+        );
       }
     const body = print(document);
     operations.push({ id: documentIdOf(body), name: operation.name.value, type: operation.operation, body });

@@ -60,7 +60,15 @@ describe('trusted documents for partners', () => {
   it('publishes what partners do: intake, own orders and their work orders, own brand reports, own brand opt-in', () => {
     const published = TrustedDocuments.fromFile(join(ROOT, PARTNER_MANIFEST_PATH));
     const names = (JSON.parse(readFileSync(join(ROOT, PARTNER_MANIFEST_PATH), 'utf8')) as { operations: { name: string }[] }).operations.map((o) => o.name);
-    expect(names).toEqual(['BrandReminderServices', 'BrandReplacementFigures', 'MyOrders', 'Order', 'ProductIssueReport', 'SetBrandReminderService', 'SubmitInstallOrder']);
+    expect(names).toEqual([
+      'BrandReminderServices',
+      'BrandReplacementFigures',
+      'MyOrders',
+      'Order',
+      'ProductIssueReport',
+      'SetBrandReminderService',
+      'SubmitInstallOrder',
+    ]);
     expect(published.size).toBe(7);
   });
 
@@ -74,9 +82,21 @@ describe('trusted documents for partners', () => {
     ['two operations in one file', 'query A { orders } query B { orders }', /exactly one named operation/],
     ['an anonymous operation', '{ orders }', /exactly one named operation/],
     // Valid GraphQL (a default makes a nullable variable acceptable there), yet `{ "first": null }` fails at run time.
-    ['a nullable variable with a default for a non-null argument', 'query A($first: Int = 20) { page(first: $first) }', /\$first is declared Int but fills a Int!/],
-    ['a nullable variable for a non-null argument that has a default', 'query A($first: Int) { page(first: $first) }', /\$first is declared Int but fills a Int!/],
-    ['a nullable variable for a non-null input field, in a fragment', 'query A($city: String = "x") { ...F } fragment F on Query { page(filter: { city: $city }) }', /\$city is declared String but fills a String!/],
+    [
+      'a nullable variable with a default for a non-null argument',
+      'query A($first: Int = 20) { page(first: $first) }',
+      /\$first is declared Int but fills a Int!/,
+    ],
+    [
+      'a nullable variable for a non-null argument that has a default',
+      'query A($first: Int) { page(first: $first) }',
+      /\$first is declared Int but fills a Int!/,
+    ],
+    [
+      'a nullable variable for a non-null input field, in a fragment',
+      'query A($city: String = "x") { ...F } fragment F on Query { page(filter: { city: $city }) }',
+      /\$city is declared String but fills a String!/,
+    ],
   ])('refuses to publish %s', (_case, text, message) => {
     expect(() => buildManifest([{ file: 'x.graphql', text }], schema)).toThrow(message);
   });

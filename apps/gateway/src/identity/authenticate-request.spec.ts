@@ -68,7 +68,9 @@ describe('authenticateRequest', () => {
     ['no ak_ prefix', 'K'.repeat(50)],
   ])('refuses a malformed key (%s) as UNAUTHENTICATED at once, without asking sales', async (_case, key) => {
     lookedUp.length = 0;
-    const refusal = authenticateRequest(headers({ 'x-api-key': key }), SECRET, partners).catch((error: { extensions?: Record<string, unknown> }) => error.extensions);
+    const refusal = authenticateRequest(headers({ 'x-api-key': key }), SECRET, partners).catch(
+      (error: { extensions?: Record<string, unknown> }) => error.extensions,
+    );
     await expect(refusal).resolves.toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
     expect(lookedUp).toEqual([]);
   });

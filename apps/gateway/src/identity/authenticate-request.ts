@@ -14,11 +14,7 @@ function unauthenticated(message: string): GraphQLError {
  * Decides who is calling. Staff present a bearer JWT, partner brands an API key; neither means anonymous
  * (which every operation refuses). A credential that is present but wrong is an error, never anonymous.
  */
-export async function authenticateRequest(
-  headers: RequestHeaders,
-  authJwtSecret: string,
-  partners: PartnerCredentials,
-): Promise<Identity> {
+export async function authenticateRequest(headers: RequestHeaders, authJwtSecret: string, partners: PartnerCredentials): Promise<Identity> {
   const authorization = headers.header('authorization');
   const apiKey = headers.header(PARTNER_API_KEY_HEADER);
   if (authorization && apiKey) throw unauthenticated('Send either a bearer token or an API key, not both');

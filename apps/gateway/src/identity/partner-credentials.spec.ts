@@ -23,10 +23,11 @@ async function salesStandIn() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     lookups: () => lookups,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -38,7 +39,12 @@ describe('partner key answers are remembered for 5 s (lru-cache)', () => {
 
   it('asks sales once per key within 5 s — known or unknown — and again after', async () => {
     let now = 1_000_000;
-    const credentials = new PartnerCredentials(() => sales.url, generateGatewayKeyPair().privateKey, transports, () => now);
+    const credentials = new PartnerCredentials(
+      () => sales.url,
+      generateGatewayKeyPair().privateKey,
+      transports,
+      () => now,
+    );
     const partner = { kind: 'partner', partnerId: 'p-1', partnerCode: 'HAIER' };
     await expect(credentials.identify('ak_known')).resolves.toEqual(partner);
     await expect(credentials.identify('ak_unknown')).resolves.toBeNull();

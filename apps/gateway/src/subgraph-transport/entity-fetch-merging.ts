@@ -29,9 +29,15 @@ function entityFetch(query: string): OperationDefinitionNode | false {
   try {
     const document = parse(query, { noLocation: true });
     const [operation, ...rest] = document.definitions;
-    if (rest.length === 0 && operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === 'query' && operation.selectionSet.selections.length === 1) {
+    if (
+      rest.length === 0 &&
+      operation?.kind === Kind.OPERATION_DEFINITION &&
+      operation.operation === 'query' &&
+      operation.selectionSet.selections.length === 1
+    ) {
       const field = operation.selectionSet.selections[0]!;
-      const argument = field.kind === Kind.FIELD && field.name.value === '_entities' && !field.alias && field.arguments?.length === 1 ? field.arguments[0]! : undefined;
+      const argument =
+        field.kind === Kind.FIELD && field.name.value === '_entities' && !field.alias && field.arguments?.length === 1 ? field.arguments[0]! : undefined;
       if (argument?.name.value === REPRESENTATIONS && argument.value.kind === Kind.VARIABLE && argument.value.name.value === REPRESENTATIONS) known = operation;
     }
   } catch {

@@ -1,14 +1,7 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import {
-  generateGatewayKeyPair,
-  Identity,
-  IDENTITY_HEADER,
-  parsePublicKey,
-  verificationKeys,
-  verifyGatewayIdentity,
-} from '@aftercare/identity';
+import { generateGatewayKeyPair, Identity, IDENTITY_HEADER, parsePublicKey, verificationKeys, verifyGatewayIdentity } from '@aftercare/identity';
 import { GatewayContext, SignedSubgraphDataSource } from '../signed-subgraph-data-source';
 import { SignatureCache } from './request-identity';
 import { SubgraphTransports } from './subgraph-http-client';
@@ -78,7 +71,9 @@ describe('in-flight deduplication keyed on the caller', () => {
 
     const crossedOver = answers.filter((answer, i) => answer.data?.['whoAmI'] !== JSON.stringify(calls[i])).length;
     const stats = transports.stats()[subgraph.url]!;
-    console.log(`identity-keyed dedup: 150 requests of 3 callers, ${subgraph.requests()} reached the subgraph, ${stats.shared} shared, ${crossedOver} crossed over`);
+    console.log(
+      `identity-keyed dedup: 150 requests of 3 callers, ${subgraph.requests()} reached the subgraph, ${stats.shared} shared, ${crossedOver} crossed over`,
+    );
     expect(crossedOver).toBe(0);
     expect(subgraph.requests()).toBe(3);
     expect(stats.shared).toBe(147);

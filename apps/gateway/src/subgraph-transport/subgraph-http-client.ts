@@ -132,9 +132,7 @@ export class SubgraphHttpClient {
   }
 
   post(body: string, headers: Record<string, string>, options: SendOptions): Promise<SubgraphReply> {
-    return this.inFlight.share(this.config.dedupInFlight ? options.shareKey : undefined, this.stats, () =>
-      this.sendWithResend(body, headers, options),
-    );
+    return this.inFlight.share(this.config.dedupInFlight ? options.shareKey : undefined, this.stats, () => this.sendWithResend(body, headers, options));
   }
 
   /** Closes every connection; requests still queued fail. */

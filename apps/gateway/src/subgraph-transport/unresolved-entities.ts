@@ -13,7 +13,9 @@ export function explainUnresolvedEntities(response: GatewayGraphQLResponse, vari
   const entities = (response.data as { _entities?: unknown } | null | undefined)?._entities;
   if (!Array.isArray(entities) || !entities.includes(null)) return response;
   // An entity nulled by an error of its own (at ['_entities', i] or below) is explained already.
-  const explained = new Set((response.errors ?? []).flatMap((error) => (error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? [error.path[1]] : [])));
+  const explained = new Set(
+    (response.errors ?? []).flatMap((error) => (error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? [error.path[1]] : [])),
+  );
   const representations = Array.isArray(variables?.['representations']) ? (variables['representations'] as { __typename?: unknown }[]) : [];
   const added = entities.flatMap((entity, index) => {
     if (entity !== null || explained.has(index)) return [];

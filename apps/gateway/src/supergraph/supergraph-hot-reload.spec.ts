@@ -16,7 +16,10 @@ describe('the gateway reloads its supergraph file without a restart', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'supergraph-'));
-    const salesOnly = composeSupergraph(WORKSPACE_ROOT, SUBGRAPHS.filter((subgraph) => subgraph.name === 'sales'));
+    const salesOnly = composeSupergraph(
+      WORKSPACE_ROOT,
+      SUBGRAPHS.filter((subgraph) => subgraph.name === 'sales'),
+    );
     writeFileSync(join(directory, 'supergraph.graphql'), salesOnly);
     const config = { ...gatewayConfigFrom({ ...isolatedEnv('hot-reload'), SUPERGRAPH_PATH: join(directory, 'supergraph.graphql') }), port: 0 };
     gateway = await startGateway(config, createLogger('gateway'));

@@ -32,7 +32,8 @@ export function gatewayTelemetry(): GatewayTelemetry {
       source.willSendRequest = async (options: GraphQLDataSourceProcessOptions<never>) => {
         await sendRequest?.(options);
         const headers = options.request.http?.headers;
-        if (headers) propagation.inject(context.active(), headers, {
+        if (headers)
+          propagation.inject(context.active(), headers, {
             set: (carrier: { set(key: string, value: string): unknown }, key: string, value: string) => carrier.set(key, value),
           });
       };

@@ -37,7 +37,9 @@ describe('what the engineer collects on a paid consumable replacement (dispatch,
         ],
       }),
     );
-    const [{ id }] = (await dispatch.dataSource.query(`SELECT id FROM work_order WHERE source_ref = $1`, [`replacement:${replacementOrderId}`])) as { id: string }[];
+    const [{ id }] = (await dispatch.dataSource.query(`SELECT id FROM work_order WHERE source_ref = $1`, [`replacement:${replacementOrderId}`])) as {
+      id: string;
+    }[];
     await dispatch.schedule(id);
     await dispatch.ok(`mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, {
       input: { workOrderId: id, engineerId: engineer.engineerId, reason: 'test setup' },
@@ -78,7 +80,11 @@ describe('what the engineer collects on a paid consumable replacement (dispatch,
       paymentRefused: false,
     });
 
-    await dispatch.ok(`mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status } }`, { input: { workOrderId: id, outcome: 'OK' } }, dispatcher);
+    await dispatch.ok(
+      `mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status } }`,
+      { input: { workOrderId: id, outcome: 'OK' } },
+      dispatcher,
+    );
     const [verified] = await dispatch.outbox('WorkOrderVerified', id);
     expect(verified!.payload).toMatchObject({ engineerId, amountDueCents: 9800, amountCollectedCents: 3000 });
   });

@@ -14,7 +14,9 @@ export class CompletionResolver {
   constructor(private readonly completions: CompletionService) {}
 
   @Guarded()
-  @Mutation(() => WorkOrder, { description: 'Records what was done on site: IN_PROGRESS → COMPLETED, and opens the return visit. An engineer completes only their own.' })
+  @Mutation(() => WorkOrder, {
+    description: 'Records what was done on site: IN_PROGRESS → COMPLETED, and opens the return visit. An engineer completes only their own.',
+  })
   completeWorkOrder(@Arg('input', () => CompleteWorkOrderInput) input: CompleteWorkOrderInput, @Ctx() { identity }: RequestContext): Promise<WorkOrder> {
     return this.completions.complete(input, identity);
   }

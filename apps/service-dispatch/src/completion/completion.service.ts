@@ -72,7 +72,14 @@ export class CompletionService {
         }),
         // Sales compares it with the signed area and decides on its tolerance.
         ...(completed.contractId && record.measuredAreaM2 !== null
-          ? [AreaMeasured.create(completed.id, { workOrderId: completed.id, contractId: completed.contractId, customerId: completed.customerId, measuredAreaM2: record.measuredAreaM2 })]
+          ? [
+              AreaMeasured.create(completed.id, {
+                workOrderId: completed.id,
+                contractId: completed.contractId,
+                customerId: completed.customerId,
+                measuredAreaM2: record.measuredAreaM2,
+              }),
+            ]
           : []),
       );
       await this.quality.refreshCustomer(manager, completed.customerId);

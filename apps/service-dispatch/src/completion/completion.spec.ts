@@ -75,7 +75,12 @@ describe('completion and return visit (dispatch, real PostgreSQL and Kafka)', ()
     const { workOrder, me } = await onSite({ type: 'CONSUMABLE_REPLACEMENT', stages: ['sediment', 'carbon', 'membrane'] });
     const input = { workOrderId: workOrder.id, replacedStages: ['sediment'], paymentCollectedCents: 0, refusedAmountCents: 4500 };
     const { completeWorkOrder } = await dispatch.ok<{ completeWorkOrder: { completion: Record<string, unknown> } }>(COMPLETE, { input }, me);
-    expect(completeWorkOrder.completion).toMatchObject({ replacedStages: ['sediment'], paymentRefused: true, refusedAmountCents: 4500, paymentCollectedCents: 0 });
+    expect(completeWorkOrder.completion).toMatchObject({
+      replacedStages: ['sediment'],
+      paymentRefused: true,
+      refusedAmountCents: 4500,
+      paymentCollectedCents: 0,
+    });
     const [completed] = await dispatch.outbox('WorkOrderCompleted', workOrder.id);
     expect(completed!.payload).toMatchObject({ paymentRefused: true, paymentCollectedCents: 0, replacedStages: ['sediment'], refusedAtDoor: false });
   });
@@ -136,19 +141,22 @@ describe('completion and return visit (dispatch, real PostgreSQL and Kafka)', ()
     ]);
   });
 
-  it.each(['PROBLEM', 'PAYMENT_DISPUTE'])('reopens the work order for the same engineer on %s, without releasing pay; the redo is verified later', async (outcome) => {
-    const { engineer, workOrder, me } = await onSite();
-    await dispatch.ok(COMPLETE, { input: { workOrderId: workOrder.id, installedSerial: 'PX5-0003' } }, me);
-    const reopened = await dispatch.ok(RETURN_VISIT, { input: { workOrderId: workOrder.id, outcome, notes: 'Drips at the joint' } });
-    expect(reopened).toEqual({ recordReturnVisit: { id: workOrder.id, status: 'ASSIGNED', engineerId: engineer.engineerId } });
-    expect(await dispatch.outbox('WorkOrderVerified', workOrder.id)).toHaveLength(0);
+  it.each(['PROBLEM', 'PAYMENT_DISPUTE'])(
+    'reopens the work order for the same engineer on %s, without releasing pay; the redo is verified later',
+    async (outcome) => {
+      const { engineer, workOrder, me } = await onSite();
+      await dispatch.ok(COMPLETE, { input: { workOrderId: workOrder.id, installedSerial: 'PX5-0003' } }, me);
+      const reopened = await dispatch.ok(RETURN_VISIT, { input: { workOrderId: workOrder.id, outcome, notes: 'Drips at the joint' } });
+      expect(reopened).toEqual({ recordReturnVisit: { id: workOrder.id, status: 'ASSIGNED', engineerId: engineer.engineerId } });
+      expect(await dispatch.outbox('WorkOrderVerified', workOrder.id)).toHaveLength(0);
 
-    await dispatch.ok(START, { id: workOrder.id }, me);
-    await dispatch.ok(COMPLETE, { input: { workOrderId: workOrder.id, installedSerial: 'PX5-0003', notes: 'Joint resealed' } }, me);
-    await dispatch.ok(RETURN_VISIT, { input: { workOrderId: workOrder.id, outcome: 'OK' } });
-    expect(await dispatch.outbox('WorkOrderCompleted', workOrder.id)).toHaveLength(2);
-    expect(await dispatch.outbox('WorkOrderVerified', workOrder.id)).toHaveLength(1);
-  });
+      await dispatch.ok(START, { id: workOrder.id }, me);
+      await dispatch.ok(COMPLETE, { input: { workOrderId: workOrder.id, installedSerial: 'PX5-0003', notes: 'Joint resealed' } }, me);
+      await dispatch.ok(RETURN_VISIT, { input: { workOrderId: workOrder.id, outcome: 'OK' } });
+      expect(await dispatch.outbox('WorkOrderCompleted', workOrder.id)).toHaveLength(2);
+      expect(await dispatch.outbox('WorkOrderVerified', workOrder.id)).toHaveLength(1);
+    },
+  );
 
   it('records the return visit for managers only', async () => {
     const { workOrder, me } = await onSite();

@@ -30,7 +30,11 @@ export class ContractVisitsService {
   /** Plans every contract's visits of the month; visits already planned are not planned again. Returns how many were added. */
   planMonth(month: string, actor: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const contracts = await manager.getRepository(ServiceContract).createQueryBuilder('c').where('c.startsOn <= :last', { last: monthBounds(month).last }).getMany();
+      const contracts = await manager
+        .getRepository(ServiceContract)
+        .createQueryBuilder('c')
+        .where('c.startsOn <= :last', { last: monthBounds(month).last })
+        .getMany();
       let added = 0;
       for (const contract of contracts) added += await this.plan(manager, contract, month, actor);
       return added;

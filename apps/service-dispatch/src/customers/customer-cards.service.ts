@@ -19,13 +19,7 @@ export class CustomerCardsService {
    * OrderPlaced may arrive before CustomerRegistered; never overwrite what the card event said.
    */
   async orderPlaced(order: OrderPlacedPayload, manager: EntityManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerCard)
-      .values({ id: order.customer.customerId, city: order.customer.city })
-      .orIgnore()
-      .execute();
+    await manager.createQueryBuilder().insert().into(CustomerCard).values({ id: order.customer.customerId, city: order.customer.city }).orIgnore().execute();
   }
 
   /** A work order opened by hand must name a customer sales has announced: anything else is NOT_FOUND. */

@@ -16,7 +16,12 @@ export class CustomerEngineersResolver {
     description: "The engineers who completed the customer's work orders, most recent first (profiles from engineer-network).",
   })
   async engineersWhoServed(@Root() customer: Customer, @Ctx() { loaders }: RequestContext): Promise<Engineer[]> {
-    const served = await groupLoader(loaders, SERVED_BY, (ids: readonly string[]) => this.board.engineersWhoServed(ids), (row) => row.customerId).load(customer.id);
+    const served = await groupLoader(
+      loaders,
+      SERVED_BY,
+      (ids: readonly string[]) => this.board.engineersWhoServed(ids),
+      (row) => row.customerId,
+    ).load(customer.id);
     return served.map((row) => ({ id: row.engineerId }));
   }
 }

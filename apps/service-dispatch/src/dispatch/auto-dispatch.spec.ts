@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BackupEngineerFound,
-  CustomerValueChanged,
-  EngineerAvailabilityChanged,
-  EngineerProfileChanged,
-  Topics,
-} from '@aftercare/event-contracts';
+import { BackupEngineerFound, CustomerValueChanged, EngineerAvailabilityChanged, EngineerProfileChanged, Topics } from '@aftercare/event-contracts';
 import { countRows, errorCodes, invalidFields, rowCounts } from '@aftercare/testing';
 import { dispatcher, DispatchDriver, inDays } from '../service-dispatch.spec-support';
 
@@ -190,7 +184,11 @@ describe('auto-dispatch (dispatch, real PostgreSQL and Kafka)', () => {
     expect(invalidFields(noReason)).toEqual(['reason']);
     const unknown = await dispatch.sut.graphql(ASSIGN, { input: { workOrderId: job.id, engineerId: randomUUID(), reason: 'knows the site' } }, dispatcher);
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
-    const early = await dispatch.sut.graphql(ASSIGN, { input: { workOrderId: unscheduled.id, engineerId: outOfTown.engineerId, reason: 'early bird' } }, dispatcher);
+    const early = await dispatch.sut.graphql(
+      ASSIGN,
+      { input: { workOrderId: unscheduled.id, engineerId: outOfTown.engineerId, reason: 'early bird' } },
+      dispatcher,
+    );
     expect(errorCodes(early)).toEqual(['INVALID_STATE_TRANSITION']);
     expect(await counts()).toEqual(before);
 

@@ -64,7 +64,10 @@ describe('planDispatch', () => {
     const free = engineer({ dailyCapacity: 2 });
     const jobs = [order(), order(), order(), order()];
     const plan = planDispatch(DAY, jobs, [busy, free], new Map([[busy.engineerId, 2]]));
-    const perEngineer = plan.assignments.reduce<Record<string, number>>((counts, entry) => ({ ...counts, [entry.engineerId]: (counts[entry.engineerId] ?? 0) + 1 }), {});
+    const perEngineer = plan.assignments.reduce<Record<string, number>>(
+      (counts, entry) => ({ ...counts, [entry.engineerId]: (counts[entry.engineerId] ?? 0) + 1 }),
+      {},
+    );
     expect(perEngineer).toEqual({ [busy.engineerId]: 1, [free.engineerId]: 2 });
     expect(plan.unassignable).toEqual([{ workOrderId: jobs[3]!.id, reason: 'NO_SUITABLE_ENGINEER' }]);
   });

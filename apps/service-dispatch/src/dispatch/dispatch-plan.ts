@@ -45,12 +45,7 @@ function hasSkill(engineer: RosterEngineer, workOrder: QueuedWorkOrder): boolean
  * the skill, is available that day and under daily capacity; the scarce engineers therefore go to the most
  * valuable customers. Pure, so the rules are tested without a database and the run costs a fixed number of queries.
  */
-export function planDispatch(
-  date: string,
-  queue: QueuedWorkOrder[],
-  engineers: RosterEngineer[],
-  jobsThatDay: ReadonlyMap<string, number>,
-): DispatchPlan {
+export function planDispatch(date: string, queue: QueuedWorkOrder[], engineers: RosterEngineer[], jobsThatDay: ReadonlyMap<string, number>): DispatchPlan {
   const byCity = new Map<string, RosterEngineer[]>();
   for (const engineer of engineers) {
     if (engineer.status !== 'ACTIVE' || !availableOn(engineer, date)) continue;

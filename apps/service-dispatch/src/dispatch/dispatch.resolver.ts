@@ -28,7 +28,9 @@ export class DispatchResolver {
   }
 
   @Guarded()
-  @Mutation(() => WorkOrder, { description: 'The customer beyond the service radius installs it themselves; the work order is cancelled and the fee refunded.' })
+  @Mutation(() => WorkOrder, {
+    description: 'The customer beyond the service radius installs it themselves; the work order is cancelled and the fee refunded.',
+  })
   acceptSelfInstall(@Arg('input', () => AcceptSelfInstallInput) input: AcceptSelfInstallInput, @Ctx() { identity }: RequestContext): Promise<WorkOrder> {
     return this.dispatch.acceptSelfInstall(input.workOrderId, input.installFeeCents, identity);
   }

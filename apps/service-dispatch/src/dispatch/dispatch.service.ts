@@ -74,11 +74,15 @@ export class DispatchService {
     const [workOrder] = await this.workOrders.findByIds([workOrderId]);
     if (!workOrder) throw notFound('WorkOrder', workOrderId);
     if (workOrder.status !== 'SCHEDULED' || !workOrder.appointmentDate) {
-      throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Work order ${workOrderId} is ${workOrder.status}; only a scheduled work order is dispatched`, {
-        workOrderId,
-        status: workOrder.status,
-        move: 'assign',
-      });
+      throw new DomainError(
+        ErrorCodes.INVALID_STATE_TRANSITION,
+        `Work order ${workOrderId} is ${workOrder.status}; only a scheduled work order is dispatched`,
+        {
+          workOrderId,
+          status: workOrder.status,
+          move: 'assign',
+        },
+      );
     }
     return this.dispatchDay(workOrder.appointmentDate, actorOf(identity).id, [workOrderId]);
   }
@@ -95,7 +99,9 @@ export class DispatchService {
   /** The backup the engineer network recruited for an unassignable work order takes it, if it still waits. */
   async backupFound({ payload }: EventEnvelope<string, BackupEngineerFoundPayload>, manager: EntityManager): Promise<void> {
     const [id] = onlyUuids([payload.workOrderId]);
-    const workOrder = id ? await manager.getRepository(WorkOrder).createQueryBuilder('wo').setLock('pessimistic_write').where('wo.id = :id', { id }).getOne() : null;
+    const workOrder = id
+      ? await manager.getRepository(WorkOrder).createQueryBuilder('wo').setLock('pessimistic_write').where('wo.id = :id', { id }).getOne()
+      : null;
     if (!workOrder || workOrder.status !== 'SCHEDULED') return;
     await this.assign(manager, workOrder, payload.engineerId, { actor: 'backup-recruiting', reason: `backup task ${payload.backupTaskId}`, manual: false });
   }
@@ -107,7 +113,12 @@ export class DispatchService {
         throw new DomainError(DispatchErrorCodes.SELF_INSTALL_NOT_OFFERED, `Work order ${workOrderId} was not offered self-installation`, { workOrderId });
       }
       const reason = 'Customer installs it themselves (beyond the service radius)';
-      const cancelled = await this.workOrders.apply(manager, workOrder, { move: 'cancel', actor: actorOf(identity).id, reason, changes: { cancellationReason: reason } });
+      const cancelled = await this.workOrders.apply(manager, workOrder, {
+        move: 'cancel',
+        actor: actorOf(identity).id,
+        reason,
+        changes: { cancellationReason: reason },
+      });
       await this.outbox.record(
         manager,
         SelfInstallAccepted.create(cancelled.id, { ...factsOf(cancelled), installFeeCents, distanceKm: workOrder.distanceKm }),
@@ -117,10 +128,20 @@ export class DispatchService {
     });
   }
 
-  private async assign(manager: EntityManager, workOrder: WorkOrder, engineerId: string, how: { actor: string; reason: string; manual: boolean }): Promise<WorkOrder> {
+  private async assign(
+    manager: EntityManager,
+    workOrder: WorkOrder,
+    engineerId: string,
+    how: { actor: string; reason: string; manual: boolean },
+  ): Promise<WorkOrder> {
     const move = workOrder.status === 'ASSIGNED' ? 'reassign' : 'assign';
     // Only a scheduled (or already assigned) work order gets here, so it has its appointment day.
-    const assigned = await this.workOrders.apply(manager, workOrder, { move, actor: how.actor, reason: how.reason, changes: { engineerId, awaitingBackup: false } });
+    const assigned = await this.workOrders.apply(manager, workOrder, {
+      move,
+      actor: how.actor,
+      reason: how.reason,
+      changes: { engineerId, awaitingBackup: false },
+    });
     await this.outbox.record(
       manager,
       WorkOrderAssigned.create(assigned.id, { ...factsOf(assigned), engineerId, appointmentDate: assigned.appointmentDate as string, manual: how.manual }),
@@ -180,12 +201,23 @@ export class DispatchService {
     for (const part of chunks(plan.assignments)) {
       await manager.insert(
         WorkOrderTransition,
-        part.map((entry) => ({ workOrderId: entry.workOrderId, fromStatus: 'SCHEDULED' as const, toStatus: 'ASSIGNED' as const, actor, reason: 'auto-dispatch' })),
+        part.map((entry) => ({
+          workOrderId: entry.workOrderId,
+          fromStatus: 'SCHEDULED' as const,
+          toStatus: 'ASSIGNED' as const,
+          actor,
+          reason: 'auto-dispatch',
+        })),
       );
     }
     const events = [
       ...plan.assignments.map((entry) =>
-        WorkOrderAssigned.create(entry.workOrderId, { ...factsOf(byId.get(entry.workOrderId) as WorkOrder), engineerId: entry.engineerId, appointmentDate: date, manual: false }),
+        WorkOrderAssigned.create(entry.workOrderId, {
+          ...factsOf(byId.get(entry.workOrderId) as WorkOrder),
+          engineerId: entry.engineerId,
+          appointmentDate: date,
+          manual: false,
+        }),
       ),
       ...plan.unassignable.map((entry) =>
         WorkOrderUnassignable.create(entry.workOrderId, { ...factsOf(byId.get(entry.workOrderId) as WorkOrder), reason: entry.reason, appointmentDate: date }),

@@ -75,11 +75,21 @@ describe('self-install for partner orders: the distance of a partner site (dispa
     const run = await dispatch.ok<{ dispatchWorkOrder: { assignedWorkOrderIds: string[] } }>(DISPATCH_ONE, { id });
     expect(run.dispatchWorkOrder.assignedWorkOrderIds).toEqual([id]);
 
-    const [{ engineer_id: engineerId }] = (await dispatch.dataSource.query(`SELECT engineer_id FROM work_order WHERE id = $1`, [id])) as { engineer_id: string }[];
+    const [{ engineer_id: engineerId }] = (await dispatch.dataSource.query(`SELECT engineer_id FROM work_order WHERE id = $1`, [id])) as {
+      engineer_id: string;
+    }[];
     const me = engineerIdentity(engineerId);
     await dispatch.ok(`mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { status } }`, { id }, me);
-    await dispatch.ok(`mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { status } }`, { input: { workOrderId: id, installedSerial: 'PX5-SJ-1' } }, me);
-    await dispatch.ok(`mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status } }`, { input: { workOrderId: id, outcome: 'OK' } }, dispatcher);
+    await dispatch.ok(
+      `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { status } }`,
+      { input: { workOrderId: id, installedSerial: 'PX5-SJ-1' } },
+      me,
+    );
+    await dispatch.ok(
+      `mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status } }`,
+      { input: { workOrderId: id, outcome: 'OK' } },
+      dispatcher,
+    );
     const verified = await eventually(async () => {
       const [event] = await dispatch.outbox('WorkOrderVerified', id);
       expect(event).toBeDefined();

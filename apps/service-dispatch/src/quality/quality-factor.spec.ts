@@ -6,7 +6,20 @@ describe('qualityFactorOf', () => {
   });
 
   it('weighs evaluation 30, inspection 30, satisfaction 20 and complaints 20, reweighting over the sources that have data', () => {
-    const tally = { ...NO_QUALITY_DATA, completedJobs: 10, evaluations: 4, timelyEvaluations: 4, evaluationScore: 80, inspections: 2, inspectionScore: 60, surveys: 1, satisfactionScore: 50, complaints: 1, scored: 7, perfect: 0 };
+    const tally = {
+      ...NO_QUALITY_DATA,
+      completedJobs: 10,
+      evaluations: 4,
+      timelyEvaluations: 4,
+      evaluationScore: 80,
+      inspections: 2,
+      inspectionScore: 60,
+      surveys: 1,
+      satisfactionScore: 50,
+      complaints: 1,
+      scored: 7,
+      perfect: 0,
+    };
     // complaints: 100 − 200 × 1/10 = 80; (80×30 + 60×30 + 50×20 + 80×20) / 100 = 68
     expect(qualityFactorOf(tally)).toMatchObject({ factor: 68, complaintScore: 80, timelyEvaluationRate: 1 });
     // Without inspections and surveys: (80×30 + 80×20) / 50 = 80

@@ -60,7 +60,10 @@ export class QualityService {
         }),
       {
         constraint: 'uq_quality_record_source',
-        error: () => new DomainError(DispatchErrorCodes.EVALUATION_EXISTS, `Work order ${input.workOrderId} has already been evaluated`, { workOrderId: input.workOrderId }),
+        error: () =>
+          new DomainError(DispatchErrorCodes.EVALUATION_EXISTS, `Work order ${input.workOrderId} has already been evaluated`, {
+            workOrderId: input.workOrderId,
+          }),
       },
     );
   }

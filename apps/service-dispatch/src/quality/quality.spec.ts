@@ -34,7 +34,11 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     const workOrder = await dispatch.assigned(engineerId, { customerId });
     const me = engineerIdentity(engineerId);
     await dispatch.ok(`mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: workOrder.id }, me);
-    await dispatch.ok(`mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId: workOrder.id, installedSerial: 'S-1' } }, me);
+    await dispatch.ok(
+      `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`,
+      { input: { workOrderId: workOrder.id, installedSerial: 'S-1' } },
+      me,
+    );
     return workOrder.id;
   }
 
@@ -55,7 +59,9 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     expect(errorCodes(await dispatch.sut.graphql(EVALUATE, { input: { workOrderId: job, rating: 5 } }, dispatcher))).toEqual(['EVALUATION_EXISTS']);
     expect(invalidFields(await dispatch.sut.graphql(EVALUATE, { input: { workOrderId: job, rating: 6 } }, dispatcher))).toEqual(['rating']);
     const notDone = await dispatch.scheduled('2099-01-01');
-    expect(errorCodes(await dispatch.sut.graphql(EVALUATE, { input: { workOrderId: notDone.id, rating: 5 } }, dispatcher))).toEqual(['INVALID_STATE_TRANSITION']);
+    expect(errorCodes(await dispatch.sut.graphql(EVALUATE, { input: { workOrderId: notDone.id, rating: 5 } }, dispatcher))).toEqual([
+      'INVALID_STATE_TRANSITION',
+    ]);
   });
 
   it('keeps a late evaluation as data but leaves it out of the evaluation score', async () => {
@@ -74,8 +80,12 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     const second = await completedJob(customerId, engineer.engineerId);
     await dispatch.ok(EVALUATE, { input: { workOrderId: first, rating: 5 } });
     await dispatch.ok(EVALUATE, { input: { workOrderId: second, rating: 3 } });
-    expect(await dispatch.ok(INSPECT, { input: { workOrderId: first, score: 70, findings: 'Hose not fixed' } }, supervisor)).toEqual({ recordInspection: { kind: 'INSPECTION', score: 70 } });
-    expect(await dispatch.ok(SURVEY, { input: { customerId, workOrderId: second, satisfaction: 4 } })).toEqual({ recordSatisfactionSurvey: { kind: 'SURVEY', score: 75 } });
+    expect(await dispatch.ok(INSPECT, { input: { workOrderId: first, score: 70, findings: 'Hose not fixed' } }, supervisor)).toEqual({
+      recordInspection: { kind: 'INSPECTION', score: 70 },
+    });
+    expect(await dispatch.ok(SURVEY, { input: { customerId, workOrderId: second, satisfaction: 4 } })).toEqual({
+      recordSatisfactionSurvey: { kind: 'SURVEY', score: 75 },
+    });
     const complaint = complaintFiled(customerId, { workOrderId: second });
     await dispatch.playAndApply(Topics.complaints, complaint);
     // Republished (a new event id) for the same complaint: still one complaint.
@@ -117,13 +127,16 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     expect(await outboxEvents(dispatch.dataSource, 'CustomerQualityChanged', customerId)).toHaveLength(afterFirst + 1);
   });
 
-  it("counts two complaints of one customer applied at the same moment (two partitions or two instances): the factor announced last has both", async () => {
+  it('counts two complaints of one customer applied at the same moment (two partitions or two instances): the factor announced last has both', async () => {
     const engineer = await dispatch.engineer();
     const customerId = randomUUID();
     for (let i = 0; i < 4; i++) await completedJob(customerId, engineer.engineerId);
     const quality = dispatch.sut.service.container.get(QualityService);
     const complaint = () => complaintFiled(customerId);
-    await inOverlappingTransactions(dispatch.dataSource, [complaint(), complaint()].map((filed) => (manager) => quality.complaintFiled(filed, manager)));
+    await inOverlappingTransactions(
+      dispatch.dataSource,
+      [complaint(), complaint()].map((filed) => (manager) => quality.complaintFiled(filed, manager)),
+    );
     // Two complaints over four completed jobs: 100 − 200×2/4 = 0.
     const announced = await outboxEvents(dispatch.dataSource, 'CustomerQualityChanged', customerId);
     expect(announced.at(-1)!.payload).toEqual({ customerId, qualityFactor: 0, completedJobs: 4, complaints: 2, doubtful: false });
@@ -145,7 +158,11 @@ describe('quality data and quality factor (dispatch, real PostgreSQL and Kafka)'
     const job = await completedJob(randomUUID(), engineer.engineerId);
     expect(errorCodes(await dispatch.sut.graphql(INSPECT, { input: { workOrderId: job, score: 90 } }, dispatcher))).toEqual(['FORBIDDEN']);
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Engineer { qualityFactor { factor } } } }`;
-    const asEngineer = await dispatch.sut.graphql(query, { representations: [{ __typename: 'Engineer', id: engineer.engineerId }] }, engineerIdentity(engineer.engineerId));
+    const asEngineer = await dispatch.sut.graphql(
+      query,
+      { representations: [{ __typename: 'Engineer', id: engineer.engineerId }] },
+      engineerIdentity(engineer.engineerId),
+    );
     expect(errorCodes(asEngineer)).toEqual(['FORBIDDEN']);
   });
 

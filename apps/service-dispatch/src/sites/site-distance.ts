@@ -77,7 +77,9 @@ const usable = (value: number | null | undefined, limit: number): value is numbe
  */
 export function estimateSiteDistance(site: Site, engineerHomeCities: readonly string[]): SiteDistance | null {
   const city = cityReference(site.city);
-  const bases = [city, ...engineerHomeCities.map(cityReference)].filter((reference): reference is CityReference => Boolean(reference)).map((reference) => reference.outlet);
+  const bases = [city, ...engineerHomeCities.map(cityReference)]
+    .filter((reference): reference is CityReference => Boolean(reference))
+    .map((reference) => reference.outlet);
   if (bases.length === 0) return null;
   const sent = usable(site.latitude, 90) && usable(site.longitude, 180);
   const basis: SiteDistance['basis'] = sent ? 'SITE_COORDINATES' : 'DISTRICT_REFERENCE';

@@ -13,6 +13,9 @@ export class SiteDistancesService {
           AND EXISTS (SELECT 1 FROM unnest(cities) AS covered WHERE lower(trim(covered)) = lower(trim($1)))`,
       [site.city],
     )) as { homeCity: string }[];
-    return estimateSiteDistance(site, rows.map((row) => row.homeCity));
+    return estimateSiteDistance(
+      site,
+      rows.map((row) => row.homeCity),
+    );
   }
 }

@@ -11,16 +11,15 @@ export class WorkOrderBoardService {
 
   /** Oldest first: on a board what has waited longest comes first, and new work orders join the end of the list. */
   async search(args: WorkOrderSearchArgs): Promise<Connection<WorkOrder>> {
-    const query = this.dataSource
-      .getRepository(WorkOrder)
-      .createQueryBuilder('wo');
+    const query = this.dataSource.getRepository(WorkOrder).createQueryBuilder('wo');
     if (args.status) query.andWhere('wo.status = :status', { status: args.status });
     if (args.type) query.andWhere('wo.type = :type', { type: args.type });
     if (args.city?.trim()) query.andWhere('lower(wo.city) = lower(:city)', { city: args.city.trim() });
     if (args.date) query.andWhere('wo.appointmentDate = :date', { date: args.date });
     if (args.engineerId) query.andWhere('wo.engineerId = :engineerId', { engineerId: args.engineerId });
     if (args.customerId) query.andWhere('wo.customerId = :customerId', { customerId: args.customerId });
-    if (args.awaitingBackup !== undefined && args.awaitingBackup !== null) query.andWhere('wo.awaitingBackup = :awaitingBackup', { awaitingBackup: args.awaitingBackup });
+    if (args.awaitingBackup !== undefined && args.awaitingBackup !== null)
+      query.andWhere('wo.awaitingBackup = :awaitingBackup', { awaitingBackup: args.awaitingBackup });
     return keysetPage(query, 'wo', args, 'ASC');
   }
 

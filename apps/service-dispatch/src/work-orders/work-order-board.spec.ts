@@ -32,7 +32,11 @@ describe('the dispatcher board, work order links and known customers (dispatch, 
     const workOrder = await dispatch.assigned(engineerId, { customerId });
     const me = engineerIdentity(engineerId);
     await dispatch.ok(`mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: workOrder.id }, me);
-    await dispatch.ok(`mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId: workOrder.id, installedSerial: 'S-1' } }, me);
+    await dispatch.ok(
+      `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`,
+      { input: { workOrderId: workOrder.id, installedSerial: 'S-1' } },
+      me,
+    );
     return workOrder.id;
   }
 
@@ -78,7 +82,8 @@ describe('the dispatcher board, work order links and known customers (dispatch, 
 
     it('is for dispatchers, supervisors and admins', async () => {
       expect((await dispatch.sut.graphql(BOARD, {}, staff('SUPERVISOR'))).errors).toBeUndefined();
-      for (const caller of [staff('ENGINEER'), staff('SALES'), partner()]) expect(errorCodes(await dispatch.sut.graphql(BOARD, {}, caller))).toEqual(['FORBIDDEN']);
+      for (const caller of [staff('ENGINEER'), staff('SALES'), partner()])
+        expect(errorCodes(await dispatch.sut.graphql(BOARD, {}, caller))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await dispatch.sut.graphql(BOARD, {}))).toEqual(['UNAUTHENTICATED']);
     });
   });
@@ -94,7 +99,9 @@ describe('the dispatcher board, work order links and known customers (dispatch, 
       expect(await dispatch.ok(LINKS, { id: unassigned.id }, staff('COMPLAINTS_AGENT'))).toEqual({
         workOrder: { id: unassigned.id, customer: { id: unassigned['customerId'] }, engineer: null },
       });
-      expect(await dispatch.ok(LINKS, { id: assigned.id }, engineerIdentity(engineer.engineerId))).toMatchObject({ workOrder: { engineer: { id: engineer.engineerId } } });
+      expect(await dispatch.ok(LINKS, { id: assigned.id }, engineerIdentity(engineer.engineerId))).toMatchObject({
+        workOrder: { engineer: { id: engineer.engineerId } },
+      });
     });
   });
 
@@ -164,7 +171,9 @@ describe('the dispatcher board, work order links and known customers (dispatch, 
         preferredDate: inDays(5),
       });
       await dispatch.playAndApply(Topics.sales, placed);
-      expect((await dispatch.ok<{ createWorkOrder: { customerId: string } }>(CREATE, { input: input(customerId) })).createWorkOrder.customerId).toBe(customerId);
+      expect((await dispatch.ok<{ createWorkOrder: { customerId: string } }>(CREATE, { input: input(customerId) })).createWorkOrder.customerId).toBe(
+        customerId,
+      );
     });
   });
 });

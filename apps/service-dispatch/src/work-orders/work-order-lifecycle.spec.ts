@@ -59,7 +59,9 @@ describe('work order lifecycle (dispatch, real PostgreSQL and Kafka)', () => {
       expect(booked.scheduleWorkOrder).toEqual({ id: first.id, status: 'SCHEDULED', appointmentDate: inDays(4), appointmentSlot: 'AFTERNOON' });
 
       const second = await dispatch.createWorkOrder({ preferredDate: inDays(4) });
-      const moved = await dispatch.ok<{ scheduleWorkOrder: unknown }>(SCHEDULE, { input: { workOrderId: second.id, appointmentDate: inDays(6), slot: 'MORNING' } });
+      const moved = await dispatch.ok<{ scheduleWorkOrder: unknown }>(SCHEDULE, {
+        input: { workOrderId: second.id, appointmentDate: inDays(6), slot: 'MORNING' },
+      });
       expect(moved.scheduleWorkOrder).toMatchObject({ appointmentDate: inDays(6) });
     });
 
@@ -125,10 +127,9 @@ describe('work order lifecycle (dispatch, real PostgreSQL and Kafka)', () => {
 
       const [announced] = await dispatch.outbox('WorkOrderRescheduled', workOrder.id);
       expect(announced!.payload).toMatchObject({ appointmentDate: inDays(9), releasedEngineerId: engineer.engineerId, reason: 'Customer travels that week' });
-      const { workOrder: history } = await dispatch.ok<{ workOrder: { history: { fromStatus: string | null; toStatus: string; reason: string | null; actor: string }[] } }>(
-        HISTORY,
-        { id: workOrder.id },
-      );
+      const { workOrder: history } = await dispatch.ok<{
+        workOrder: { history: { fromStatus: string | null; toStatus: string; reason: string | null; actor: string }[] };
+      }>(HISTORY, { id: workOrder.id });
       expect(history.history.map((step) => [step.fromStatus, step.toStatus])).toEqual([
         [null, 'CREATED'],
         ['CREATED', 'SCHEDULED'],
@@ -141,7 +142,11 @@ describe('work order lifecycle (dispatch, real PostgreSQL and Kafka)', () => {
     it('needs a reason to reschedule or cancel', async () => {
       const workOrder = await dispatch.scheduled(inDays(5));
       const before = await stored();
-      const reschedule = await dispatch.sut.graphql(RESCHEDULE, { input: { workOrderId: workOrder.id, appointmentDate: inDays(6), slot: 'MORNING', reason: ' ' } }, dispatcher);
+      const reschedule = await dispatch.sut.graphql(
+        RESCHEDULE,
+        { input: { workOrderId: workOrder.id, appointmentDate: inDays(6), slot: 'MORNING', reason: ' ' } },
+        dispatcher,
+      );
       expect(invalidFields(reschedule)).toEqual(['reason']);
       expect(invalidFields(await dispatch.sut.graphql(CANCEL, { input: { workOrderId: workOrder.id, reason: '' } }, dispatcher))).toEqual(['reason']);
       expect(await stored()).toEqual(before);

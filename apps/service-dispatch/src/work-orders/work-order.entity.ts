@@ -102,12 +102,17 @@ export class WorkOrder {
 
   // What the engineer collects on site is for the company's staff and the engineer, not for a partner.
   @Guarded()
-  @Field(() => [StagePrice], { description: 'The price of each ordered stage (a paid consumable replacement), so the engineer knows what a refused stage takes off.' })
+  @Field(() => [StagePrice], {
+    description: 'The price of each ordered stage (a paid consumable replacement), so the engineer knows what a refused stage takes off.',
+  })
   @Column({ type: 'jsonb', default: () => `'[]'` })
   stagePrices: StagePrice[];
 
   @Guarded()
-  @Field(() => Int, { nullable: true, description: 'Fen the customer owes for the job as ordered (a paid consumable replacement); null when nothing is to be collected.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Fen the customer owes for the job as ordered (a paid consumable replacement); null when nothing is to be collected.',
+  })
   @Column({ type: 'int', nullable: true })
   amountDueCents: number | null;
 

@@ -69,6 +69,11 @@ export class WorkOrderResolver {
   @Guarded()
   @FieldResolver(() => [WorkOrderTransition], { description: 'Every move so far, oldest first, with who made it and why.' })
   history(@Root() workOrder: WorkOrder, @Ctx() { loaders }: RequestContext): Promise<WorkOrderTransition[]> {
-    return groupLoader<string, WorkOrderTransition>(loaders, HISTORY, (ids) => this.workOrders.historyOf(ids), (row) => row.workOrderId).load(workOrder.id);
+    return groupLoader<string, WorkOrderTransition>(
+      loaders,
+      HISTORY,
+      (ids) => this.workOrders.historyOf(ids),
+      (row) => row.workOrderId,
+    ).load(workOrder.id);
   }
 }

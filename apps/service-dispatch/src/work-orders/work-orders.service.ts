@@ -1,11 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  EventEnvelope,
-  OrderPlacedPayload,
-  WorkOrderCancelled,
-  WorkOrderCreated,
-  WorkOrderRescheduled,
-} from '@aftercare/event-contracts';
+import { EventEnvelope, OrderPlacedPayload, WorkOrderCancelled, WorkOrderCreated, WorkOrderRescheduled } from '@aftercare/event-contracts';
 import { isPastChinaDay } from '@aftercare/business-time';
 import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';

@@ -3,7 +3,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AgentTier, AgentTiers } from '@aftercare/event-contracts';
 import { defineEnum } from '@aftercare/subgraph';
 
-export const AgentTierEnum = defineEnum(AgentTiers, 'AgentTier', 'REMINDER: newer staff who make plain reminder calls; SALES: strong sellers who follow interested and high-value customers.');
+export const AgentTierEnum = defineEnum(
+  AgentTiers,
+  'AgentTier',
+  'REMINDER: newer staff who make plain reminder calls; SALES: strong sellers who follow interested and high-value customers.',
+);
 
 /** A value-added call agent; `id` is their staff user id (the token's sub). */
 @ObjectType('CallAgent', { description: 'A member of the value-added call team.' })

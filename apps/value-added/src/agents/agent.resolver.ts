@@ -4,7 +4,7 @@ import { CallAgent } from './agent.entity';
 import { MarkAgentAbsentInput, SetCallAgentInput } from './agent.inputs';
 import { AgentsService } from './agents.service';
 
-@ObjectType({ description: 'An absence recorded, and how many of the absent agent\'s open tasks went to colleagues.' })
+@ObjectType({ description: "An absence recorded, and how many of the absent agent's open tasks went to colleagues." })
 export class AgentAbsenceResult {
   @Field(() => CallAgent)
   agent: CallAgent;
@@ -27,8 +27,11 @@ export class CallAgentResolver {
   }
 
   @Guarded()
-  @Mutation(() => AgentAbsenceResult, { description: "An agent is away; away today, their open tasks go to colleagues of the same tier by workload." })
-  async markAgentAbsent(@Arg('input', () => MarkAgentAbsentInput) input: MarkAgentAbsentInput, @Ctx() { identity }: RequestContext): Promise<AgentAbsenceResult> {
+  @Mutation(() => AgentAbsenceResult, { description: 'An agent is away; away today, their open tasks go to colleagues of the same tier by workload.' })
+  async markAgentAbsent(
+    @Arg('input', () => MarkAgentAbsentInput) input: MarkAgentAbsentInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<AgentAbsenceResult> {
     const tasksRedistributed = await this.agents.markAbsent(input, identity);
     const [agent] = await this.agents.findByIds([input.agentId.trim()]);
     return { agent: agent as CallAgent, tasksRedistributed };
@@ -42,7 +45,9 @@ export class CallAgentResolver {
 
   @FieldResolver(() => Int, { description: 'Tasks open in their queue now.' })
   async openTasks(@Root() agent: CallAgent, @Ctx() { loaders }: RequestContext): Promise<number> {
-    const row = await loaders.get<string, { open: number } | null>(WORKLOAD, async (ids) => alignByKey(ids, await this.agents.openWorkloadOf(ids), (r) => r.agentId)).load(agent.id);
+    const row = await loaders
+      .get<string, { open: number } | null>(WORKLOAD, async (ids) => alignByKey(ids, await this.agents.openWorkloadOf(ids), (r) => r.agentId))
+      .load(agent.id);
     return row?.open ?? 0;
   }
 

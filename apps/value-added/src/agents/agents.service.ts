@@ -73,7 +73,10 @@ export class AgentsService {
   }
 
   async absentToday(ids: readonly string[]): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT agent_id FROM agent_absence WHERE day = $1::date AND agent_id = ANY($2::text[])`, [todayInChina(), ids])) as {
+    const rows = (await this.dataSource.query(`SELECT agent_id FROM agent_absence WHERE day = $1::date AND agent_id = ANY($2::text[])`, [
+      todayInChina(),
+      ids,
+    ])) as {
       agent_id: string;
     }[];
     return rows.map((row) => row.agent_id);

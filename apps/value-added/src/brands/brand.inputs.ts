@@ -4,7 +4,7 @@ import { NotBlank } from '@aftercare/subgraph';
 
 @InputType()
 export class SetBrandReminderServiceInput {
-  @Field({ description: "The brand; a partner may name only its own (its partner code)." })
+  @Field({ description: 'The brand; a partner may name only its own (its partner code).' })
   @NotBlank()
   @MaxLength(100)
   brand: string;

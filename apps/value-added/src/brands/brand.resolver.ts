@@ -11,7 +11,10 @@ export class BrandResolver {
 
   @Guarded()
   @Mutation(() => BrandReminderService, { description: "Opts a brand's customers in or out of consumable reminders. A partner sets only its own brand." })
-  setBrandReminderService(@Arg('input', () => SetBrandReminderServiceInput) input: SetBrandReminderServiceInput, @Ctx() { identity }: RequestContext): Promise<BrandReminderService> {
+  setBrandReminderService(
+    @Arg('input', () => SetBrandReminderServiceInput) input: SetBrandReminderServiceInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<BrandReminderService> {
     return this.brands.setReminderService(input, identity);
   }
 

@@ -5,7 +5,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * A brand's warranty, per model or for all its models (productModel ''); a model's own term wins. Kept as
  * data because complaints needs it for any serial, whatever the brand.
  */
-@ObjectType({ description: "The warranty a brand gives on its machines from the day they are installed." })
+@ObjectType({ description: 'The warranty a brand gives on its machines from the day they are installed.' })
 @Entity('warranty_term')
 export class WarrantyTerm {
   @PrimaryColumn({ type: 'text' })

@@ -36,7 +36,7 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
   /** The call as the agent whose queue it is in. */
   const callAs = (task: TaskView) => agentIdentity(task.agentId as string);
 
-  const workload = async () => Object.fromEntries((await Promise.all([R1, R2, S1].map(async (id) => [id, (await va.queue(id, true)).length] as const))));
+  const workload = async () => Object.fromEntries(await Promise.all([R1, R2, S1].map(async (id) => [id, (await va.queue(id, true)).length] as const)));
 
   beforeAll(async () => {
     va = await ValueAddedDriver.start();
@@ -103,7 +103,10 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
     const { serial } = await dueDevice();
     await va.runDay();
     const task = await openTask(serial);
-    expect(await va.record(task.id, 'DECLINED', callAs(task), { notes: 'Changed it herself last month' })).toMatchObject({ status: 'CLOSED', outcome: 'DECLINED' });
+    expect(await va.record(task.id, 'DECLINED', callAs(task), { notes: 'Changed it herself last month' })).toMatchObject({
+      status: 'CLOSED',
+      outcome: 'DECLINED',
+    });
     const next = nextCycle();
     expect((await va.device(serial)).reminderDueOn).toBe(next);
     await va.runDay();
@@ -125,7 +128,15 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
     // Not even a changed card, nor years later.
     await va.playAndApply(
       Topics.sales,
-      CustomerProfileChanged.create(customerId, { customerId, name: 'Wang Fang', city: 'Shanghai', region: 'East', address: 'New address', ownerId: null, key: false }),
+      CustomerProfileChanged.create(customerId, {
+        customerId,
+        name: 'Wang Fang',
+        city: 'Shanghai',
+        region: 'East',
+        address: 'New address',
+        ownerId: null,
+        key: false,
+      }),
     );
     for (const day of [today(), shiftDay(today(), { months: 6 }), shiftDay(today(), { months: 60 })]) await va.runDay(day);
     expect(await va.tasksOf(first.serial, second.serial)).toEqual([]);
@@ -140,7 +151,15 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
     expect(await va.tasksOf(serial)).toEqual([]);
     await va.playAndApply(
       Topics.sales,
-      CustomerProfileChanged.create(customerId, { customerId, name: 'Li Na', city: 'Shanghai', region: 'East', address: '1 Garden Road', ownerId: null, key: false }),
+      CustomerProfileChanged.create(customerId, {
+        customerId,
+        name: 'Li Na',
+        city: 'Shanghai',
+        region: 'East',
+        address: '1 Garden Road',
+        ownerId: null,
+        key: false,
+      }),
     );
     await va.runDay(shiftDay(today(), { days: 1 }));
     expect(await va.tasksOf(serial)).toEqual([expect.objectContaining({ status: 'OPEN' })]);
@@ -157,14 +176,25 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
     expect((await va.queue(S1))[0]!.id).toBe(followUp!.id);
     // Still thinking: the sales agent keeps them and calls back.
     expect(await va.record(followUp!.id, 'INTERESTED', agentIdentity(S1))).toMatchObject({ status: 'OPEN', attempts: 1 });
-    const tier = await va.dataSource.query(`SELECT interested_since IS NOT NULL AS interested FROM customer_card WHERE customer_id = $1`, [reminder.customer.id]);
+    const tier = await va.dataSource.query(`SELECT interested_since IS NOT NULL AS interested FROM customer_card WHERE customer_id = $1`, [
+      reminder.customer.id,
+    ]);
     expect(tier).toEqual([{ interested: true }]);
   });
 
   it('does not call a customer with an open complaint that day (the care team is on it), and does once it is resolved', async () => {
     const { serial, customerId } = await dueDevice();
     const complaintId = randomUUID();
-    const filed = { complaintId, category: 'SERVICE' as const, customerId, orderId: null, workOrderId: null, involvesLiability: false, receivedAt: new Date().toISOString(), opinionDueAt: null };
+    const filed = {
+      complaintId,
+      category: 'SERVICE' as const,
+      customerId,
+      orderId: null,
+      workOrderId: null,
+      involvesLiability: false,
+      receivedAt: new Date().toISOString(),
+      opinionDueAt: null,
+    };
     await va.playAndApply(Topics.complaints, ComplaintFiled.create(complaintId, filed));
     await va.runDay();
     expect(await va.tasksOf(serial)).toEqual([]);
@@ -186,14 +216,32 @@ describe('reminder campaigns: daily run, tiers, workload, outcomes (value-added,
     const task = await openTask(serial);
     const other = task.agentId === R1 ? R2 : R1;
     const before = await countRows(va.dataSource, 'call_record');
-    expect(errorCodes(await va.sut.graphql(`mutation ($input: RecordCallOutcomeInput!) { recordCallOutcome(input: $input) { id } }`, { input: { taskId: task.id, outcome: 'DECLINED' } }, agentIdentity(other)))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await va.sut.graphql(
+          `mutation ($input: RecordCallOutcomeInput!) { recordCallOutcome(input: $input) { id } }`,
+          { input: { taskId: task.id, outcome: 'DECLINED' } },
+          agentIdentity(other),
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
     expect(errorCodes(await va.sut.graphql(`{ teamCallQueue { id } }`, {}, agentIdentity(other)))).toEqual(['FORBIDDEN']);
     expect(await countRows(va.dataSource, 'call_record')).toBe(before);
-    await va.ok(`mutation ($input: ReassignCallTaskInput!) { reassignCallTask(input: $input) { agentId } }`, { input: { taskId: task.id, agentId: other } }, supervisor);
+    await va.ok(
+      `mutation ($input: ReassignCallTaskInput!) { reassignCallTask(input: $input) { agentId } }`,
+      { input: { taskId: task.id, agentId: other } },
+      supervisor,
+    );
     expect(await va.record(task.id, 'DECLINED', agentIdentity(other))).toMatchObject({ status: 'CLOSED', agentId: other });
-    expect(errorCodes(await va.sut.graphql(`mutation ($input: RecordCallOutcomeInput!) { recordCallOutcome(input: $input) { id } }`, { input: { taskId: task.id, outcome: 'DECLINED' } }, agentIdentity(other)))).toEqual([
-      'INVALID_STATE_TRANSITION',
-    ]);
+    expect(
+      errorCodes(
+        await va.sut.graphql(
+          `mutation ($input: RecordCallOutcomeInput!) { recordCallOutcome(input: $input) { id } }`,
+          { input: { taskId: task.id, outcome: 'DECLINED' } },
+          agentIdentity(other),
+        ),
+      ),
+    ).toEqual(['INVALID_STATE_TRANSITION']);
   });
 
   it("redistributes an absent agent's open tasks to the others of the tier", async () => {

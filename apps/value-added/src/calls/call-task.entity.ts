@@ -11,8 +11,16 @@ export type CallTaskStatus = (typeof CallTaskStatuses)[number];
 export const SiteOutcomes = ['REPLACED', 'REFUSED_AT_DOOR', 'REFUSED_TO_PAY', 'CANCELLED'] as const;
 export type SiteOutcome = (typeof SiteOutcomes)[number];
 
-export const CallTaskKindEnum = defineEnum(CallTaskKinds, 'CallTaskKind', 'REMINDER: consumables due; FOLLOW_UP: a sales-tier call to a customer who said they are interested.');
-export const CallTaskStatusEnum = defineEnum(CallTaskStatuses, 'CallTaskStatus', 'OPEN in a queue; CLOSED by an outcome; CANCELLED when the customer may not be called.');
+export const CallTaskKindEnum = defineEnum(
+  CallTaskKinds,
+  'CallTaskKind',
+  'REMINDER: consumables due; FOLLOW_UP: a sales-tier call to a customer who said they are interested.',
+);
+export const CallTaskStatusEnum = defineEnum(
+  CallTaskStatuses,
+  'CallTaskStatus',
+  'OPEN in a queue; CLOSED by an outcome; CANCELLED when the customer may not be called.',
+);
 export const CallOutcomeEnum = defineEnum(CallOutcomes, 'CallOutcome', 'What came of a call.');
 export const SiteOutcomeEnum = defineEnum(SiteOutcomes, 'SiteOutcome', 'What came of the replacement visit an order led to.');
 
@@ -64,7 +72,7 @@ export class CallTask {
   @Column({ type: 'date' })
   openedOn: string;
 
-  @Field(() => ID, { nullable: true, description: "The agent whose queue it is in; null while every agent of the tier is full." })
+  @Field(() => ID, { nullable: true, description: 'The agent whose queue it is in; null while every agent of the tier is full.' })
   @Column({ type: 'text', nullable: true })
   agentId: string | null;
 

@@ -31,8 +31,12 @@ export class CallTaskResolver {
   ) {}
 
   @Guarded()
-  @Mutation(() => ReminderRun, { description: "Turns the day's due reminders into call tasks and hands them out. Running it again the same day opens nothing new." })
-  runDailyReminders(@Arg('day', () => CalendarDateScalar, { nullable: true, description: 'Default: today (China time).' }) day?: string | null): Promise<ReminderRun> {
+  @Mutation(() => ReminderRun, {
+    description: "Turns the day's due reminders into call tasks and hands them out. Running it again the same day opens nothing new.",
+  })
+  runDailyReminders(
+    @Arg('day', () => CalendarDateScalar, { nullable: true, description: 'Default: today (China time).' }) day?: string | null,
+  ): Promise<ReminderRun> {
     return this.dailyRun.run(day ?? todayInChina());
   }
 
@@ -73,7 +77,9 @@ export class CallTaskResolver {
 
   @FieldResolver(() => InstalledDevice)
   async device(@Root() task: CallTask, @Ctx() { loaders }: RequestContext): Promise<InstalledDevice> {
-    const device = await loaders.get<string, InstalledDevice | null>(DEVICE_BY_ID, async (ids) => alignByKey(ids, await this.devices.findByIds(ids), (d) => d.id)).load(task.deviceId);
+    const device = await loaders
+      .get<string, InstalledDevice | null>(DEVICE_BY_ID, async (ids) => alignByKey(ids, await this.devices.findByIds(ids), (d) => d.id))
+      .load(task.deviceId);
     return device as InstalledDevice;
   }
 
@@ -85,12 +91,19 @@ export class CallTaskResolver {
 
   @FieldResolver(() => [CallRecord], { name: 'calls', description: 'Every call made on the task, oldest first.' })
   callsMade(@Root() task: CallTask, @Ctx() { loaders }: RequestContext): Promise<CallRecord[]> {
-    return groupLoader<string, CallRecord>(loaders, CALLS, (ids) => this.calls.callsOf(ids), (call) => call.taskId).load(task.id);
+    return groupLoader<string, CallRecord>(
+      loaders,
+      CALLS,
+      (ids) => this.calls.callsOf(ids),
+      (call) => call.taskId,
+    ).load(task.id);
   }
 
   @FieldResolver(() => ReplacementOrder, { nullable: true, description: 'The order the call led to, with what happened on site.' })
   replacementOrder(@Root() task: CallTask, @Ctx() { loaders }: RequestContext): Promise<ReplacementOrder | null> {
     if (!task.replacementOrderId) return Promise.resolve(null);
-    return loaders.get<string, ReplacementOrder | null>(ORDER, async (ids) => alignByKey(ids, await this.replacements.findByIds(ids), (o) => o.id)).load(task.replacementOrderId);
+    return loaders
+      .get<string, ReplacementOrder | null>(ORDER, async (ids) => alignByKey(ids, await this.replacements.findByIds(ids), (o) => o.id))
+      .load(task.replacementOrderId);
   }
 }

@@ -72,7 +72,11 @@ export class CallsService {
           }
           break;
         case 'ORDERED': {
-          const order = await this.replacements.order(manager, task, { stages: input.stages ?? task.stages, preferredDate: input.preferredDate ?? null, agentId });
+          const order = await this.replacements.order(manager, task, {
+            stages: input.stages ?? task.stages,
+            preferredDate: input.preferredDate ?? null,
+            agentId,
+          });
           replacementOrderId = order.id;
           Object.assign(changes, close, { replacementOrderId });
           await this.customers.mark(manager, task.customerId, 'NOT_INTERESTED');
@@ -179,7 +183,13 @@ export class CallsService {
     const query = this.dataSource.getRepository(CallTask).createQueryBuilder('t').where(`t.status = 'OPEN'`);
     if (filter.unassignedOnly) query.andWhere('t.agentId IS NULL');
     else if (filter.agentId) query.andWhere('t.agentId = :agentId', { agentId: filter.agentId });
-    return query.orderBy('t.agentId', 'ASC', 'NULLS FIRST').addOrderBy('t.priority', 'ASC').addOrderBy('t.dueOn', 'ASC').addOrderBy('t.id', 'ASC').limit(filter.first).getMany();
+    return query
+      .orderBy('t.agentId', 'ASC', 'NULLS FIRST')
+      .addOrderBy('t.priority', 'ASC')
+      .addOrderBy('t.dueOn', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(filter.first)
+      .getMany();
   }
 
   findById(id: string): Promise<CallTask | null> {
@@ -188,6 +198,11 @@ export class CallsService {
   }
 
   callsOf(taskIds: readonly string[]): Promise<CallRecord[]> {
-    return this.dataSource.getRepository(CallRecord).createQueryBuilder('c').where('c.taskId = ANY(:ids)', { ids: onlyUuids(taskIds) }).orderBy('c.calledAt', 'ASC').getMany();
+    return this.dataSource
+      .getRepository(CallRecord)
+      .createQueryBuilder('c')
+      .where('c.taskId = ANY(:ids)', { ids: onlyUuids(taskIds) })
+      .orderBy('c.calledAt', 'ASC')
+      .getMany();
   }
 }

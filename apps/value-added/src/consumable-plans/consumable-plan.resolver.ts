@@ -14,13 +14,19 @@ export class ConsumablePlanResolver {
 
   @Guarded()
   @Mutation(() => ConsumablePlan, { description: 'Defines the plan of a product model; fails with CONSUMABLE_PLAN_EXISTS if it has one.' })
-  defineConsumablePlan(@Arg('input', () => DefineConsumablePlanInput) input: DefineConsumablePlanInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
+  defineConsumablePlan(
+    @Arg('input', () => DefineConsumablePlanInput) input: DefineConsumablePlanInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<ConsumablePlan> {
     return this.plans.define(input, identity);
   }
 
   @Guarded()
   @Mutation(() => ConsumablePlan, { description: "A stage's new price from now on; the old one stays in its price history." })
-  changeConsumableStagePrice(@Arg('input', () => ChangeStagePriceInput) input: ChangeStagePriceInput, @Ctx() { identity }: RequestContext): Promise<ConsumablePlan> {
+  changeConsumableStagePrice(
+    @Arg('input', () => ChangeStagePriceInput) input: ChangeStagePriceInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<ConsumablePlan> {
     return this.plans.changeStagePrice(input, identity);
   }
 
@@ -55,6 +61,11 @@ export class ConsumableStageResolver {
 
   @FieldResolver(() => [StagePriceChange], { description: 'Every price the stage has had, newest first.' })
   priceHistory(@Root() stage: ConsumableStage, @Ctx() { loaders }: RequestContext): Promise<StagePriceChange[]> {
-    return groupLoader<string, StagePriceChange>(loaders, PRICE_HISTORY, (ids) => this.plans.priceHistoryOf(ids), (change) => change.stageId).load(stage.id);
+    return groupLoader<string, StagePriceChange>(
+      loaders,
+      PRICE_HISTORY,
+      (ids) => this.plans.priceHistoryOf(ids),
+      (change) => change.stageId,
+    ).load(stage.id);
   }
 }

@@ -46,10 +46,7 @@ export class ConsumablePlansService {
           );
           // Machines of this model installed before it had a plan get their clocks now, from their install day.
           await this.devices.startClocksForModel(manager, plan.id, productModel);
-          await this.outbox.record(
-            manager,
-            ConsumablePlanDefined.create(plan.id, { planId: plan.id, productModel, brand: plan.brand, stages }),
-          );
+          await this.outbox.record(manager, ConsumablePlanDefined.create(plan.id, { planId: plan.id, productModel, brand: plan.brand, stages }));
           return plan;
         }),
       {
@@ -75,10 +72,20 @@ export class ConsumablePlansService {
         .setLock('pessimistic_write')
         .where('s.planId = :planId AND lower(s.name) = lower(:name)', { planId: plan.id, name: input.stage.trim() })
         .getOne();
-      if (!stage) throw new DomainError(ErrorCodes.NOT_FOUND, `${productModel} has no stage ${input.stage.trim()}`, { entity: 'ConsumableStage', productModel, stage: input.stage });
+      if (!stage)
+        throw new DomainError(ErrorCodes.NOT_FOUND, `${productModel} has no stage ${input.stage.trim()}`, {
+          entity: 'ConsumableStage',
+          productModel,
+          stage: input.stage,
+        });
       if (stage.priceCents !== input.priceCents) {
         await manager.update(ConsumableStage, { id: stage.id }, { priceCents: input.priceCents });
-        await manager.insert(StagePriceChange, { stageId: stage.id, priceCents: input.priceCents, previousPriceCents: stage.priceCents, changedBy: actorOf(identity).id });
+        await manager.insert(StagePriceChange, {
+          stageId: stage.id,
+          priceCents: input.priceCents,
+          previousPriceCents: stage.priceCents,
+          changedBy: actorOf(identity).id,
+        });
         await this.announce(manager, plan);
       }
       return plan;

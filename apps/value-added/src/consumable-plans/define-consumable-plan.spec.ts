@@ -26,8 +26,7 @@ function plan(overrides: Record<string, unknown> = {}) {
 describe('consumable plans (value-added, real PostgreSQL)', () => {
   let valueAdded: ServiceUnderTest;
 
-  const stored = () =>
-    rowCounts(valueAdded.service.dataSource, { plans: 'consumable_plan', stages: 'consumable_stage', events: 'outbox_event' });
+  const stored = () => rowCounts(valueAdded.service.dataSource, { plans: 'consumable_plan', stages: 'consumable_stage', events: 'outbox_event' });
 
   async function define(input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const response = await valueAdded.graphql<{ defineConsumablePlan: Record<string, unknown> }>(DEFINE, { input }, agent);
@@ -90,14 +89,24 @@ describe('consumable plans (value-added, real PostgreSQL)', () => {
       ['no stages', { stages: [] }, 'stages'],
       [
         'two stages of one name, whatever the case',
-        { stages: [{ name: 'Carbon', intervalMonths: 6, priceCents: 4500 }, { name: 'carbon ', intervalMonths: 12, priceCents: 4500 }] },
+        {
+          stages: [
+            { name: 'Carbon', intervalMonths: 6, priceCents: 4500 },
+            { name: 'carbon ', intervalMonths: 12, priceCents: 4500 },
+          ],
+        },
         'stages',
       ],
       ['a stage with a blank name', { stages: [{ name: '  ', intervalMonths: 3, priceCents: 3000 }] }, 'stages.0.name'],
       ['an interval under one month', { stages: [{ name: 'PP sediment', intervalMonths: 0, priceCents: 3000 }] }, 'stages.0.intervalMonths'],
       [
         'a negative price',
-        { stages: [{ name: 'PP sediment', intervalMonths: 3, priceCents: 3000 }, { name: 'Carbon', intervalMonths: 6, priceCents: -1 }] },
+        {
+          stages: [
+            { name: 'PP sediment', intervalMonths: 3, priceCents: 3000 },
+            { name: 'Carbon', intervalMonths: 6, priceCents: -1 },
+          ],
+        },
         'stages.1.priceCents',
       ],
     ])('rejects %s with BAD_USER_INPUT naming the field, storing nothing', async (_case, overrides, field) => {
@@ -128,7 +137,11 @@ describe('consumable plans (value-added, real PostgreSQL)', () => {
       const defined = await define(plan());
       const found = await valueAdded.graphql(PLAN, { productModel: defined['productModel'] }, staff('DISPATCHER'));
       expect(found.data).toEqual({
-        consumablePlan: { id: defined['id'], productModel: defined['productModel'], stages: [{ name: 'PP sediment' }, { name: 'Activated carbon' }, { name: 'RO membrane' }] },
+        consumablePlan: {
+          id: defined['id'],
+          productModel: defined['productModel'],
+          stages: [{ name: 'PP sediment' }, { name: 'Activated carbon' }, { name: 'RO membrane' }],
+        },
       });
       expect((await valueAdded.graphql(PLAN, { productModel: 'No Such Model' }, agent)).data).toEqual({ consumablePlan: null });
     });
@@ -136,7 +149,7 @@ describe('consumable plans (value-added, real PostgreSQL)', () => {
     it('lists every plan by product model', async () => {
       await define(plan({ productModel: 'zz-last' }));
       await define(plan({ productModel: '00-first' }));
-      const models = ((await valueAdded.graphql<{ consumablePlans: { productModel: string }[] }>(PLANS, {}, staff('SALES'))).data!.consumablePlans).map(
+      const models = (await valueAdded.graphql<{ consumablePlans: { productModel: string }[] }>(PLANS, {}, staff('SALES'))).data!.consumablePlans.map(
         (p) => p.productModel,
       );
       expect(models[0]).toBe('00-first');

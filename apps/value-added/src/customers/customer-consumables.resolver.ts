@@ -15,7 +15,12 @@ export class CustomerConsumablesResolver {
   @Guarded()
   @FieldResolver(() => [InstalledDevice], { description: "The customer's installed machines with their consumable stages (last and next change)." })
   consumables(@Root() customer: Customer, @Ctx() { loaders }: RequestContext): Promise<InstalledDevice[]> {
-    return groupLoader<string, InstalledDevice>(loaders, DEVICES, (ids) => this.devices.findByCustomerIds(ids), (device) => device.customerId).load(customer.id);
+    return groupLoader<string, InstalledDevice>(
+      loaders,
+      DEVICES,
+      (ids) => this.devices.findByCustomerIds(ids),
+      (device) => device.customerId,
+    ).load(customer.id);
   }
 
   @Guarded()

@@ -25,7 +25,10 @@ export class DeviceResolver {
   }
 
   @Guarded()
-  @Mutation(() => Int, { description: 'Adds machines installed before we served them (a brand opting in hands over its base); known serials are skipped. Returns how many were added.' })
+  @Mutation(() => Int, {
+    description:
+      'Adds machines installed before we served them (a brand opting in hands over its base); known serials are skipped. Returns how many were added.',
+  })
   importInstalledBase(@Arg('devices', () => [InstalledDeviceInput]) devices: InstalledDeviceInput[]): Promise<number> {
     const today = todayInChina();
     const future = devices.findIndex((device) => device.installedOn > today);
@@ -42,10 +45,18 @@ export class DeviceResolver {
 
   @FieldResolver(() => [StageClock], { description: 'One clock per consumable stage, soonest due first; empty when the model has no plan.' })
   stages(@Root() device: InstalledDevice, @Ctx() { loaders }: RequestContext): Promise<StageClock[]> {
-    return groupLoader<string, StageClock>(loaders, CLOCKS, (ids) => this.devices.clocksOf(ids), (clock) => clock.deviceId).load(device.id);
+    return groupLoader<string, StageClock>(
+      loaders,
+      CLOCKS,
+      (ids) => this.devices.clocksOf(ids),
+      (clock) => clock.deviceId,
+    ).load(device.id);
   }
 
-  @FieldResolver(() => CalendarDateScalar, { nullable: true, description: "Install day plus the brand's warranty for the model; null when the brand has no terms on record." })
+  @FieldResolver(() => CalendarDateScalar, {
+    nullable: true,
+    description: "Install day plus the brand's warranty for the model; null when the brand has no terms on record.",
+  })
   async warrantyEndsOn(@Root() device: InstalledDevice, @Ctx() { loaders }: RequestContext): Promise<string | null> {
     const warranty = await loaders
       .get<string, { warrantyEndsOn: string | null } | null>(WARRANTY, async (ids) => alignByKey(ids, await this.devices.warrantiesOf(ids), (w) => w.deviceId))

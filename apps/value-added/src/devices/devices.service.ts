@@ -49,7 +49,16 @@ export class DevicesService {
       `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on, install_work_order_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [serial, completed.customerId, completed.brand.trim(), completed.productModel.trim(), completed.city, completed.siteAddress ?? '', installedOn, completed.workOrderId],
+      [
+        serial,
+        completed.customerId,
+        completed.brand.trim(),
+        completed.productModel.trim(),
+        completed.city,
+        completed.siteAddress ?? '',
+        installedOn,
+        completed.workOrderId,
+      ],
     )) as { id: string }[];
     const deviceId = inserted[0]?.id;
     if (!deviceId) return;
@@ -60,10 +69,9 @@ export class DevicesService {
         WHERE p.product_model = $3`,
       [deviceId, installedOn, completed.productModel.trim()],
     );
-    await manager.query(
-      `UPDATE installed_device d SET reminder_due_on = (SELECT min(next_due_on) FROM stage_clock WHERE device_id = d.id) WHERE d.id = $1`,
-      [deviceId],
-    );
+    await manager.query(`UPDATE installed_device d SET reminder_due_on = (SELECT min(next_due_on) FROM stage_clock WHERE device_id = d.id) WHERE d.id = $1`, [
+      deviceId,
+    ]);
   }
 
   /**
@@ -71,9 +79,14 @@ export class DevicesService {
    * their install day (so they may be due at once); serials already known are left as they are. Returns how
    * many were added.
    */
-  async importDevices(devices: { serial: string; customerId: string; brand: string; productModel: string; city: string; address: string; installedOn: string }[]): Promise<number> {
+  async importDevices(
+    devices: { serial: string; customerId: string; brand: string; productModel: string; city: string; address: string; installedOn: string }[],
+  ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockModelClocks(manager, devices.map((device) => device.productModel));
+      await this.lockModelClocks(
+        manager,
+        devices.map((device) => device.productModel),
+      );
       const inserted = (await manager.query(
         `INSERT INTO installed_device (serial, customer_id, brand, product_model, city, address, installed_on)
          SELECT trim(d.serial), d."customerId", trim(d.brand), trim(d."productModel"), trim(d.city), trim(d.address), d."installedOn"
@@ -128,10 +141,9 @@ export class DevicesService {
         WHERE device_id = $1 AND lower(stage) = ANY($2::text[]) RETURNING stage`,
       [deviceId, stages.map((stage) => stage.trim().toLowerCase()), day],
     )) as [{ stage: string }[], number];
-    await manager.query(
-      `UPDATE installed_device d SET reminder_due_on = (SELECT min(next_due_on) FROM stage_clock WHERE device_id = d.id) WHERE d.id = $1`,
-      [deviceId],
-    );
+    await manager.query(`UPDATE installed_device d SET reminder_due_on = (SELECT min(next_due_on) FROM stage_clock WHERE device_id = d.id) WHERE d.id = $1`, [
+      deviceId,
+    ]);
     return reset[0].map((row) => row.stage);
   }
 
@@ -148,7 +160,11 @@ export class DevicesService {
    * each other crosswise); it lasts until commit, and the read after it sees what the other committed.
    */
   private async lockModelClocks(manager: EntityManager, productModels: readonly string[]): Promise<void> {
-    await lockUntilCommit(manager, 'value-added:model-clocks', productModels.map((model) => model.trim()));
+    await lockUntilCommit(
+      manager,
+      'value-added:model-clocks',
+      productModels.map((model) => model.trim()),
+    );
   }
 
   /**
@@ -162,11 +178,19 @@ export class DevicesService {
   }
 
   findBySerial(serials: readonly string[]): Promise<InstalledDevice[]> {
-    return this.dataSource.getRepository(InstalledDevice).createQueryBuilder('d').where('d.serial = ANY(:serials)', { serials: serials.map((s) => s.trim()) }).getMany();
+    return this.dataSource
+      .getRepository(InstalledDevice)
+      .createQueryBuilder('d')
+      .where('d.serial = ANY(:serials)', { serials: serials.map((s) => s.trim()) })
+      .getMany();
   }
 
   findByIds(ids: readonly string[]): Promise<InstalledDevice[]> {
-    return this.dataSource.getRepository(InstalledDevice).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return this.dataSource
+      .getRepository(InstalledDevice)
+      .createQueryBuilder('d')
+      .where('d.id = ANY(:ids)', { ids: onlyUuids(ids) })
+      .getMany();
   }
 
   /** The devices of many customers, in one query, oldest install first. */

@@ -78,7 +78,10 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
       orderId: null,
       replacedStages: [stage],
     });
-    await inOverlappingTransactions(va.dataSource, [replacement('PP sediment'), replacement('Activated carbon')].map((completed) => (manager) => replacements.onCompleted(completed, manager)));
+    await inOverlappingTransactions(
+      va.dataSource,
+      [replacement('PP sediment'), replacement('Activated carbon')].map((completed) => (manager) => replacements.onCompleted(completed, manager)),
+    );
     const device = await va.device('PX5-TWO-JOBS');
     expect(device.stages.map((clock) => clock.nextDueOn)).toEqual(['2026-10-20', '2027-01-20', '2028-01-15']);
     expect(device.reminderDueOn).toBe('2026-10-20');
@@ -106,7 +109,7 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
     expect((await va.tasksOf('NOPLAN-1', 'ANGEL-1', 'MIDEA-1')).map((task) => task.device.serial).sort()).toEqual(['ANGEL-1', 'NOPLAN-1']);
   });
 
-  it('starts the clocks of a machine installed while its model\'s plan is being defined (the install event and the definition at the same moment)', async () => {
+  it("starts the clocks of a machine installed while its model's plan is being defined (the install event and the definition at the same moment)", async () => {
     const devices = va.sut.service.container.get(DevicesService);
     const install = va.installEvent({ serial: 'R7-RACE', brand: 'PHILIPS', productModel: 'AquaPure R7', installedOn: '2026-02-01' });
     let definition: Promise<string> | undefined;
@@ -122,7 +125,9 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
 
   it("answers warranty for any serial from the brand's terms: the model's own term before the brand's", async () => {
     const term = `mutation ($input: DefineWarrantyTermInput!) { defineWarrantyTerm(input: $input) { brand productModel months } }`;
-    expect(await va.ok(term, { input: { brand: 'Philips', months: 12 } })).toEqual({ defineWarrantyTerm: { brand: 'Philips', productModel: null, months: 12 } });
+    expect(await va.ok(term, { input: { brand: 'Philips', months: 12 } })).toEqual({
+      defineWarrantyTerm: { brand: 'Philips', productModel: null, months: 12 },
+    });
     await va.ok(term, { input: { brand: 'PHILIPS', productModel: 'AquaPure X5', months: 36 } });
     const recent = shiftDay(today(), { months: -13 });
     await va.install({ serial: 'W-X5', brand: 'PHILIPS', productModel: 'AquaPure X5', installedOn: recent });
@@ -148,7 +153,11 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
     await va.install({ serial: 'C-LI-1', customerId: li, brand: 'PHILIPS', productModel: 'AquaPure X5', installedOn: '2026-03-05' });
     let data: { _entities: { id: string; nextReplacementDue: string | null; consumables: { serial: string; stages: unknown[] }[] }[] } | undefined;
     const statements = await sqlStatementsDuring(va.dataSource, async () => {
-      const response = await va.sut.graphql<NonNullable<typeof data>>(ENTITIES, { representations: [wang, li, zhao].map((id) => ({ __typename: 'Customer', id })) }, staff('SALES'));
+      const response = await va.sut.graphql<NonNullable<typeof data>>(
+        ENTITIES,
+        { representations: [wang, li, zhao].map((id) => ({ __typename: 'Customer', id })) },
+        staff('SALES'),
+      );
       data = response.data!;
     });
     expect(data!._entities.map((customer) => [customer.nextReplacementDue, customer.consumables.map((device) => device.serial)])).toEqual([
@@ -164,11 +173,17 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
   it("lets a partner see and set only its own brand's reminder service", async () => {
     const set = `mutation ($input: SetBrandReminderServiceInput!) { setBrandReminderService(input: $input) { brand optedIn changedBy } }`;
     const haier = partner(randomUUID(), 'HAIER');
-    expect((await va.ok(set, { input: { brand: 'Haier', optedIn: true } }, haier)).setBrandReminderService).toEqual({ brand: 'Haier', optedIn: true, changedBy: `partner:${haier.partnerId}` });
+    expect((await va.ok(set, { input: { brand: 'Haier', optedIn: true } }, haier)).setBrandReminderService).toEqual({
+      brand: 'Haier',
+      optedIn: true,
+      changedBy: `partner:${haier.partnerId}`,
+    });
     expect(errorCodes(await va.sut.graphql(set, { input: { brand: 'Philips', optedIn: false } }, haier))).toEqual(['FORBIDDEN']);
     const seen = await va.ok<{ brandReminderServices: { brand: string }[] }>(`{ brandReminderServices { brand optedIn } }`, {}, haier);
     expect(seen.brandReminderServices).toEqual([{ brand: 'Haier', optedIn: true }]);
-    expect((await va.ok<{ brandReminderServices: unknown[] }>(`{ brandReminderServices { brand } }`, {}, supervisor)).brandReminderServices.length).toBeGreaterThan(1);
+    expect(
+      (await va.ok<{ brandReminderServices: unknown[] }>(`{ brandReminderServices { brand } }`, {}, supervisor)).brandReminderServices.length,
+    ).toBeGreaterThan(1);
     expect(errorCodes(await va.sut.graphql(set, { input: { brand: 'Haier', optedIn: false } }, staff('VALUE_ADDED_AGENT')))).toEqual(['FORBIDDEN']);
   });
 
@@ -189,8 +204,8 @@ describe('installed base: devices, stage clocks, warranty (value-added, real Pos
       ],
     });
     expect(errorCodes(await va.sut.graphql(change, { input: { productModel: 'Price P1', stage: 'Nope', priceCents: 1 } }, supervisor))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await va.sut.graphql(change, { input: { productModel: 'Price P1', stage: 'PP sediment', priceCents: 1 } }, staff('VALUE_ADDED_AGENT')))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(
+      errorCodes(await va.sut.graphql(change, { input: { productModel: 'Price P1', stage: 'PP sediment', priceCents: 1 } }, staff('VALUE_ADDED_AGENT'))),
+    ).toEqual(['FORBIDDEN']);
   });
 });

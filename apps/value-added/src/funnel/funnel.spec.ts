@@ -15,7 +15,16 @@ const BRAND = `query ($from: Date!, $to: Date!, $brand: String) {
 }`;
 
 const [R1, R2, S1] = ['agent-a-reminder', 'agent-b-reminder', 'agent-c-sales'];
-const figures = (tasks: number, callsMade: number, answered: number, interested: number, ordered: number, replacementsDone: number, refusedOnSite: number, revenueCollectedCents: number) => ({
+const figures = (
+  tasks: number,
+  callsMade: number,
+  answered: number,
+  interested: number,
+  ordered: number,
+  replacementsDone: number,
+  refusedOnSite: number,
+  revenueCollectedCents: number,
+) => ({
   tasks,
   callsMade,
   answered,
@@ -36,7 +45,10 @@ describe('funnel and brand figures against a known day (value-added, real Postgr
   let va: ValueAddedDriver;
 
   async function orderOf(task: TaskView) {
-    const [event] = await va.dataSource.query(`SELECT envelope FROM outbox_event WHERE event_type = 'ReplacementOrdered' AND envelope->'payload'->>'deviceId' = (SELECT device_id::text FROM call_task WHERE id = $1)`, [task.id]);
+    const [event] = await va.dataSource.query(
+      `SELECT envelope FROM outbox_event WHERE event_type = 'ReplacementOrdered' AND envelope->'payload'->>'deviceId' = (SELECT device_id::text FROM call_task WHERE id = $1)`,
+      [task.id],
+    );
     return { ...event.envelope.payload, serial: task.device.serial };
   }
 
@@ -48,7 +60,13 @@ describe('funnel and brand figures against a known day (value-added, real Postgr
     await va.setAgent(R2, 'REMINDER');
     await va.setAgent(S1, 'SALES');
     for (let i = 0; i < 10; i++) {
-      await va.install({ serial: `F-${i}`, customerId: randomUUID(), brand: 'PHILIPS', productModel: 'AquaPure X5', installedOn: shiftDay(today(), { months: -4 }) });
+      await va.install({
+        serial: `F-${i}`,
+        customerId: randomUUID(),
+        brand: 'PHILIPS',
+        productModel: 'AquaPure X5',
+        installedOn: shiftDay(today(), { months: -4 }),
+      });
     }
     await va.install({ serial: 'OTHER-1', brand: 'Haier', productModel: 'H1', installedOn: '2026-01-01' });
     expect(await va.runDay()).toMatchObject({ tasksOpened: 10, tasksAssigned: 10 });
@@ -95,7 +113,9 @@ describe('funnel and brand figures against a known day (value-added, real Postgr
       total: figures(11, 11, 9, 1, 4, 2, 2, 54900),
     });
     const yesterday = shiftDay(today(), { days: -1 });
-    expect((await va.ok<{ valueAddedFunnel: { agents: unknown[]; total: unknown } }>(FUNNEL, { from: yesterday, to: yesterday })).valueAddedFunnel).toMatchObject({
+    expect(
+      (await va.ok<{ valueAddedFunnel: { agents: unknown[]; total: unknown } }>(FUNNEL, { from: yesterday, to: yesterday })).valueAddedFunnel,
+    ).toMatchObject({
       agents: [],
       total: figures(0, 0, 0, 0, 0, 0, 0, 0),
     });
@@ -115,7 +135,9 @@ describe('funnel and brand figures against a known day (value-added, real Postgr
       refusedOnSite: 2,
       revenueCollectedCents: 54900,
     });
-    expect((await va.ok<{ brandReplacementFigures: unknown }>(BRAND, { from: today(), to: today(), brand: 'Haier' }, supervisor)).brandReplacementFigures).toMatchObject({
+    expect(
+      (await va.ok<{ brandReplacementFigures: unknown }>(BRAND, { from: today(), to: today(), brand: 'Haier' }, supervisor)).brandReplacementFigures,
+    ).toMatchObject({
       brand: 'Haier',
       optedIn: false,
       installedDevices: 1,

@@ -30,7 +30,7 @@ export class FunnelFigures {
   @Field(() => Int)
   ordered: number;
 
-  @Field(() => Int, { description: "Orders the agent sold whose visit replaced stages in the period." })
+  @Field(() => Int, { description: 'Orders the agent sold whose visit replaced stages in the period.' })
   replacementsDone: number;
 
   @Field(() => Int, { description: 'Refused at the door or refused to pay, in the period.' })

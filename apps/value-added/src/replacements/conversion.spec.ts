@@ -14,13 +14,23 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
   const installedOn = () => shiftDay(today(), { months: -4 });
 
   /** A due customer on the phone who buys; returns what went out to sales and dispatch. */
-  async function sold(stages: string[] = ALL_THREE, installed = installedOn()): Promise<{ task: TaskView; ordered: ReplacementOrderedPayload; serial: string }> {
+  async function sold(
+    stages: string[] = ALL_THREE,
+    installed = installedOn(),
+  ): Promise<{ task: TaskView; ordered: ReplacementOrderedPayload; serial: string }> {
     const serial = `CONV-${++serials}`;
     await va.install({ serial, brand: 'PHILIPS', productModel: MODEL, installedOn: installed });
     await va.runDay();
     const [task] = await va.tasksOf(serial);
-    const closed = await va.record(task!.id, 'ORDERED', agentIdentity(AGENT), { stages, preferredDate: shiftDay(today(), { days: 3 }), notes: 'Thursday morning' });
-    const [event] = await va.dataSource.query(`SELECT envelope FROM outbox_event WHERE event_type = 'ReplacementOrdered' AND envelope->'payload'->>'serial' = $1`, [serial]);
+    const closed = await va.record(task!.id, 'ORDERED', agentIdentity(AGENT), {
+      stages,
+      preferredDate: shiftDay(today(), { days: 3 }),
+      notes: 'Thursday morning',
+    });
+    const [event] = await va.dataSource.query(
+      `SELECT envelope FROM outbox_event WHERE event_type = 'ReplacementOrdered' AND envelope->'payload'->>'serial' = $1`,
+      [serial],
+    );
     return { task: closed, ordered: event.envelope.payload, serial };
   }
 
@@ -64,7 +74,10 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
 
   it('resets only the two stages replaced of the three ordered, and counts what was collected', async () => {
     const { task, ordered, serial } = await sold();
-    await va.playAndApply(Topics['service-dispatch'], replacementCompleted(ordered, { replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 }));
+    await va.playAndApply(
+      Topics['service-dispatch'],
+      replacementCompleted(ordered, { replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 }),
+    );
     const device = await va.device(serial);
     expect(device.stages).toEqual([
       expect.objectContaining({ stage: 'PP sediment', lastChangedOn: today(), nextDueOn: shiftDay(today(), { months: 3 }) }),
@@ -85,7 +98,14 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
     await va.playAndApply(Topics['service-dispatch'], replacementCompleted(ordered, { replacedStages: ['PP sediment'], paymentCollectedCents: 3000 }));
 
     expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({
-      replacementOrder: { status: 'REPLACED', amountCents: 7500, collectedCents: 3000, replacedStages: ['PP sediment'], refusedStages: ['Activated carbon'], uncollectedCents: 4500 },
+      replacementOrder: {
+        status: 'REPLACED',
+        amountCents: 7500,
+        collectedCents: 3000,
+        replacedStages: ['PP sediment'],
+        refusedStages: ['Activated carbon'],
+        uncollectedCents: 4500,
+      },
     });
     const device = await va.device(serial);
     // The carbon clock still shows it overdue; the reminder waits one cycle.
@@ -110,7 +130,10 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
     await va.playAndApply(Topics['service-dispatch'], replacementCompleted(ordered, onSite));
     const after = await va.device(serial);
     expect(after.stages).toEqual(before.stages);
-    expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({ siteOutcome: outcome, replacementOrder: { status: outcome, collectedCents: collected } });
+    expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({
+      siteOutcome: outcome,
+      replacementOrder: { status: outcome, collectedCents: collected },
+    });
     // Nothing was changed: reminded next cycle.
     expect(after.reminderDueOn! > today()).toBe(true);
   });
@@ -132,7 +155,10 @@ describe('conversion: ordered on a call → replacement on site → clocks and r
     await va.playAndApply(Topics['service-dispatch'], cancelled, WorkOrderCancelled.create(workOrderId, cancelled.payload));
     // A completion arriving after the cancellation changes nothing.
     await va.playAndApply(Topics['service-dispatch'], replacementCompleted(ordered, { replacedStages: ['PP sediment'], paymentCollectedCents: 3000 }));
-    expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({ siteOutcome: 'CANCELLED', replacementOrder: { status: 'CANCELLED', collectedCents: 0 } });
+    expect((await va.ok(TASK_ORDER, { id: task.id })).callTask).toMatchObject({
+      siteOutcome: 'CANCELLED',
+      replacementOrder: { status: 'CANCELLED', collectedCents: 0 },
+    });
   });
 
   it('refuses to order a stage the machine does not have, storing nothing', async () => {

@@ -73,7 +73,9 @@ export class ReplacementOrder {
   collectedCents: number;
 
   /** Ordered but not replaced: what the customer refused on site (everything, when turned away at the door). */
-  @Field(() => [String], { description: 'Stages ordered but refused on site (all of them when the engineer was turned away at the door); empty until the visit.' })
+  @Field(() => [String], {
+    description: 'Stages ordered but refused on site (all of them when the engineer was turned away at the door); empty until the visit.',
+  })
   get refusedStages(): string[] {
     if (this.status === 'REFUSED_AT_DOOR') return this.stages.map((stage) => stage.name);
     if (this.status !== 'REPLACED' && this.status !== 'REFUSED_TO_PAY') return [];

@@ -23,11 +23,7 @@ export class ReplacementsService {
    * The customer bought: the stages are priced from the plan as it stands, the order is stored and
    * ReplacementOrdered goes out with it (sales records the value-added order, dispatch the work order).
    */
-  async order(
-    manager: EntityManager,
-    task: CallTask,
-    request: { stages: string[]; preferredDate: string | null; agentId: string },
-  ): Promise<ReplacementOrder> {
+  async order(manager: EntityManager, task: CallTask, request: { stages: string[]; preferredDate: string | null; agentId: string }): Promise<ReplacementOrder> {
     const device = await manager.getRepository(InstalledDevice).findOneByOrFail({ id: task.deviceId });
     const priced = (await manager.query(
       `SELECT c.stage AS name, s.price_cents AS "priceCents", lower(c.stage) AS key
@@ -137,6 +133,10 @@ export class ReplacementsService {
   }
 
   findByIds(ids: readonly string[]): Promise<ReplacementOrder[]> {
-    return this.dataSource.getRepository(ReplacementOrder).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids: onlyUuids(ids) }).getMany();
+    return this.dataSource
+      .getRepository(ReplacementOrder)
+      .createQueryBuilder('r')
+      .where('r.id = ANY(:ids)', { ids: onlyUuids(ids) })
+      .getMany();
   }
 }

@@ -170,7 +170,12 @@ export class EventConsumer {
       {
         kind: SpanKind.CONSUMER,
         parent: contextFromCarrier(message.headers as Record<string, unknown> | undefined),
-        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'aftercare.event_type': envelope.type, 'aftercare.event_id': envelope.id },
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'aftercare.event_type': envelope.type,
+          'aftercare.event_id': envelope.id,
+        },
       },
       () => this.applyWithRetries(topic, partition, message, envelope, handlers, heartbeat),
     );
@@ -185,7 +190,7 @@ export class EventConsumer {
     heartbeat: EachMessagePayload['heartbeat'],
   ): Promise<void> {
     let outageWaits = 0;
-    for (let attempt = 1; ; ) {
+    for (let attempt = 1; ;) {
       try {
         await this.apply(envelope, handlers);
         if (outageWaits > 0) this.options.logger.info('database back; event applied', { eventId: envelope.id, outageWaits });
@@ -243,13 +248,7 @@ export class EventConsumer {
     failpoint('consumer.after-commit');
   }
 
-  private async toDeadLetter(
-    topic: string,
-    partition: number,
-    message: EachMessagePayload['message'],
-    error: Error,
-    envelope?: EventEnvelope,
-  ): Promise<void> {
+  private async toDeadLetter(topic: string, partition: number, message: EachMessagePayload['message'], error: Error, envelope?: EventEnvelope): Promise<void> {
     this.options.logger.error('event parked on dead-letter topic', { topic, partition, offset: message.offset, eventId: envelope?.id, error });
     if (!this.deadLetters) {
       // Like the relay's: a retried send after a broker failover must not park the event twice.

@@ -17,9 +17,7 @@ export class MessagingTables1763800000000 implements MigrationInterface {
         "published_at" timestamptz,
         CONSTRAINT "uq_outbox_event_event_id" UNIQUE ("event_id")
       )`);
-    await queryRunner.query(
-      `CREATE INDEX "ix_outbox_event_unpublished" ON "outbox_event" ("sequence") WHERE published_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_outbox_event_unpublished" ON "outbox_event" ("sequence") WHERE published_at IS NULL`);
     await queryRunner.query(`
       CREATE TABLE "inbox_event" (
         "consumer" text NOT NULL,

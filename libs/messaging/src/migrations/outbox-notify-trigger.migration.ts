@@ -16,9 +16,7 @@ export class OutboxNotifyTrigger1764900000000 implements MigrationInterface {
         PERFORM pg_notify('aftercare_outbox', '');
         RETURN NULL;
       END $$`);
-    await queryRunner.query(
-      `CREATE TRIGGER "outbox_event_notify" AFTER INSERT ON "outbox_event" FOR EACH STATEMENT EXECUTE FUNCTION "outbox_event_notify"()`,
-    );
+    await queryRunner.query(`CREATE TRIGGER "outbox_event_notify" AFTER INSERT ON "outbox_event" FOR EACH STATEMENT EXECUTE FUNCTION "outbox_event_notify"()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -64,10 +64,9 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
   it('takes up LISTEN again by itself when the server ends its listening session (a database restart)', async () => {
     const listeners = async (): Promise<number[]> =>
       (
-        await bed.dataSource.query(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
-          [`LISTEN ${OUTBOX_CHANNEL}`],
-        )
+        await bed.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`, [
+          `LISTEN ${OUTBOX_CHANNEL}`,
+        ])
       ).map((row: { pid: number }) => row.pid);
     const [lost] = await listeners();
     expect(lost).toBeDefined();

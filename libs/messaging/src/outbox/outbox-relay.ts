@@ -183,9 +183,7 @@ export class OutboxRelay {
       }
       for (const span of spans) span.end();
       failpoint('relay.after-publish');
-      await manager.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [
-        rows.map((row) => row.sequence),
-      ]);
+      await manager.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((row) => row.sequence)]);
       return rows.length;
     });
   }
@@ -232,9 +230,6 @@ export class OutboxRelay {
   private async purgeIfDue(): Promise<void> {
     if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = Date.now();
-    await this.options.dataSource.query(
-      `DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`,
-      [this.retentionHours],
-    );
+    await this.options.dataSource.query(`DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`, [this.retentionHours]);
   }
 }

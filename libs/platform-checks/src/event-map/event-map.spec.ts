@@ -2,15 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '../workspace';
-import {
-  buildEventMap,
-  EVENT_MAP_DOC,
-  EventMap,
-  eventMapProblems,
-  loadServiceDefinitions,
-  payloadContractProblems,
-  renderEventMap,
-} from './event-map';
+import { buildEventMap, EVENT_MAP_DOC, EventMap, eventMapProblems, loadServiceDefinitions, payloadContractProblems, renderEventMap } from './event-map';
 import { analysePayloadUsage } from './payload-usage';
 
 describe('the platform event map (from the five service definitions)', () => {
@@ -62,7 +54,10 @@ describe('the event-map checks catch', () => {
 
     beforeAll(() => {
       root = mkdtempSync(join(tmpdir(), 'event-map-'));
-      write('tsconfig.base.json', JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.', paths: { '@contracts': ['libs/event-contracts/src/index.ts'] } } }));
+      write(
+        'tsconfig.base.json',
+        JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.', paths: { '@contracts': ['libs/event-contracts/src/index.ts'] } } }),
+      );
       write(
         'libs/event-contracts/src/index.ts',
         `export interface EventDefinition<TType extends string, TPayload> { type: TType; create(id: string, payload: TPayload): { payload: TPayload } }
@@ -70,7 +65,10 @@ describe('the event-map checks catch', () => {
          export declare const ParcelShipped: EventDefinition<'ParcelShipped', ParcelShippedPayload>;`,
       );
       // The producer stopped setting the optional trackingNote; the compiler is happy with that.
-      write('apps/shipping/src/ship.ts', `import { ParcelShipped } from '@contracts';\nexport const ship = (id: string) => ParcelShipped.create(id, { parcelId: id });`);
+      write(
+        'apps/shipping/src/ship.ts',
+        `import { ParcelShipped } from '@contracts';\nexport const ship = (id: string) => ParcelShipped.create(id, { parcelId: id });`,
+      );
       write(
         'apps/notices/src/on-shipped.ts',
         `import type { ParcelShippedPayload } from '@contracts';\nexport const notice = ({ parcelId }: ParcelShippedPayload, payload: ParcelShippedPayload) => parcelId + (payload.trackingNote ?? '');`,

@@ -41,8 +41,7 @@ function compilerOptions(root: string): ts.CompilerOptions {
 function eventDefinitionParts(checker: ts.TypeChecker, type: ts.Type): [string, ts.Type] | undefined {
   const reference = type.aliasSymbol?.name === 'EventDefinition' ? type.aliasTypeArguments : undefined;
   const symbol = type.getSymbol();
-  const args =
-    reference ?? (symbol?.getName() === 'EventDefinition' ? checker.getTypeArguments(type as ts.TypeReference) : undefined);
+  const args = reference ?? (symbol?.getName() === 'EventDefinition' ? checker.getTypeArguments(type as ts.TypeReference) : undefined);
   if (!args || args.length !== 2) return undefined;
   const [typeArg, payload] = args as [ts.Type, ts.Type];
   return typeArg.isStringLiteral() ? [typeArg.value, payload] : undefined;

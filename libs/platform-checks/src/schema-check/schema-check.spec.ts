@@ -37,7 +37,9 @@ describe('schema check for a service deploying alone', () => {
         breaks: expect.arrayContaining([expect.stringMatching(/^SubmitInstallOrder /), expect.stringMatching(/^Order /), expect.stringMatching(/^MyOrders /)]),
       },
     ]);
-    expect(result.invalidOperations.map((invalid) => invalid.operation.split(' ')[0])).toEqual(expect.arrayContaining(['MyOrders', 'Order', 'SubmitInstallOrder']));
+    expect(result.invalidOperations.map((invalid) => invalid.operation.split(' ')[0])).toEqual(
+      expect.arrayContaining(['MyOrders', 'Order', 'SubmitInstallOrder']),
+    );
   });
 
   it('catches a required argument added without a default', () => {
@@ -45,7 +47,11 @@ describe('schema check for a service deploying alone', () => {
     expect(tightened).not.toEqual(salesSdl);
     const result = checkSchemaChange(currentSupergraph, composeWith('sales', tightened), operations);
     expect(result.breaking).toEqual([
-      { type: 'REQUIRED_ARG_ADDED', description: 'A required arg reason on Query.order was added.', breaks: expect.arrayContaining([expect.stringMatching(/^Order /)]) },
+      {
+        type: 'REQUIRED_ARG_ADDED',
+        description: 'A required arg reason on Query.order was added.',
+        breaks: expect.arrayContaining([expect.stringMatching(/^Order /)]),
+      },
     ]);
   });
 
@@ -54,7 +60,9 @@ describe('schema check for a service deploying alone', () => {
     const sdlFile = join(dir, 'sales.graphql');
     writeFileSync(sdlFile, withoutExternalRef);
     const cli = (...args: string[]) =>
-      run(process.execPath, ['tools/run-ts.js', 'tools/schema/schema-check.ts', 'sales', '--sdl', sdlFile, '--base', 'HEAD', ...args], { cwd: WORKSPACE_ROOT }).then(
+      run(process.execPath, ['tools/run-ts.js', 'tools/schema/schema-check.ts', 'sales', '--sdl', sdlFile, '--base', 'HEAD', ...args], {
+        cwd: WORKSPACE_ROOT,
+      }).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );
