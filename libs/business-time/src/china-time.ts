@@ -22,3 +22,8 @@ export function startOfChinaDay(day: string): Date {
 export function chinaDayFromToday(days: number, now: Date = new Date()): string {
   return chinaDate(new Date(now.getTime() + days * 86_400_000));
 }
+
+/** Whether a China-time calendar day (YYYY-MM-DD) is still to come: today is not, from China's midnight on. */
+export function isFutureChinaDay(day: string, now: Date = new Date()): boolean {
+  return day > todayInChina(now);
+}

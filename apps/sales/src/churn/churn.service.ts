@@ -1,4 +1,5 @@
 import { Between, DataSource, EntityManager } from 'typeorm';
+import { isFutureChinaDay, startOfChinaDay } from '@aftercare/business-time';
 import { ChurnAttributions, CustomerChurned } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
@@ -18,7 +19,8 @@ const SERVICE_FACTS = `
   SELECT (SELECT CASE WHEN quality_doubtful THEN NULL ELSE quality_factor END FROM customer_value WHERE customer_id = $1) AS "qualityFactor",
          (SELECT count(*)::int FROM customer_value_fact WHERE customer_id = $1 AND kind = 'COMPLAINT' AND occurred_at < $2::timestamptz) AS complaints`;
 
-const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
+/** The evidence is taken as the churn day stood at its end, China time (the business's calendar). */
+const endOfDay = (date: string) => new Date(startOfChinaDay(date).getTime() + 86_400_000 - 1);
 
 @Injectable()
 export class ChurnService {
@@ -32,7 +34,8 @@ export class ChurnService {
   async record(identity: Identity, input: RecordChurnInput): Promise<ChurnRecord> {
     const customer = await this.customers.getVisible(identity, input.customerId);
     const asOf = endOfDay(input.churnedOn);
-    if (new Date(`${input.churnedOn}T00:00:00Z`).getTime() > Date.now()) throw badInput('A customer cannot be lost in the future', 'churnedOn');
+    // China time: from China's midnight to 08:00 the day is already today there while UTC is still on yesterday.
+    if (isFutureChinaDay(input.churnedOn)) throw badInput('A customer cannot be lost in the future', 'churnedOn');
     return rejectingDuplicates(
       () =>
         this.dataSource.transaction(async (manager) => {

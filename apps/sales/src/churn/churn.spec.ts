@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CustomerQualityChanged, Topics } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
+import { todayInChina } from '@aftercare/business-time';
 import { complaintFiled, errorCodes, EventStream, eventually, outboxEvents, rowCounts, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
 import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson, supervisor } from '../sales.spec-support';
@@ -14,7 +15,8 @@ const RECORD = `mutation ($input: RecordChurnInput!) {
 const LOG = `mutation ($input: LogContactInput!) { logContact(input: $input) { id } }`;
 const REPORT = `query ($from: Date!, $to: Date!) { churnReport(from: $from, to: $to) { total byAttribution { attribution customers } records { customerId attribution } } }`;
 
-const today = new Date().toISOString().slice(0, 10);
+// The salesperson's today: China time, as the console offers it (a UTC date would be yesterday before 08:00 there).
+const today = todayInChina();
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 describe('lost customers and their attribution (sales, real PostgreSQL and Kafka)', () => {
