@@ -6,31 +6,11 @@ import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { Console } from './app/console';
+import { ACCESSIBLE_THEME } from './app/theme';
 import { initI18n } from './i18n';
 import { createQueryClient } from './lib/graphql';
 
 const queryClient = createQueryClient();
-
-/**
- * Ant Design's default greys (45 % black for descriptions, labels, statistics, empty states) and its link and
- * status colours fall under WCAG AA contrast (4.5:1) on white: axe-core reports them as serious. Darker
- * text tokens keep every secondary text readable; tags' text is darkened in index.html.
- */
-const ACCESSIBLE_THEME = {
-  token: {
-    colorPrimary: '#1565c0',
-    colorLink: '#1565c0',
-    colorInfo: '#1565c0',
-    colorSuccess: '#2e7d32',
-    colorWarning: '#ad6800',
-    colorError: '#c62828',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.64)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.64)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-    borderRadius: 4,
-  },
-};
 
 /** Ant Design's own words (pickers, pagination, empty states) follow the console's language. */
 function Localised() {
