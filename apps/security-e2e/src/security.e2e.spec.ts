@@ -1046,6 +1046,7 @@ describe('security at the edge and in the subgraphs (every app as a process)', (
         },
       },
       MyOrders: { first: 5 },
+      MyPartner: {},
       Order: {},
       ProductIssueReport: { from: '2026-01-01', to: '2026-12-31' },
       BrandReplacementFigures: { from: '2026-01-01', to: '2026-12-31' },

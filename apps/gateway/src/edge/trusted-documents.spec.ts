@@ -57,19 +57,20 @@ describe('trusted documents for partners', () => {
     expect(readFileSync(join(ROOT, PARTNER_MANIFEST_PATH), 'utf8')).toEqual(partnerManifestFrom(ROOT));
   });
 
-  it('publishes what partners do: intake, own orders and their work orders, own brand reports, own brand opt-in', () => {
+  it('publishes what partners do: intake, own orders and their work orders, own brand reports, own brand opt-in, who they are', () => {
     const published = TrustedDocuments.fromFile(join(ROOT, PARTNER_MANIFEST_PATH));
     const names = (JSON.parse(readFileSync(join(ROOT, PARTNER_MANIFEST_PATH), 'utf8')) as { operations: { name: string }[] }).operations.map((o) => o.name);
     expect(names).toEqual([
       'BrandReminderServices',
       'BrandReplacementFigures',
       'MyOrders',
+      'MyPartner',
       'Order',
       'ProductIssueReport',
       'SetBrandReminderService',
       'SubmitInstallOrder',
     ]);
-    expect(published.size).toBe(7);
+    expect(published.size).toBe(8);
   });
 
   it('names each document by the SHA-256 of its printed body: comments and layout do not change the id', () => {
