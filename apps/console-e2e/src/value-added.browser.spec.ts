@@ -35,8 +35,10 @@ describe('value-added agent (zh-CN)', () => {
     const first = before.myCallQueue[0];
     await queue.getByTestId('record-call').first().click();
     const dialog = page.getByRole('dialog', { name: `与 ${first.customer.name} 的通话` });
-    await dialog.getByLabel('结果').click({ force: true });
-    await page.getByTitle('无人接听').click();
+    // A real click on the select (not a forced one on its hidden input): it waits until the dialog has finished
+    // zooming in, so on a busy machine the click cannot land beside a select still moving into place.
+    await dialog.getByTestId('call-outcome').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('无人接听').click();
     await dialog.getByRole('button', { name: /^记\s?录$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const { callTask } = await agent<{ callTask: { attempts: number; status: string } }>(`query ($id: ID!) { callTask(id: $id) { attempts status } }`, { id: first.id });
