@@ -29,7 +29,12 @@ export function partnerDocument(name: string): { documentId: string } {
   return { documentId: `sha256:${published.id}` };
 }
 
-export async function call<T>(headers: Record<string, string>, document: string | { documentId: string }, variables: Record<string, unknown>, tolerate: string[] = []) {
+export async function call<T>(
+  headers: Record<string, string>,
+  document: string | { documentId: string },
+  variables: Record<string, unknown>,
+  tolerate: string[] = [],
+) {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -44,4 +49,6 @@ export async function call<T>(headers: Record<string, string>, document: string 
 export const asStaff = (role: StaffRole) => ({ authorization: `Bearer ${tokens[role]}` });
 
 /** As a particular staff user (their token's `sub`), e.g. a salesperson on a graph that knows them only by id. */
-export const asStaffUser = (role: StaffRole, sub: string, name: string) => ({ authorization: `Bearer ${mintStaffToken({ sub, name, roles: [role] }, secret)}` });
+export const asStaffUser = (role: StaffRole, sub: string, name: string) => ({
+  authorization: `Bearer ${mintStaffToken({ sub, name, roles: [role] }, secret)}`,
+});

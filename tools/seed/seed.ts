@@ -41,7 +41,9 @@ async function seedOrders(keys: Record<string, string>): Promise<Map<string, { o
     const result = await call<{ submitInstallOrder: { id: string } }>({ 'x-api-key': key }, partnerDocument('SubmitInstallOrder'), { input });
     const orderId = result.data!.submitInstallOrder.id;
     // Which card the order landed on is the platform's business, not the partner's: staff look it up.
-    const order = await call<{ order: { customer: { id: string } } }>(asStaff('ADMIN'), `query ($id: ID!) { order(id: $id) { customer { id } } }`, { id: orderId });
+    const order = await call<{ order: { customer: { id: string } } }>(asStaff('ADMIN'), `query ($id: ID!) { order(id: $id) { customer { id } } }`, {
+      id: orderId,
+    });
     placed.set(input.externalRef, { orderId, customerId: order.data!.order.customer.id });
   }
   return placed;
@@ -67,7 +69,12 @@ async function seedComplaints(placed: Map<string, { orderId: string; customerId:
   const act = (query: string, variables: Record<string, unknown>, as = agent) => call(as, query, variables);
   const fileOnce = async (input: Record<string, unknown>): Promise<string> => {
     for (let attempt = 0; ; attempt++) {
-      const result = await call<{ fileComplaint: { id: string } }>(agent, `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`, { input }, attempt < 60 ? ['NOT_FOUND'] : []);
+      const result = await call<{ fileComplaint: { id: string } }>(
+        agent,
+        `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`,
+        { input },
+        attempt < 60 ? ['NOT_FOUND'] : [],
+      );
       if (result.data?.fileComplaint) return result.data.fileComplaint.id;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -80,26 +87,55 @@ async function seedComplaints(placed: Map<string, { orderId: string; customerId:
   for (const { externalRef, ...complaint } of DEMO_COMPLAINTS) {
     const order = placed.get(externalRef);
     if (!order) continue;
-    filed.push(await fileOnce({ ...complaint, proposedSolution: solutions[complaint.category] ?? 'We call back within two hours', customerId: order.customerId, orderId: order.orderId }));
+    filed.push(
+      await fileOnce({
+        ...complaint,
+        proposedSolution: solutions[complaint.category] ?? 'We call back within two hours',
+        customerId: order.customerId,
+        orderId: order.orderId,
+      }),
+    );
   }
   const [late, leak] = filed;
-  const contact = (id: string, content: string) => act(`mutation ($id: ID!, $content: String!) { recordContact(id: $id, input: { content: $content }) { id } }`, { id, content });
+  const contact = (id: string, content: string) =>
+    act(`mutation ($id: ID!, $content: String!) { recordContact(id: $id, input: { content: $content }) { id } }`, { id, content });
   if (late) {
     await contact(late, 'Called the customer, apologised for the late arrival');
-    await act(`mutation ($id: ID!) { resolveComplaint(id: $id, input: { resolution: "Apology accepted; priority slot noted on the card" }) { id } }`, { id: late });
+    await act(`mutation ($id: ID!) { resolveComplaint(id: $id, input: { resolution: "Apology accepted; priority slot noted on the card" }) { id } }`, {
+      id: late,
+    });
     await act(`mutation ($id: ID!) { closeComplaint(id: $id, input: { satisfaction: 4, customerAccepted: true }) { id } }`, { id: late });
   }
   if (leak) {
     await contact(leak, 'Customer sent photos of the wet floor');
-    await act(`mutation ($id: ID!) { determineLiability(id: $id, input: { liability: PRODUCT, finding: "Cracked housing from the factory" }) { id } }`, { id: leak });
-    await act(`mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 30000, payer: BRAND, reason: "Floor mat replaced" }) { id } }`, { id: leak });
+    await act(`mutation ($id: ID!) { determineLiability(id: $id, input: { liability: PRODUCT, finding: "Cracked housing from the factory" }) { id } }`, {
+      id: leak,
+    });
+    await act(
+      `mutation ($id: ID!) { proposeCompensation(complaintId: $id, input: { amountCents: 30000, payer: BRAND, reason: "Floor mat replaced" }) { id } }`,
+      { id: leak },
+    );
   }
   const [first] = [...placed.values()];
   if (first) {
-    const review = await fileOnce({ category: 'SERVICE', channel: 'REVIEW_SITE', customerId: first.customerId, orderId: first.orderId, involvesLiability: false, summary: 'One-star review: "nobody called me back"', proposedSolution: 'Call today, offer a filter voucher' });
+    const review = await fileOnce({
+      category: 'SERVICE',
+      channel: 'REVIEW_SITE',
+      customerId: first.customerId,
+      orderId: first.orderId,
+      involvesLiability: false,
+      summary: 'One-star review: "nobody called me back"',
+      proposedSolution: 'Call today, offer a filter voucher',
+    });
     await contact(review, 'Called; the customer had missed our two calls');
     await act(`mutation ($id: ID!) { giveOpinion(id: $id, input: { opinion: "No fault found; goodwill voucher offered" }) { id } }`, { id: review });
-    await fileOnce({ category: 'HOTLINE', customerId: first.customerId, involvesLiability: false, summary: 'Waited 6 minutes on the 400 line', proposedSolution: 'Call back within two hours' });
+    await fileOnce({
+      category: 'HOTLINE',
+      customerId: first.customerId,
+      involvesLiability: false,
+      summary: 'Waited 6 minutes on the 400 line',
+      proposedSolution: 'Call back within two hours',
+    });
   }
   await act(`mutation { recordHotlineCall(input: { callerPhone: "139 1234 5678", answered: false }) { id } }`, {});
 }
@@ -113,11 +149,16 @@ async function seedValueAdded(placed: Map<string, { orderId: string; customerId:
   const supervisor = asStaff('SUPERVISOR');
   const team = [
     { agentId: 'demo-value_added_agent', name: 'Demo Agent', tier: 'REMINDER' },
-    ...['Zhang Min', 'Wu Hao', 'Zheng Li', 'Feng Yu', 'Cao Jing', 'Peng Fei', 'Lu Yan', 'Jiang Tao'].map((name) => ({ agentId: name.toLowerCase().replace(' ', '.'), name, tier: 'REMINDER' })),
+    ...['Zhang Min', 'Wu Hao', 'Zheng Li', 'Feng Yu', 'Cao Jing', 'Peng Fei', 'Lu Yan', 'Jiang Tao'].map((name) => ({
+      agentId: name.toLowerCase().replace(' ', '.'),
+      name,
+      tier: 'REMINDER',
+    })),
     ...['Song Jia', 'Tang Wei', 'Han Xue'].map((name) => ({ agentId: name.toLowerCase().replace(' ', '.'), name, tier: 'SALES' })),
   ];
   for (const agent of team) await call(supervisor, `mutation ($input: SetCallAgentInput!) { setCallAgent(input: $input) { id } }`, { input: agent });
-  for (const brand of ['PHILIPS', 'XIAOMI']) await call(supervisor, `mutation ($brand: String!) { setBrandReminderService(input: { brand: $brand, optedIn: true }) { optedIn } }`, { brand });
+  for (const brand of ['PHILIPS', 'XIAOMI'])
+    await call(supervisor, `mutation ($brand: String!) { setBrandReminderService(input: { brand: $brand, optedIn: true }) { optedIn } }`, { brand });
   await call(supervisor, `mutation { defineWarrantyTerm(input: { brand: "PHILIPS", months: 24 }) { months } }`, {});
   await call(supervisor, `mutation { defineWarrantyTerm(input: { brand: "XIAOMI", months: 12 }) { months } }`, {});
   // Households have a machine or two; the restaurant and the hotel one per kitchen or floor.
@@ -142,7 +183,11 @@ async function seedValueAdded(placed: Map<string, { orderId: string; customerId:
     }));
   });
   await call(supervisor, `mutation ($devices: [InstalledDeviceInput!]!) { importInstalledBase(devices: $devices) }`, { devices });
-  const run = await call<{ runDailyReminders: { tasksOpened: number; tasksAssigned: number } }>(supervisor, `mutation { runDailyReminders { tasksOpened tasksAssigned } }`, {});
+  const run = await call<{ runDailyReminders: { tasksOpened: number; tasksAssigned: number } }>(
+    supervisor,
+    `mutation { runDailyReminders { tasksOpened tasksAssigned } }`,
+    {},
+  );
   console.log(`value-added: ${devices.length} machines in the installed base; today's run opened ${run.data?.runDailyReminders.tasksOpened ?? 0} call tasks`);
 }
 
@@ -173,7 +218,9 @@ Staff tokens (send as "Authorization: Bearer <token>", valid 12 h; mint more wit
 ${StaffRoles.map((role) => `  ${role.padEnd(18)} ${tokens[role]}`).join('\n')}
 
 Partner API keys (send as "x-api-key: <key>"; also in .data/dev-credentials.json):
-${Object.entries(keys).map(([code, key]) => `  ${code.padEnd(18)} ${key}`).join('\n')}
+${Object.entries(keys)
+  .map(([code, key]) => `  ${code.padEnd(18)} ${key}`)
+  .join('\n')}
 
 Try, as PHILIPS (a partner key runs only the published operations, by id: apps/gateway/trusted-documents/partner.json):
   curl -s ${gatewayUrl} -H 'content-type: application/json' -H 'x-api-key: ${keys['PHILIPS'] ?? '<key>'}' \\

@@ -50,7 +50,10 @@ export async function seedEngineers(engineers: typeof DEMO_ENGINEERS): Promise<v
     if (!existing) continue;
     for (const skill of engineer.skills) {
       if (existing.skills.some((held) => held.brand === skill.brand && held.productModel === skill.productModel)) continue;
-      await call(dispatcher, `mutation ($id: ID!, $skill: SkillInput!) { certifyEngineerSkill(engineerId: $id, skill: $skill) { id } }`, { id: existing.id, skill });
+      await call(dispatcher, `mutation ($id: ID!, $skill: SkillInput!) { certifyEngineerSkill(engineerId: $id, skill: $skill) { id } }`, {
+        id: existing.id,
+        skill,
+      });
     }
     await call(dispatcher, `mutation ($id: ID!, $cities: [String!]!) { changeEngineerProfile(engineerId: $id, input: { cities: $cities }) { id } }`, {
       id: existing.id,
@@ -91,9 +94,9 @@ export async function seedTodaysWork(keys: Record<string, string>): Promise<void
       input: { ...order, preferredDate: today },
     });
     const orderId = submitted.data!.submitInstallOrder.id;
-    const { order: placed } = await call<{ order: { customer: { id: string } } }>(admin, `query ($id: ID!) { order(id: $id) { customer { id } } }`, { id: orderId }).then(
-      (result) => result.data!,
-    );
+    const { order: placed } = await call<{ order: { customer: { id: string } } }>(admin, `query ($id: ID!) { order(id: $id) { customer { id } } }`, {
+      id: orderId,
+    }).then((result) => result.data!);
     // The install work order is opened by service-dispatch when OrderSubmitted arrives.
     const workOrder = await once(async () => {
       const result = await call<{ workOrders: { edges: { node: { id: string; status: string } }[] } }>(
@@ -126,11 +129,19 @@ async function graphMapsStaffUsers(): Promise<boolean> {
 
 async function salespersonFor(staffUserId: string, name: string, team: string, mapsStaffUsers: boolean): Promise<string> {
   const admin = asStaff('ADMIN');
-  const found = await call<{ salespeople: { edges: { node: SalespersonRow }[] } }>(admin, `query ($text: String!) { salespeople(text: $text) { edges { node { id name } } } }`, { text: name });
+  const found = await call<{ salespeople: { edges: { node: SalespersonRow }[] } }>(
+    admin,
+    `query ($text: String!) { salespeople(text: $text) { edges { node { id name } } } }`,
+    { text: name },
+  );
   const existing = found.data?.salespeople.edges.map((edge) => edge.node).find((row) => row.name === name);
   if (existing) return existing.id;
   const input = mapsStaffUsers ? { staffUserId, name, team } : { name, team };
-  const registered = await call<{ registerSalesperson: SalespersonRow }>(admin, `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id name } }`, { input });
+  const registered = await call<{ registerSalesperson: SalespersonRow }>(
+    admin,
+    `mutation ($input: RegisterSalespersonInput!) { registerSalesperson(input: $input) { id name } }`,
+    { input },
+  );
   return registered.data!.registerSalesperson.id;
 }
 
@@ -140,7 +151,8 @@ async function salespersonFor(staffUserId: string, name: string, team: string, m
  */
 export async function seedSales(firstRun: boolean): Promise<void> {
   const admin = asStaff('ADMIN');
-  for (const price of DEMO_REFERENCE_PRICES) await call(admin, `mutation ($input: SetReferencePriceInput!) { setReferencePrice(input: $input) { id } }`, { input: price });
+  for (const price of DEMO_REFERENCE_PRICES)
+    await call(admin, `mutation ($input: SetReferencePriceInput!) { setReferencePrice(input: $input) { id } }`, { input: price });
   for (const template of DEMO_PROMISE_TEMPLATES) {
     await call(admin, `mutation ($input: SetPromiseTemplateInput!) { setPromiseTemplate(input: $input) { businessType } }`, { input: template });
   }
@@ -174,7 +186,12 @@ export async function seedSales(firstRun: boolean): Promise<void> {
   if (!firstRun) return;
   const jade = cards.get('Jade Garden Restaurant')!;
   await call(sales, `mutation ($input: LogContactInput!) { logContact(input: $input) { id } }`, {
-    input: { customerId: jade, kind: 'VISIT', place: 'Kitchen, 168 Yuyuan Road', notes: 'Walked the kitchen with Manager Pan; the dish-wash filter is overdue' },
+    input: {
+      customerId: jade,
+      kind: 'VISIT',
+      place: 'Kitchen, 168 Yuyuan Road',
+      notes: 'Walked the kitchen with Manager Pan; the dish-wash filter is overdue',
+    },
   });
   await call(sales, `mutation ($input: LogContactInput!) { logContact(input: $input) { id } }`, {
     input: { customerId: jade, kind: 'CALL', initiatedBy: 'CUSTOMER', notes: 'Asked for a quote on monthly pest control' },
@@ -185,20 +202,38 @@ export async function seedSales(firstRun: boolean): Promise<void> {
       input: { customerId, siteAddress, signedAreaM2: area, serviceItems: items, visitsPerMonth, qualityStandard: 'STANDARD', startsOn },
     });
   // Awaits the supervisor's archive review.
-  await contract(jade, '168 Yuyuan Road, Jing\'an', 320, [{ item: 'FILTER_SERVICE', priceCents: 80000 }, { item: 'PEST_CONTROL', priceCents: 60000 }], 2);
+  await contract(
+    jade,
+    "168 Yuyuan Road, Jing'an",
+    320,
+    [
+      { item: 'FILTER_SERVICE', priceCents: 80000 },
+      { item: 'PEST_CONTROL', priceCents: 60000 },
+    ],
+    2,
+  );
   // Signed, and disputed: service says deep cleaning was promised as part of the filter service.
   const riverside = cards.get('Riverside Office Park')!;
   const disputed = await contract(riverside, '1500 Century Avenue, Pudong', 2400, [{ item: 'FILTER_SERVICE', priceCents: 72000 }], 1);
   const contractId = disputed.data!.createContract.id;
   // Reviewed and signed: complaints learns of a contract when it is signed (ContractSigned).
-  await call(asStaff('SUPERVISOR'), `mutation ($input: ReviewContractInput!) { reviewContract(input: $input) { id } }`, { input: { contractId, decision: 'APPROVE' } });
+  await call(asStaff('SUPERVISOR'), `mutation ($input: ReviewContractInput!) { reviewContract(input: $input) { id } }`, {
+    input: { contractId, decision: 'APPROVE' },
+  });
   const complaints = asStaff('COMPLAINTS_AGENT');
   const dispute = await once(
     () =>
       call<{ openDispute: { id: string } }>(
         complaints,
         `mutation ($input: OpenDisputeInput!) { openDispute(input: $input) { id } }`,
-        { input: { contractId, customerId: riverside, reason: 'BUNDLED_ITEM', description: 'The customer expects a monthly deep clean that the contract does not price' } },
+        {
+          input: {
+            contractId,
+            customerId: riverside,
+            reason: 'BUNDLED_ITEM',
+            description: 'The customer expects a monthly deep clean that the contract does not price',
+          },
+        },
         ['NOT_FOUND'],
       ),
     'opening the dispute (complaints learns contracts from sales)',
@@ -212,7 +247,14 @@ export async function seedSales(firstRun: boolean): Promise<void> {
   await evidence('SERVICE', 'On the first visit the facilities manager showed an email from sales offering a monthly deep clean at no charge');
   // More visits than the hotel template allows: the salesperson asks a supervisor first.
   await call(sales, `mutation ($input: RequestPromiseApprovalInput!) { requestPromiseApproval(input: $input) { id } }`, {
-    input: { customerId: cards.get('Harmony Hotel Pudong')!, visitsPerMonth: 4, qualityStandard: 'PREMIUM', reason: 'Five-star hotel: weekly checks on the kitchen and spa lines' },
+    input: {
+      customerId: cards.get('Harmony Hotel Pudong')!,
+      visitsPerMonth: 4,
+      qualityStandard: 'PREMIUM',
+      reason: 'Five-star hotel: weekly checks on the kitchen and spa lines',
+    },
   });
-  console.log(`sales: ${owners.size} salespeople, ${cards.size} business customers; a contract awaits review, a dispute and a promise request wait for a supervisor`);
+  console.log(
+    `sales: ${owners.size} salespeople, ${cards.size} business customers; a contract awaits review, a dispute and a promise request wait for a supervisor`,
+  );
 }

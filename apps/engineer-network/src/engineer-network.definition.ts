@@ -82,14 +82,7 @@ export const engineerNetworkService: ServiceDefinition = {
   referenceResolvers: (container) => ({
     Engineer: batchedReference(Engineer, (ids) => container.get(EngineersService).findByIds(ids)),
   }),
-  publishes: [
-    BackupEngineerFound,
-    EngineerAvailabilityChanged,
-    EngineerProfileChanged,
-    EngineerRegistered,
-    SelfInstallRefundApproved,
-    SettlementPaid,
-  ],
+  publishes: [BackupEngineerFound, EngineerAvailabilityChanged, EngineerProfileChanged, EngineerRegistered, SelfInstallRefundApproved, SettlementPaid],
   eventHandlers: (container) => {
     const settlement = container.get(SettlementService);
     const backupTasks = container.get(BackupTasksService);

@@ -25,7 +25,13 @@ const CUSTOMER_360 = `query Customer360($id: ID!) {
   }
 }`;
 
-type Node = { id: string; type: string; status: string; customer: { id: string; name: string; phone: string } | null; engineer: { id: string; name: string } | null };
+type Node = {
+  id: string;
+  type: string;
+  status: string;
+  customer: { id: string; name: string; phone: string } | null;
+  engineer: { id: string; name: string } | null;
+};
 
 /**
  * The console's graph across services, through the gateway with every service in its own process: the
@@ -75,7 +81,14 @@ describe('the console graph across services (gateway, every service a process)',
     const customerId = install!.customer!.id;
 
     const engineer = await platform.asStaff<{ registerEngineer: { id: string } }>(['DISPATCHER'], REGISTER_ENGINEER, {
-      input: { name: 'Han Bo', phone: '13600136666', employment: 'EMPLOYEE', homeCity: city, dailyCapacity: 5, skills: [{ brand: 'PHILIPS', productModel: 'AquaPure X5', certifiedOn: '2026-01-05' }] },
+      input: {
+        name: 'Han Bo',
+        phone: '13600136666',
+        employment: 'EMPLOYEE',
+        homeCity: city,
+        dailyCapacity: 5,
+        skills: [{ brand: 'PHILIPS', productModel: 'AquaPure X5', certifiedOn: '2026-01-05' }],
+      },
     });
     const engineerId = engineer.data!.registerEngineer.id;
     expect((await platform.asStaff(['DISPATCHER'], SCHEDULE, { input: { workOrderId: install!.id, slot: 'MORNING' } })).errors).toBeUndefined();
@@ -109,7 +122,9 @@ describe('the console graph across services (gateway, every service a process)',
   });
 
   it('refuses a work order for a customer sales does not know with NOT_FOUND', async () => {
-    const response = await platform.asStaff(['DISPATCHER'], CREATE_WORK_ORDER, { input: { type: 'REPAIR', customerId: randomUUID(), city, siteAddress: '1 Nowhere Lane' } });
+    const response = await platform.asStaff(['DISPATCHER'], CREATE_WORK_ORDER, {
+      input: { type: 'REPAIR', customerId: randomUUID(), city, siteAddress: '1 Nowhere Lane' },
+    });
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
   });
 });

@@ -43,7 +43,9 @@ describe('a dispute opened by hand marks the contract and carries the ruling bac
     await ok(['ADMIN'], SET_TEMPLATE);
     const { createCustomer } = await ok<{ createCustomer: { id: string; owner: { staffUserId: string } } }>(['SALES'], CREATE_CUSTOMER);
     expect(createCustomer.owner.staffUserId).toBe('e2e-sales');
-    expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(['SALES'], MY_CUSTOMERS)).customers.edges.map((edge) => edge.node.id)).toEqual([createCustomer.id]);
+    expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(['SALES'], MY_CUSTOMERS)).customers.edges.map((edge) => edge.node.id)).toEqual([
+      createCustomer.id,
+    ]);
 
     const { createContract } = await ok<{ createContract: { id: string } }>(['SALES'], CREATE_CONTRACT, { customerId: createCustomer.id });
     const contractId = createContract.id;
@@ -54,10 +56,26 @@ describe('a dispute opened by hand marks the contract and carries the ruling bac
     expect(unknown.errors?.map((error) => error.extensions?.['code'])).toEqual(['NOT_FOUND']);
     const dispute = await eventually(async () => (await ok<{ openDispute: { id: string } }>(['COMPLAINTS_AGENT'], OPEN, { input })).openDispute, 30000);
 
-    await eventually(async () => expect((await ok<Contract>(['SALES'], CONTRACT, { id: contractId })).contract).toEqual({ disputed: true, disputeRuling: null, openDisputeIds: [dispute.id] }), 30000);
+    await eventually(
+      async () =>
+        expect((await ok<Contract>(['SALES'], CONTRACT, { id: contractId })).contract).toEqual({
+          disputed: true,
+          disputeRuling: null,
+          openDisputeIds: [dispute.id],
+        }),
+      30000,
+    );
     await ok(['SALES'], EVIDENCE, { id: dispute.id, side: 'SALES' });
     await ok(['DISPATCHER'], EVIDENCE, { id: dispute.id, side: 'SERVICE' });
     expect((await ok<{ ruleDispute: { status: string } }>(['SUPERVISOR'], RULE, { id: dispute.id })).ruleDispute.status).toBe('RULED');
-    await eventually(async () => expect((await ok<Contract>(['SALES'], CONTRACT, { id: contractId })).contract).toEqual({ disputed: false, disputeRuling: 'SERVICE_FULFILS', openDisputeIds: [] }), 30000);
+    await eventually(
+      async () =>
+        expect((await ok<Contract>(['SALES'], CONTRACT, { id: contractId })).contract).toEqual({
+          disputed: false,
+          disputeRuling: 'SERVICE_FULFILS',
+          openDisputeIds: [],
+        }),
+      30000,
+    );
   });
 });

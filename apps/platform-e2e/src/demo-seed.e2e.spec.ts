@@ -75,7 +75,9 @@ describe('the demo seed tool', () => {
     const day = await eventually(async () => {
       const run = await platform.asStaff(['DISPATCHER'], `mutation ($date: Date!) { dispatchDay(date: $date) { date } }`, { date: today });
       expect(run.errors).toBeUndefined();
-      const board = await platform.asStaff<Day>(['DISPATCHER'], `query ($date: Date!) { workOrdersOn(date: $date) { id city status engineerId } }`, { date: today });
+      const board = await platform.asStaff<Day>(['DISPATCHER'], `query ($date: Date!) { workOrdersOn(date: $date) { id city status engineerId } }`, {
+        date: today,
+      });
       const jobs = board.data!.workOrdersOn;
       // Nine jobs booked for today across both brands and six cities.
       expect(jobs).toHaveLength(9);

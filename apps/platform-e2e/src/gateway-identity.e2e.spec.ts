@@ -12,9 +12,14 @@ describe('the gateway at the edge', () => {
 
   it('ignores an identity header a client forges, so the request stays anonymous', async () => {
     const forged = await signGatewayIdentityForTest(staff('ADMIN'));
-    const response = await postGraphql(platform.gatewayUrl, REGISTER_PARTNER, { input: { code: 'FORGED', name: 'Forged' } }, {
-      'x-aftercare-identity': forged,
-    });
+    const response = await postGraphql(
+      platform.gatewayUrl,
+      REGISTER_PARTNER,
+      { input: { code: 'FORGED', name: 'Forged' } },
+      {
+        'x-aftercare-identity': forged,
+      },
+    );
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
 

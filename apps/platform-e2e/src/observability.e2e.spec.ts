@@ -1,6 +1,14 @@
 import { createServer, Server } from 'node:http';
 import { eventually, freePort, Platform, RunningProcess, startPlatform } from '@aftercare/testing';
-import { installOrderInput, ORDER_WITH_WORK_ORDERS, OrderWithWorkOrders, REGISTER_PARTNER, RegisteredPartner, SUBMIT_INSTALL_ORDER, SubmittedOrder } from './support/operations';
+import {
+  installOrderInput,
+  ORDER_WITH_WORK_ORDERS,
+  OrderWithWorkOrders,
+  REGISTER_PARTNER,
+  RegisteredPartner,
+  SUBMIT_INSTALL_ORDER,
+  SubmittedOrder,
+} from './support/operations';
 
 interface CollectedSpan {
   service: string;
@@ -30,7 +38,14 @@ async function startCollector(): Promise<{ url: string; spans: CollectedSpan[]; 
           const service = resourceSpan.resource?.attributes?.find((attribute: { key: string }) => attribute.key === 'service.name')?.value?.stringValue;
           for (const scopeSpan of resourceSpan.scopeSpans ?? []) {
             for (const span of scopeSpan.spans ?? []) {
-              spans.push({ service, name: span.name, kind: span.kind, traceId: hex(span.traceId), spanId: hex(span.spanId), parentSpanId: hex(span.parentSpanId) });
+              spans.push({
+                service,
+                name: span.name,
+                kind: span.kind,
+                traceId: hex(span.traceId),
+                spanId: hex(span.spanId),
+                parentSpanId: hex(span.parentSpanId),
+              });
             }
           }
         }
@@ -68,10 +83,7 @@ describe('observability across the platform (every app in its own process)', () 
   });
 
   it('runs every service and the gateway on Node 24 (process.version in /health/live)', async () => {
-    const urls = [
-      `${platform.gatewayBase}/health/live`,
-      ...Object.values(platform.services).map((service) => `${baseOf(service)}/health/live`),
-    ];
+    const urls = [`${platform.gatewayBase}/health/live`, ...Object.values(platform.services).map((service) => `${baseOf(service)}/health/live`)];
     expect(urls).toHaveLength(6);
     for (const url of urls) {
       const health = (await (await fetch(url)).json()) as { node?: string };
@@ -97,7 +109,12 @@ describe('observability across the platform (every app in its own process)', () 
       const byId = new Map(inTrace.map((span) => [span.spanId, span]));
       const one = (service: string, name: string | RegExp) => {
         const found = inTrace.filter((span) => span.service === service && (typeof name === 'string' ? span.name === name : name.test(span.name)));
-        expect({ service, name: String(name), count: found.length, seen: found.length === 1 ? [] : inTrace.map((span) => `${span.service}: ${span.name}`) }).toEqual({
+        expect({
+          service,
+          name: String(name),
+          count: found.length,
+          seen: found.length === 1 ? [] : inTrace.map((span) => `${span.service}: ${span.name}`),
+        }).toEqual({
           service,
           name: String(name),
           count: 1,

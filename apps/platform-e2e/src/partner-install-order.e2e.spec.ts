@@ -98,7 +98,8 @@ describe('a partner brand submits an installation order through the graph', () =
     expect(unknownId.status).toBe(400);
     expect(((await unknownId.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const asAdmin = await platform.asStaff<{ order: { id: string } }>(['ADMIN'], `query ($id: ID!) { order(id: $id) { id } }`, {
-      id: (await asPartnerById<{ myOrders: { edges: { node: { id: string } }[] } }>(platform.gatewayUrl, philipsKey, 'MyOrders')).data!.myOrders.edges[0]!.node.id,
+      id: (await asPartnerById<{ myOrders: { edges: { node: { id: string } }[] } }>(platform.gatewayUrl, philipsKey, 'MyOrders')).data!.myOrders.edges[0]!.node
+        .id,
     });
     expect(asAdmin.errors).toBeUndefined();
   });

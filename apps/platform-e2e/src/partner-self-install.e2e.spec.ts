@@ -30,9 +30,13 @@ describe('partner orders: site distance → self-install offer and refund, and t
     });
     expect(submitted.errors).toBeUndefined();
     const job = await eventually(async () => {
-      const { order } = await ok<{ order: { workOrders: { id: string; distanceKm: number | null; distanceBasis: string | null }[] } }>(['DISPATCHER'], ORDER_JOB, {
-        id: submitted.data!.submitInstallOrder.id,
-      });
+      const { order } = await ok<{ order: { workOrders: { id: string; distanceKm: number | null; distanceBasis: string | null }[] } }>(
+        ['DISPATCHER'],
+        ORDER_JOB,
+        {
+          id: submitted.data!.submitInstallOrder.id,
+        },
+      );
       expect(order.workOrders).toHaveLength(1);
       return order.workOrders[0]!;
     }, 30000);
@@ -58,7 +62,9 @@ describe('partner orders: site distance → self-install offer and refund, and t
 
     const { dispatchWorkOrder } = await ok<{ dispatchWorkOrder: { beyondServiceRadiusWorkOrderIds: string[] } }>(['DISPATCHER'], DISPATCH_ONE, { id: job.id });
     expect(dispatchWorkOrder.beyondServiceRadiusWorkOrderIds).toEqual([job.id]);
-    await ok(['DISPATCHER'], `mutation ($input: AcceptSelfInstallInput!) { acceptSelfInstall(input: $input) { status } }`, { input: { workOrderId: job.id, installFeeCents: 15000 } });
+    await ok(['DISPATCHER'], `mutation ($input: AcceptSelfInstallInput!) { acceptSelfInstall(input: $input) { status } }`, {
+      input: { workOrderId: job.id, installFeeCents: 15000 },
+    });
 
     const refund = await eventually(async () => {
       const { selfInstallRefunds } = await ok<{ selfInstallRefunds: { workOrderId: string; amountCents: number; distanceKm: number }[] }>(
@@ -73,7 +79,7 @@ describe('partner orders: site distance → self-install offer and refund, and t
     expect(refund).toEqual({ workOrderId: job.id, amountCents: 15000, distanceKm: job.distanceKm });
   });
 
-  it("pays the engineer in the distance band of the same figure for a partner site known only by its district", async () => {
+  it('pays the engineer in the distance band of the same figure for a partner site known only by its district', async () => {
     for (const input of [
       { workType: 'INSTALL', distanceFromKm: 0, feeCents: 8000, effectiveFrom: '2026-01-01T00:00:00Z' },
       { workType: 'INSTALL', distanceFromKm: 30, feeCents: 12000, effectiveFrom: '2026-01-01T00:00:00Z' },
@@ -96,8 +102,12 @@ describe('partner orders: site distance → self-install offer and refund, and t
       expect(dispatchWorkOrder.assignedWorkOrderIds).toEqual([job.id]);
     }, 30000);
     await ok(['DISPATCHER'], `mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: job.id });
-    await ok(['DISPATCHER'], `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId: job.id, installedSerial: 'PX5-E2E-SJ-1' } });
-    await ok(['DISPATCHER'], `mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { id } }`, { input: { workOrderId: job.id, outcome: 'OK' } });
+    await ok(['DISPATCHER'], `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, {
+      input: { workOrderId: job.id, installedSerial: 'PX5-E2E-SJ-1' },
+    });
+    await ok(['DISPATCHER'], `mutation ($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { id } }`, {
+      input: { workOrderId: job.id, outcome: 'OK' },
+    });
 
     const line = await eventually(async () => {
       const { settlementLines } = await ok<{ settlementLines: { workOrderId: string; distanceKm: number; amountCents: number }[] }>(

@@ -28,9 +28,17 @@ describe('value-added: reminder → call → order → replacement on site → c
     await ok(['DISPATCHER'], `mutation ($input: ScheduleWorkOrderInput!) { scheduleWorkOrder(input: $input) { id } }`, {
       input: { workOrderId, slot: 'MORNING', appointmentDate: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10) },
     });
-    await eventually(() => ok(['DISPATCHER'], `mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, { input: { workOrderId, engineerId, reason: 'e2e' } }), 30000);
+    await eventually(
+      () =>
+        ok(['DISPATCHER'], `mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, {
+          input: { workOrderId, engineerId, reason: 'e2e' },
+        }),
+      30000,
+    );
     await ok(['DISPATCHER'], `mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: workOrderId });
-    await ok(['DISPATCHER'], `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId, ...completion } });
+    await ok(['DISPATCHER'], `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, {
+      input: { workOrderId, ...completion },
+    });
   }
 
   beforeAll(async () => {
@@ -42,9 +50,12 @@ describe('value-added: reminder → call → order → replacement on site → c
   it('resets the clocks of the two stages replaced and counts the money collected', async () => {
     const supervisor: StaffRole[] = ['SUPERVISOR'];
     const registered = await ok<RegisteredPartner>(['ADMIN'], REGISTER_PARTNER, { input: { code: 'PHILIPS', name: 'Philips Water' } });
-    await ok(supervisor, `mutation { defineConsumablePlan(input: { productModel: "AquaPure X5", brand: "Philips", stages: [
+    await ok(
+      supervisor,
+      `mutation { defineConsumablePlan(input: { productModel: "AquaPure X5", brand: "Philips", stages: [
       { name: "PP sediment", intervalMonths: 3, priceCents: 3000 }, { name: "Activated carbon", intervalMonths: 6, priceCents: 4500 },
-      { name: "RO membrane", intervalMonths: 24, priceCents: 39900 } ] }) { id } }`);
+      { name: "RO membrane", intervalMonths: 24, priceCents: 39900 } ] }) { id } }`,
+    );
     await ok(supervisor, `mutation { setBrandReminderService(input: { brand: "PHILIPS", optedIn: true }) { optedIn } }`);
     await ok(supervisor, `mutation ($id: String!) { setCallAgent(input: { agentId: $id, name: "Li Na", tier: REMINDER }) { id } }`, { id: AGENT_ID });
     const { registerEngineer } = await ok<{ registerEngineer: { id: string } }>(
@@ -54,9 +65,13 @@ describe('value-added: reminder → call → order → replacement on site → c
     );
 
     // The install, as the partner orders it and dispatch carries it out.
-    const submitted = await platform.asPartner<SubmittedOrder>(registered.registerPartner.apiKey, SUBMIT_INSTALL_ORDER, { input: installOrderInput('PH-E2E-VA-1') });
+    const submitted = await platform.asPartner<SubmittedOrder>(registered.registerPartner.apiKey, SUBMIT_INSTALL_ORDER, {
+      input: installOrderInput('PH-E2E-VA-1'),
+    });
     const orderId = submitted.data!.submitInstallOrder.id;
-    type OrderJobs = { order: { channel: string; customer: { id: string }; workOrders: { id: string; type: string; stages: string[]; serial: string | null }[] } };
+    type OrderJobs = {
+      order: { channel: string; customer: { id: string }; workOrders: { id: string; type: string; stages: string[]; serial: string | null }[] };
+    };
     const ORDER_JOBS = `query ($id: ID!) { order(id: $id) { channel customer { id } workOrders { id type stages serial } } }`;
     const install = await eventually(async () => {
       const { order } = await ok<OrderJobs>(['DISPATCHER'], ORDER_JOBS, { id: orderId });
@@ -77,9 +92,16 @@ describe('value-added: reminder → call → order → replacement on site → c
     expect(installed.stages.map((stage) => stage.nextDueOn)[0]).toBe(dueOn);
 
     // The day the sediment falls due, the run gives the agent the call; the customer buys all three stages.
-    const run = await ok<{ runDailyReminders: { tasksOpened: number } }>(supervisor, `mutation ($day: Date!) { runDailyReminders(day: $day) { tasksOpened } }`, { day: dueOn });
+    const run = await ok<{ runDailyReminders: { tasksOpened: number } }>(
+      supervisor,
+      `mutation ($day: Date!) { runDailyReminders(day: $day) { tasksOpened } }`,
+      { day: dueOn },
+    );
     expect(run.runDailyReminders.tasksOpened).toBe(1);
-    const { myCallQueue } = await ok<{ myCallQueue: { id: string; stages: string[]; device: { serial: string } }[] }>(['VALUE_ADDED_AGENT'], `{ myCallQueue { id stages device { serial } } }`);
+    const { myCallQueue } = await ok<{ myCallQueue: { id: string; stages: string[]; device: { serial: string } }[] }>(
+      ['VALUE_ADDED_AGENT'],
+      `{ myCallQueue { id stages device { serial } } }`,
+    );
     expect(myCallQueue).toEqual([{ id: expect.any(String), stages: ['PP sediment'], device: { serial: SERIAL } }]);
     const { recordCallOutcome } = await ok<{ recordCallOutcome: { replacementOrder: { id: string; amountCents: number } } }>(
       ['VALUE_ADDED_AGENT'],
@@ -105,8 +127,16 @@ describe('value-added: reminder → call → order → replacement on site → c
     const JOB = `query ($id: ID!) { workOrder(id: $id) { stages stagePrices { name priceCents } amountDueCents } }`;
     const jobId = replacement.workOrders[0]!.id;
     const scheduledDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await ok(['DISPATCHER'], `mutation ($input: ScheduleWorkOrderInput!) { scheduleWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, slot: 'MORNING', appointmentDate: scheduledDay } });
-    await eventually(() => ok(['DISPATCHER'], `mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, engineerId: registerEngineer.id, reason: 'e2e' } }), 30000);
+    await ok(['DISPATCHER'], `mutation ($input: ScheduleWorkOrderInput!) { scheduleWorkOrder(input: $input) { id } }`, {
+      input: { workOrderId: jobId, slot: 'MORNING', appointmentDate: scheduledDay },
+    });
+    await eventually(
+      () =>
+        ok(['DISPATCHER'], `mutation ($input: AssignWorkOrderInput!) { assignWorkOrder(input: $input) { id } }`, {
+          input: { workOrderId: jobId, engineerId: registerEngineer.id, reason: 'e2e' },
+        }),
+      30000,
+    );
     const seen = await postGraphql<{ workOrder: unknown }>(platform.gatewayUrl, JOB, { id: jobId }, asEngineer);
     expect(seen.errors).toBeUndefined();
     expect(seen.data!.workOrder).toEqual({
@@ -120,7 +150,10 @@ describe('value-added: reminder → call → order → replacement on site → c
     });
     for (const [query, input] of [
       [`mutation ($id: ID!) { startWorkOrder(workOrderId: $id) { id } }`, { id: jobId }],
-      [`mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`, { input: { workOrderId: jobId, replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 } }],
+      [
+        `mutation ($input: CompleteWorkOrderInput!) { completeWorkOrder(input: $input) { id } }`,
+        { input: { workOrderId: jobId, replacedStages: ['PP sediment', 'Activated carbon'], paymentCollectedCents: 7500 } },
+      ],
     ] as const) {
       const done = await postGraphql(platform.gatewayUrl, query, input, asEngineer);
       expect(done.errors).toBeUndefined();
@@ -141,7 +174,13 @@ describe('value-added: reminder → call → order → replacement on site → c
       `query ($id: ID!) { callTask(id: $id) { replacementOrder { status amountCents collectedCents refusedStages uncollectedCents } } }`,
       { id: myCallQueue[0]!.id },
     );
-    expect(callTask.replacementOrder).toEqual({ status: 'REPLACED', amountCents: 47400, collectedCents: 7500, refusedStages: ['RO membrane'], uncollectedCents: 39900 });
+    expect(callTask.replacementOrder).toEqual({
+      status: 'REPLACED',
+      amountCents: 47400,
+      collectedCents: 7500,
+      refusedStages: ['RO membrane'],
+      uncollectedCents: 39900,
+    });
 
     // Customer 360 (a supervisor: the partner's customer has no owning salesperson): sales' card with value-added's
     // consumables. Install and replacement fall on the same day here, so the two replaced stages are due a full interval

@@ -67,7 +67,15 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
   afterAll(() => sales?.stop());
 
   async function contractFor(customerId: string, owner: StaffIdentity, priceCents = 50000): Promise<string> {
-    const input = { customerId, siteAddress: '1 Nanjing Road', signedAreaM2: 100, serviceItems: [{ item: 'COCKROACH', priceCents }], visitsPerMonth: 2, qualityStandard: 'STANDARD', startsOn: chinaDay(10) };
+    const input = {
+      customerId,
+      siteAddress: '1 Nanjing Road',
+      signedAreaM2: 100,
+      serviceItems: [{ item: 'COCKROACH', priceCents }],
+      visitsPerMonth: 2,
+      qualityStandard: 'STANDARD',
+      startsOn: chinaDay(10),
+    };
     return (await ok<{ createContract: { id: string } }>(CREATE_CONTRACT, { input }, owner)).createContract.id;
   }
 
@@ -95,7 +103,8 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
     });
 
     it('is for sales, supervisors and admins', async () => {
-      for (const caller of [staff('DISPATCHER'), staff('ENGINEER'), partner()]) expect(errorCodes(await sales.graphql(CONTRACTS, {}, caller))).toEqual(['FORBIDDEN']);
+      for (const caller of [staff('DISPATCHER'), staff('ENGINEER'), partner()])
+        expect(errorCodes(await sales.graphql(CONTRACTS, {}, caller))).toEqual(['FORBIDDEN']);
       expect(invalidFields(await sales.graphql(CONTRACTS, { after: 'forged' }, supervisor))).toEqual(['after']);
     });
   });
@@ -107,21 +116,38 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
       promiseApprovalRequests(first: $first, after: $after, status: $status, customerId: $customerId) { edges { node { id status customerId } } pageInfo { hasNextPage endCursor } }
     }`;
     const ask = async (customerId: string, owner: StaffIdentity, visitsPerMonth = 4) =>
-      (await ok<{ requestPromiseApproval: { id: string; status: string } }>(REQUEST, { input: { customerId, visitsPerMonth, qualityStandard: 'STANDARD', reason: 'Flagship restaurant' } }, owner)).requestPromiseApproval;
+      (
+        await ok<{ requestPromiseApproval: { id: string; status: string } }>(
+          REQUEST,
+          { input: { customerId, visitsPerMonth, qualityStandard: 'STANDARD', reason: 'Flagship restaurant' } },
+          owner,
+        )
+      ).requestPromiseApproval;
 
     it('queues requests for supervisors oldest first; approving records an approval a contract can cite', async () => {
       const customerId = await createCustomer(sales, rep, { businessType: 'RESTAURANT', city: 'Shanghai' });
       const [first, second, third] = [await ask(customerId, rep), await ask(customerId, rep, 3), await ask(customerId, rep, 5)];
       expect(first.status).toBe('AWAITING_SUPERVISOR');
-      const waiting = async () => (await all<{ id: string }>(REQUESTS, 'promiseApprovalRequests', { status: 'AWAITING_SUPERVISOR', customerId }, supervisor)).map((node) => node.id);
+      const waiting = async () =>
+        (await all<{ id: string }>(REQUESTS, 'promiseApprovalRequests', { status: 'AWAITING_SUPERVISOR', customerId }, supervisor)).map((node) => node.id);
       expect(await waiting()).toEqual([first.id, second.id, third.id]);
 
-      const approved = (await ok<{ decidePromiseApproval: { status: string; approvalId: string } }>(DECIDE, { input: { requestId: first.id, approve: true } }, supervisor)).decidePromiseApproval;
+      const approved = (
+        await ok<{ decidePromiseApproval: { status: string; approvalId: string } }>(DECIDE, { input: { requestId: first.id, approve: true } }, supervisor)
+      ).decidePromiseApproval;
       expect(approved).toMatchObject({ status: 'APPROVED', decidedBy: supervisor.userId, approvalId: expect.any(String) });
       await ok(DECIDE, { input: { requestId: second.id, approve: false, note: 'Twice a month is enough here' } }, supervisor);
       expect(await waiting()).toEqual([third.id]);
 
-      const input = { customerId, siteAddress: '1 Nanjing Road', signedAreaM2: 100, serviceItems: [{ item: 'COCKROACH', priceCents: 50000 }], visitsPerMonth: 4, qualityStandard: 'STANDARD', startsOn: chinaDay(10) };
+      const input = {
+        customerId,
+        siteAddress: '1 Nanjing Road',
+        signedAreaM2: 100,
+        serviceItems: [{ item: 'COCKROACH', priceCents: 50000 }],
+        visitsPerMonth: 4,
+        qualityStandard: 'STANDARD',
+        startsOn: chinaDay(10),
+      };
       expect(errorCodes(await sales.graphql(CREATE_CONTRACT, { input }, rep))).toEqual(['PROMISE_EXCEEDS_TEMPLATE']);
       expect((await sales.graphql(CREATE_CONTRACT, { input: { ...input, promiseApprovalId: approved.approvalId } }, rep)).errors).toBeUndefined();
     });
@@ -131,11 +157,15 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
       const request = await ask(customerId, rep);
       expect(invalidFields(await sales.graphql(DECIDE, { input: { requestId: request.id, approve: false } }, supervisor))).toEqual(['note']);
       await ok(DECIDE, { input: { requestId: request.id, approve: true, note: 'Fine' } }, supervisor);
-      expect(errorCodes(await sales.graphql(DECIDE, { input: { requestId: request.id, approve: false, note: 'No' } }, supervisor))).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(errorCodes(await sales.graphql(DECIDE, { input: { requestId: request.id, approve: false, note: 'No' } }, supervisor))).toEqual([
+        'INVALID_STATE_TRANSITION',
+      ]);
       expect(errorCodes(await sales.graphql(DECIDE, { input: { requestId: request.id, approve: true } }, rep))).toEqual(['FORBIDDEN']);
       expect((await all<{ id: string }>(REQUESTS, 'promiseApprovalRequests', { customerId }, rep)).map((node) => node.id)).toEqual([request.id]);
       expect(await all(REQUESTS, 'promiseApprovalRequests', { customerId }, otherRep)).toEqual([]);
-      expect(errorCodes(await sales.graphql(REQUEST, { input: { customerId, visitsPerMonth: 4, qualityStandard: 'STANDARD', reason: 'x' } }, otherRep))).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(await sales.graphql(REQUEST, { input: { customerId, visitsPerMonth: 4, qualityStandard: 'STANDARD', reason: 'x' } }, otherRep)),
+      ).toEqual(['NOT_FOUND']);
     });
   });
 
@@ -146,7 +176,11 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
       await ok(DEPART, { input: { salespersonId: b, successorIds: [a] } }, supervisor);
       type Person = { id: string; team: string; status: string; name: string };
       const everyone = await all<Person>(SALESPEOPLE, 'salespeople', { team: team.toLowerCase() }, rep);
-      expect(everyone.map((person) => [person.id, person.status])).toEqual([[a, 'ACTIVE'], [b, 'DEPARTED'], [c, 'ACTIVE']]);
+      expect(everyone.map((person) => [person.id, person.status])).toEqual([
+        [a, 'ACTIVE'],
+        [b, 'DEPARTED'],
+        [c, 'ACTIVE'],
+      ]);
       expect((await all<Person>(SALESPEOPLE, 'salespeople', { team, status: 'ACTIVE' }, supervisor)).map((person) => person.id)).toEqual([a, c]);
       const named = everyone[2]!.name;
       expect((await all<Person>(SALESPEOPLE, 'salespeople', { text: named.slice(4).toUpperCase() })).map((person) => person.id)).toEqual([c]);
@@ -163,7 +197,8 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
       expect((await all<Brand>(PARTNERS, 'partners', { text: suffix.toLowerCase() }, supervisor)).map((brand) => brand.code)).toEqual(codes);
       expect((await all<Brand>(PARTNERS, 'partners', { text: `AQ${suffix}` })).map((brand) => brand.code)).toEqual([`AQ${suffix}`]);
       expect((await all<Brand>(PARTNERS, 'partners', { text: '%' })).length).toBe(0);
-      for (const caller of [staff('SALES'), staff('DISPATCHER'), partner()]) expect(errorCodes(await sales.graphql(PARTNERS, {}, caller))).toEqual(['FORBIDDEN']);
+      for (const caller of [staff('SALES'), staff('DISPATCHER'), partner()])
+        expect(errorCodes(await sales.graphql(PARTNERS, {}, caller))).toEqual(['FORBIDDEN']);
     });
   });
 
@@ -189,7 +224,8 @@ describe('the console graph in sales: lists, the customer 360 for serving roles,
     it('lets the serving roles search every card by name, a salesperson only their own', async () => {
       const name = `Searchable ${randomUUID().slice(0, 6)}`;
       const id = await createCustomer(sales, rep, { name });
-      const found = async (identity: StaffIdentity) => (await ok<{ customers: Page<{ id: string }> }>(SEARCH, { text: name }, identity)).customers.edges.map((edge) => edge.node.id);
+      const found = async (identity: StaffIdentity) =>
+        (await ok<{ customers: Page<{ id: string }> }>(SEARCH, { text: name }, identity)).customers.edges.map((edge) => edge.node.id);
       for (const role of ['DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT'] as const) expect(await found(staff(role))).toEqual([id]);
       expect(await found(rep)).toEqual([id]);
       expect(await found(otherRep)).toEqual([]);

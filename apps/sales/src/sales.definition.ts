@@ -110,12 +110,8 @@ export const salesService: ServiceDefinition = {
   orphanedTypes: [Customer, Partner, Salesperson, Contract],
   referenceResolvers: (container) => ({
     // Row rules hold through _entities too: a partner resolves only its own orders, a salesperson only own cards.
-    Order: batchedReference(Order, (ids, { identity }) =>
-      container.get(OrdersService).findVisibleByIds(identity, ids),
-    ),
-    Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) =>
-      container.get(CustomersService).findReachable(identity, ids),
-    ),
+    Order: batchedReference(Order, (ids, { identity }) => container.get(OrdersService).findVisibleByIds(identity, ids)),
+    Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) => container.get(CustomersService).findReachable(identity, ids)),
     Partner: batchedReference(Partner, (ids) => container.get(PartnersService).findByIds(ids)),
     Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
     Contract: batchedReference(Contract, (ids) => container.get(ContractsService).findByIds(ids)),

@@ -122,9 +122,18 @@ describe('backup recruiting: unassignable work order → task → candidates →
       return announced;
     });
     const [, profile, found] = onEngineersPartition;
-    expect(profile!.payload).toMatchObject({ status: 'ACTIVE', cities: ['Jiaxing'], skills: expect.arrayContaining([{ brand: 'Philips', productModel: 'AquaPure X5' }]) });
+    expect(profile!.payload).toMatchObject({
+      status: 'ACTIVE',
+      cities: ['Jiaxing'],
+      skills: expect.arrayContaining([{ brand: 'Philips', productModel: 'AquaPure X5' }]),
+    });
     expect(BackupEngineerFound.matches(found!)).toBe(true);
-    expect(found!.payload).toEqual({ backupTaskId: task!.id, workOrderId: stuck.payload.workOrderId, engineerId: local, hoursToFill: filled.fillBackupTask.hoursToFill });
+    expect(found!.payload).toEqual({
+      backupTaskId: task!.id,
+      workOrderId: stuck.payload.workOrderId,
+      engineerId: local,
+      hoursToFill: filled.fillBackupTask.hoursToFill,
+    });
 
     expect(errorCodes(await network.graphql(FILL, { taskId: task!.id, input: { engineerId: partner } }, dispatcher))).toEqual(['BACKUP_TASK_NOT_OPEN']);
   });
@@ -165,7 +174,9 @@ describe('backup recruiting: unassignable work order → task → candidates →
     const placed = unassignable();
     const cancelled = unassignable();
     await events.publish(Topics['service-dispatch'], placed, cancelled);
-    await eventually(async () => expect(await countRows(network.service.dataSource, 'backup_task', 'work_order_id = ANY($1)', [[placed.aggregateId, cancelled.aggregateId]])).toBe(2));
+    await eventually(async () =>
+      expect(await countRows(network.service.dataSource, 'backup_task', 'work_order_id = ANY($1)', [[placed.aggregateId, cancelled.aggregateId]])).toBe(2),
+    );
     await events.publish(
       Topics['service-dispatch'],
       WorkOrderAssigned.create(placed.aggregateId, { ...placed.payload, engineerId: randomUUID(), appointmentDate: '2026-12-05', manual: true }),
@@ -173,7 +184,9 @@ describe('backup recruiting: unassignable work order → task → candidates →
     );
     await eventually(async () =>
       expect(
-        await countRows(network.service.dataSource, 'backup_task', `work_order_id = ANY($1) AND status = 'CANCELLED'`, [[placed.aggregateId, cancelled.aggregateId]]),
+        await countRows(network.service.dataSource, 'backup_task', `work_order_id = ANY($1) AND status = 'CANCELLED'`, [
+          [placed.aggregateId, cancelled.aggregateId],
+        ]),
       ).toBe(2),
     );
   });

@@ -6,7 +6,11 @@ import { SettlementWorkTypeEnum } from '../settlement/tariff.entity';
 
 export const BackupTaskStatuses = ['OPEN', 'FILLED', 'CANCELLED'] as const;
 export type BackupTaskStatus = (typeof BackupTaskStatuses)[number];
-export const BackupTaskStatusEnum = defineEnum(BackupTaskStatuses, 'BackupTaskStatus', 'CANCELLED: the work order was cancelled, or dispatch placed it, before anyone was found.');
+export const BackupTaskStatusEnum = defineEnum(
+  BackupTaskStatuses,
+  'BackupTaskStatus',
+  'CANCELLED: the work order was cancelled, or dispatch placed it, before anyone was found.',
+);
 
 @ObjectType({ description: 'A search for a temporary engineer for a work order dispatch could not place.' })
 @Entity('backup_task')

@@ -110,8 +110,7 @@ export class BackupTasksService {
       if (row.skilled) return [{ engineer, kind: 'NEARBY', coversCity: row.covers_city }];
       return row.covers_city ? [{ engineer, kind: 'TO_CERTIFY', coversCity: true }] : [];
     });
-    const rank = (candidate: BackupCandidate) =>
-      (candidate.kind === 'NEARBY' ? 0 : 2) + (candidate.engineer.employment === 'PLATFORM_PARTNER' ? 0 : 1);
+    const rank = (candidate: BackupCandidate) => (candidate.kind === 'NEARBY' ? 0 : 2) + (candidate.engineer.employment === 'PLATFORM_PARTNER' ? 0 : 1);
     return candidates.sort((a, b) => rank(a) - rank(b) || a.engineer.name.localeCompare(b.engineer.name));
   }
 
@@ -143,7 +142,11 @@ export class BackupTasksService {
     const neighbours = [...new Set(input.neighbours.map((neighbour) => neighbour.trim()))].filter((neighbour) => neighbour !== city);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(NeighbouringCity, { city });
-      if (neighbours.length) await manager.insert(NeighbouringCity, neighbours.map((neighbour) => ({ city, neighbour })));
+      if (neighbours.length)
+        await manager.insert(
+          NeighbouringCity,
+          neighbours.map((neighbour) => ({ city, neighbour })),
+        );
     });
     return neighbours;
   }
@@ -158,7 +161,8 @@ export class BackupTasksService {
 
   private async recruit(manager: EntityManager, engineerId: string, task: BackupTask, skill: SkillInput | null) {
     const engineer = await this.engineers.lock(manager, engineerId);
-    if (engineer.status === 'SUSPENDED') throw new DomainError(EngineerNetworkErrorCodes.ENGINEER_SUSPENDED, 'A suspended engineer cannot take a backup task', { engineerId });
+    if (engineer.status === 'SUSPENDED')
+      throw new DomainError(EngineerNetworkErrorCodes.ENGINEER_SUSPENDED, 'A suspended engineer cannot take a backup task', { engineerId });
     engineer.status = 'ACTIVE';
     engineer.cities = coveredCities(engineer.homeCity, [...engineer.cities, task.city]);
     // Someone who already holds the skill keeps their original certification date.
@@ -171,7 +175,8 @@ export class BackupTasksService {
   private async lockOpenTask(manager: EntityManager, taskId: string): Promise<BackupTask> {
     const [task] = onlyUuids([taskId]).length ? await manager.find(BackupTask, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } }) : [];
     if (!task) throw notFound('BackupTask', taskId);
-    if (task.status !== 'OPEN') throw new DomainError(EngineerNetworkErrorCodes.BACKUP_TASK_NOT_OPEN, `The backup task is ${task.status}`, { status: task.status });
+    if (task.status !== 'OPEN')
+      throw new DomainError(EngineerNetworkErrorCodes.BACKUP_TASK_NOT_OPEN, `The backup task is ${task.status}`, { status: task.status });
     return task;
   }
 }

@@ -75,7 +75,8 @@ describe('engineer and payout batch lists (engineer-network, real PostgreSQL)', 
 
     it('is for dispatchers, supervisors and admins, and refuses forged cursors', async () => {
       expect((await network.graphql(ENGINEERS, {}, staff('SUPERVISOR'))).errors).toBeUndefined();
-      for (const caller of [staff('ENGINEER'), staff('COMPLAINTS_AGENT'), partner()]) expect(errorCodes(await network.graphql(ENGINEERS, {}, caller))).toEqual(['FORBIDDEN']);
+      for (const caller of [staff('ENGINEER'), staff('COMPLAINTS_AGENT'), partner()])
+        expect(errorCodes(await network.graphql(ENGINEERS, {}, caller))).toEqual(['FORBIDDEN']);
       expect(invalidFields(await network.graphql(ENGINEERS, { after: 'Zm9yZ2Vk' }, dispatcher))).toEqual(['after']);
     });
   });
@@ -84,10 +85,14 @@ describe('engineer and payout batch lists (engineer-network, real PostgreSQL)', 
     it('lists batches newest run first, by the day their period ends', async () => {
       const periods = ['2026-08-31', '2026-09-30', '2026-10-31'];
       const batches: string[] = [];
-      for (const periodEnd of periods) batches.push((await ok<{ runPayoutBatch: { id: string } }>(RUN_BATCH, { periodEnd }, staff('SUPERVISOR'))).runPayoutBatch.id);
+      for (const periodEnd of periods)
+        batches.push((await ok<{ runPayoutBatch: { id: string } }>(RUN_BATCH, { periodEnd }, staff('SUPERVISOR'))).runPayoutBatch.id);
       type Batch = { id: string; periodEnd: string };
       expect((await all<Batch>(BATCHES, 'payoutBatches', {})).map((batch) => batch.id)).toEqual([...batches].reverse());
-      expect((await all<Batch>(BATCHES, 'payoutBatches', { from: '2026-09-01', to: '2026-10-31' })).map((batch) => batch.periodEnd)).toEqual(['2026-10-31', '2026-09-30']);
+      expect((await all<Batch>(BATCHES, 'payoutBatches', { from: '2026-09-01', to: '2026-10-31' })).map((batch) => batch.periodEnd)).toEqual([
+        '2026-10-31',
+        '2026-09-30',
+      ]);
       expect(errorCodes(await network.graphql(BATCHES, {}, staff('ENGINEER')))).toEqual(['FORBIDDEN']);
     });
   });

@@ -50,9 +50,7 @@ export class EngineerListService {
 
   /** In the order they joined the network; one statement per page. */
   async search(args: EngineerSearchArgs): Promise<Connection<Engineer>> {
-    const query = this.dataSource
-      .getRepository(Engineer)
-      .createQueryBuilder('engineer');
+    const query = this.dataSource.getRepository(Engineer).createQueryBuilder('engineer');
     if (args.city?.trim()) {
       // Engineers registered before coverage was recorded have only their home city.
       query.andWhere('(lower(engineer.homeCity) = lower(:city) OR lower(:city) = ANY (SELECT lower(covered) FROM unnest(engineer.cities) AS covered))', {
@@ -60,11 +58,7 @@ export class EngineerListService {
       });
     }
     if (args.brand?.trim() || args.productModel?.trim()) {
-      const skill = this.dataSource
-        .createQueryBuilder()
-        .select('1')
-        .from(EngineerSkill, 'skill')
-        .where('skill.engineerId = engineer.id');
+      const skill = this.dataSource.createQueryBuilder().select('1').from(EngineerSkill, 'skill').where('skill.engineerId = engineer.id');
       if (args.brand?.trim()) skill.andWhere('lower(skill.brand) = lower(:brand)');
       if (args.productModel?.trim()) skill.andWhere('lower(skill.productModel) = lower(:productModel)');
       query.andWhere(`EXISTS (${skill.getQuery()})`, { brand: args.brand?.trim(), productModel: args.productModel?.trim() });
@@ -88,7 +82,9 @@ export class EngineerListResolver {
   constructor(private readonly engineerList: EngineerListService) {}
 
   @Guarded()
-  @Query(() => EngineerConnection, { description: 'Engineers by city, skill (brand, product model), status, employment or name/phone, in the order they joined.' })
+  @Query(() => EngineerConnection, {
+    description: 'Engineers by city, skill (brand, product model), status, employment or name/phone, in the order they joined.',
+  })
   engineers(@Args(() => EngineerSearchArgs) args: EngineerSearchArgs): Promise<EngineerConnection> {
     return this.engineerList.search(args);
   }

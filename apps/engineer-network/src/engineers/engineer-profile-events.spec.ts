@@ -66,7 +66,12 @@ describe('engineer profile and availability reach dispatch as events (real Postg
     });
     expect(changes.every((event) => EngineerProfileChanged.matches(event))).toBe(true);
     expect(changes.map((event) => event.payload)).toEqual([
-      expect.objectContaining({ status: 'ACTIVE', cities: ['Hangzhou', 'Shaoxing'], dailyCapacity: 8, skills: [{ brand: 'Philips', productModel: 'AquaPure X5' }] }),
+      expect.objectContaining({
+        status: 'ACTIVE',
+        cities: ['Hangzhou', 'Shaoxing'],
+        dailyCapacity: 8,
+        skills: [{ brand: 'Philips', productModel: 'AquaPure X5' }],
+      }),
       expect.objectContaining({
         skills: [
           { brand: 'Philips', productModel: 'AquaPure X5' },
@@ -134,7 +139,11 @@ describe('engineer profile and availability reach dispatch as events (real Postg
     const me = await network.graphql(ME, {}, { kind: 'staff', userId: id, name: 'Zhao Lei', roles: ['ENGINEER'] });
     expect(me.data).toEqual({ me: { id, name: 'Zhao Lei', skills: [{ brand: 'Philips' }], unavailability: [] } });
     expect(errorCodes(await network.graphql(ME, {}, dispatcher))).toEqual(['FORBIDDEN']);
-    const selfService = await network.graphql(CHANGE, { id, input: { dailyCapacity: 20 } }, { kind: 'staff', userId: id, name: 'Zhao Lei', roles: ['ENGINEER'] });
+    const selfService = await network.graphql(
+      CHANGE,
+      { id, input: { dailyCapacity: 20 } },
+      { kind: 'staff', userId: id, name: 'Zhao Lei', roles: ['ENGINEER'] },
+    );
     expect(errorCodes(selfService)).toEqual(['FORBIDDEN']);
   });
 });

@@ -52,7 +52,9 @@ export class EngineerResolver {
   }
 
   @Guarded()
-  @Mutation(() => Engineer, { description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked. An engineer marks only their own.' })
+  @Mutation(() => Engineer, {
+    description: 'Sick or personal days; fails with UNAVAILABILITY_OVERLAPS over days already marked. An engineer marks only their own.',
+  })
   markEngineerUnavailable(
     @Arg('engineerId', () => ID) engineerId: string,
     @Arg('input', () => UnavailabilityInput) input: UnavailabilityInput,
@@ -88,13 +90,21 @@ export class EngineerResolver {
 
   @FieldResolver(() => [EngineerSkill])
   skills(@Root() engineer: Engineer, @Ctx() { loaders }: RequestContext): Promise<EngineerSkill[]> {
-    return groupLoader(loaders, SKILLS, (ids: readonly string[]) => this.engineers.skillsOf(ids), (skill) => skill.engineerId).load(engineer.id);
+    return groupLoader(
+      loaders,
+      SKILLS,
+      (ids: readonly string[]) => this.engineers.skillsOf(ids),
+      (skill) => skill.engineerId,
+    ).load(engineer.id);
   }
 
   @FieldResolver(() => [UnavailabilityWindow], { description: 'Every recorded window, earliest first.' })
   unavailability(@Root() engineer: Engineer, @Ctx() { loaders }: RequestContext): Promise<UnavailabilityWindow[]> {
-    return groupLoader(loaders, WINDOWS, (ids: readonly string[]) => this.availability.windowsOf(ids), (window) => window.engineerId).load(
-      engineer.id,
-    );
+    return groupLoader(
+      loaders,
+      WINDOWS,
+      (ids: readonly string[]) => this.availability.windowsOf(ids),
+      (window) => window.engineerId,
+    ).load(engineer.id);
   }
 }

@@ -90,9 +90,7 @@ export class EngineersService {
   }
 
   async lock(manager: EntityManager, engineerId: string): Promise<Engineer> {
-    const [engineer] = onlyUuids([engineerId]).length
-      ? await manager.find(Engineer, { where: { id: engineerId }, lock: { mode: 'pessimistic_write' } })
-      : [];
+    const [engineer] = onlyUuids([engineerId]).length ? await manager.find(Engineer, { where: { id: engineerId }, lock: { mode: 'pessimistic_write' } }) : [];
     if (!engineer) throw notFound('Engineer', engineerId);
     return engineer;
   }
@@ -104,7 +102,14 @@ export class EngineersService {
       .createQueryBuilder()
       .insert()
       .into(EngineerSkill)
-      .values([...byModel.values()].map((skill) => ({ engineerId, brand: skill.brand.trim(), productModel: skill.productModel.trim(), certifiedOn: skill.certifiedOn })))
+      .values(
+        [...byModel.values()].map((skill) => ({
+          engineerId,
+          brand: skill.brand.trim(),
+          productModel: skill.productModel.trim(),
+          certifiedOn: skill.certifiedOn,
+        })),
+      )
       .orUpdate(['certified_on'], ['engineer_id', 'brand', 'product_model'])
       .execute();
   }

@@ -60,7 +60,11 @@ describe('an engineer records their own days off (engineer-network, real Postgre
     const colleaguesWindow = byDispatcher.data!.markEngineerUnavailable.unavailability[0]!.id;
     const before = await windows();
 
-    const mark = await network.graphql(UNAVAILABLE, { id: colleague, input: { startsOn: '2026-12-28', endsOn: '2026-12-28', reason: 'PERSONAL' } }, engineerToken(mine));
+    const mark = await network.graphql(
+      UNAVAILABLE,
+      { id: colleague, input: { startsOn: '2026-12-28', endsOn: '2026-12-28', reason: 'PERSONAL' } },
+      engineerToken(mine),
+    );
     expect(errorCodes(mark)).toEqual(['FORBIDDEN']);
     const cancel = await network.graphql(CANCEL, { windowId: colleaguesWindow }, engineerToken(mine));
     expect(errorCodes(cancel)).toEqual(['FORBIDDEN']);

@@ -34,7 +34,10 @@ export class PayoutBatchListService {
     if (args.to) query.andWhere('batch.periodEnd <= :to', { to: args.to });
     if (args.after) query.andWhere('(batch.paidAt, batch.id) < (:createdAt, :id)', decodeCursor(args.after));
     // A batch is keyed by when it was paid (the shared cursor calls that instant createdAt).
-    const page = toConnection((await query.getMany()).map((batch) => ({ createdAt: batch.paidAt, id: batch.id, batch })), args.first);
+    const page = toConnection(
+      (await query.getMany()).map((batch) => ({ createdAt: batch.paidAt, id: batch.id, batch })),
+      args.first,
+    );
     return { edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.batch })), pageInfo: page.pageInfo };
   }
 }

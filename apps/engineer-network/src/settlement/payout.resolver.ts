@@ -29,7 +29,12 @@ export class PayoutBatchResolver {
 
   @FieldResolver(() => [Payout], { description: 'One per engineer paid, largest first.' })
   payouts(@Root() batch: PayoutBatch, @Ctx() { loaders }: RequestContext): Promise<Payout[]> {
-    const byBatch = groupLoader(loaders, PAYOUTS, (ids: readonly string[]) => this.payoutService.payoutsOfBatches(ids), (payout) => payout.batchId);
+    const byBatch = groupLoader(
+      loaders,
+      PAYOUTS,
+      (ids: readonly string[]) => this.payoutService.payoutsOfBatches(ids),
+      (payout) => payout.batchId,
+    );
     return byBatch.load(batch.id);
   }
 }
@@ -50,7 +55,12 @@ export class PayoutResolver {
 
   @FieldResolver(() => [SettlementLine])
   lines(@Root() payout: Payout, @Ctx() { loaders }: RequestContext): Promise<SettlementLine[]> {
-    const byPayout = groupLoader(loaders, LINES, (ids: readonly string[]) => this.settlement.linesOfPayouts(ids), (line) => line.payoutId as string);
+    const byPayout = groupLoader(
+      loaders,
+      LINES,
+      (ids: readonly string[]) => this.settlement.linesOfPayouts(ids),
+      (line) => line.payoutId as string,
+    );
     return byPayout.load(payout.id);
   }
 

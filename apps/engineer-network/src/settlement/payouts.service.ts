@@ -17,7 +17,6 @@ interface DueLine {
   work_order_id: string | null;
 }
 
-
 @Injectable()
 export class PayoutsService {
   constructor(
@@ -73,10 +72,14 @@ export class PayoutsService {
       'UPDATE settlement_line line SET payout_id = paid.payout_id FROM unnest($1::uuid[], $2::uuid[]) AS paid(line_id, payout_id) WHERE line.id = paid.line_id',
       [paidLines.map(([lineId]) => lineId), paidLines.map(([, payoutId]) => payoutId)],
     );
-    await manager.update(PayoutBatch, { id: batch.id }, {
-      totalCents: owed.reduce((sum, payout) => sum + payout.amountCents, 0),
-      lineCount: paidLines.length,
-    });
+    await manager.update(
+      PayoutBatch,
+      { id: batch.id },
+      {
+        totalCents: owed.reduce((sum, payout) => sum + payout.amountCents, 0),
+        lineCount: paidLines.length,
+      },
+    );
     await this.outbox.record(
       manager,
       ...owed.map(({ engineerId, lines, amountCents }) =>

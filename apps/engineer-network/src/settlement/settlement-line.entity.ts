@@ -79,11 +79,17 @@ export class SettlementLine {
 
   // What the customer owed on site against what the engineer collected: a difference (a stage refused at the
   // door, a refused payment) is for the back office to follow up, not taken off the engineer's fee.
-  @Field(() => Int, { nullable: true, description: 'CNY fen the customer owed on site for the job as ordered (a paid consumable replacement); null when nothing was to be collected.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'CNY fen the customer owed on site for the job as ordered (a paid consumable replacement); null when nothing was to be collected.',
+  })
   @Column({ type: 'int', nullable: true })
   customerDueCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'CNY fen the engineer collected on site, as dispatch recorded it at completion; null for lines from before it was reported.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'CNY fen the engineer collected on site, as dispatch recorded it at completion; null for lines from before it was reported.',
+  })
   @Column({ type: 'int', nullable: true })
   customerCollectedCents: number | null;
 

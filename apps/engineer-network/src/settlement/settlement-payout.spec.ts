@@ -161,32 +161,38 @@ describe('settlement from verification through holds to a balanced payout batch 
       { engineerId: li, amountCents: 8000, lineCount: 1 },
     ]);
 
-    await events.publish(Topics.complaints, ComplaintResolved.create(complaint.aggregateId, {
-      complaintId: complaint.payload.complaintId,
-      customerId: complaint.payload.customerId,
-      workOrderId: remote.payload.workOrderId,
-      satisfaction: 4,
-      resolvedAt: '2026-06-05T02:00:00.000Z',
-    }));
+    await events.publish(
+      Topics.complaints,
+      ComplaintResolved.create(complaint.aggregateId, {
+        complaintId: complaint.payload.complaintId,
+        customerId: complaint.payload.customerId,
+        workOrderId: remote.payload.workOrderId,
+        satisfaction: 4,
+        resolvedAt: '2026-06-05T02:00:00.000Z',
+      }),
+    );
     await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'released_at IS NOT NULL')).toBe(1));
     const second = await runBatch('2026-11-22');
     await expectBalanced(second);
     expect(second.payouts.map(({ engineerId, amountCents }) => ({ engineerId, amountCents }))).toEqual([{ engineerId: wang, amountCents: 12000 }]);
 
     const paid = await eventually(() => {
-      const found = published.map((message) => JSON.parse(message.value) as EventEnvelope).filter((event) => SettlementPaid.matches(event)) as EventEnvelope<'SettlementPaid', SettlementPaidPayload>[];
+      const found = published.map((message) => JSON.parse(message.value) as EventEnvelope).filter((event) => SettlementPaid.matches(event)) as EventEnvelope<
+        'SettlementPaid',
+        SettlementPaidPayload
+      >[];
       expect(found).toHaveLength(3);
       return found;
     });
     const wangsFirst = paid.find((event) => event.payload.payoutBatchId === first.id && event.payload.engineerId === wang)!;
-    expect(paid.map((event) => event.payload)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ payoutBatchId: first.id, engineerId: wang, amountCents: 14550 }),
-      expect.objectContaining({ payoutBatchId: first.id, engineerId: li, amountCents: 8000, workOrderIds: [onlyJob.payload.workOrderId] }),
-      expect.objectContaining({ payoutBatchId: second.id, engineerId: wang, amountCents: 12000, workOrderIds: [remote.payload.workOrderId] }),
-    ]));
-    expect([...wangsFirst.payload.workOrderIds].sort()).toEqual(
-      [philips.payload.workOrderId, afterPriceChange.payload.workOrderId].sort(),
+    expect(paid.map((event) => event.payload)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ payoutBatchId: first.id, engineerId: wang, amountCents: 14550 }),
+        expect.objectContaining({ payoutBatchId: first.id, engineerId: li, amountCents: 8000, workOrderIds: [onlyJob.payload.workOrderId] }),
+        expect.objectContaining({ payoutBatchId: second.id, engineerId: wang, amountCents: 12000, workOrderIds: [remote.payload.workOrderId] }),
+      ]),
     );
+    expect([...wangsFirst.payload.workOrderIds].sort()).toEqual([philips.payload.workOrderId, afterPriceChange.payload.workOrderId].sort());
     const after = await ok<{ mySettlements: { status: string }[] }>(MY_SETTLEMENTS, {}, asWang);
     expect(after.mySettlements.map((line) => line.status)).toEqual(['PAID', 'PAID', 'PAID', 'PAID']);
     const mine = await ok<{ myPayouts: { amountCents: number; batch: { periodEnd: string }; lines: unknown[] }[] }>(
@@ -212,9 +218,18 @@ describe('settlement from verification through holds to a balanced payout batch 
     await events.publish(Topics.complaints, complaint);
     await events.publish(Topics['service-dispatch'], job);
     await events.publish(Topics.complaints, resolved('2026-07-03T02:00:00.000Z'));
-    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'work_order_id = $1 AND released_at IS NOT NULL', [workOrderId])).toBe(1));
+    await eventually(async () =>
+      expect(await countRows(network.service.dataSource, 'settlement_hold', 'work_order_id = $1 AND released_at IS NOT NULL', [workOrderId])).toBe(1),
+    );
 
-    const reopened = ComplaintReopened.create(complaintId, { complaintId, customerId, workOrderId, engineerId: zhou, reason: 'Leak came back', reopenedAt: '2026-07-04T02:00:00.000Z' });
+    const reopened = ComplaintReopened.create(complaintId, {
+      complaintId,
+      customerId,
+      workOrderId,
+      engineerId: zhou,
+      reason: 'Leak came back',
+      reopenedAt: '2026-07-04T02:00:00.000Z',
+    });
     await events.publish(Topics.complaints, reopened, reopened);
     await eventually(async () => expect(await holdOpen()).toBe(1));
     const asZhou = { kind: 'staff' as const, userId: zhou, name: 'Zhou', roles: ['ENGINEER' as const] };
@@ -291,13 +306,15 @@ describe('settlement from verification through holds to a balanced payout batch 
         ruledAt: '2026-06-10T02:00:00.000Z',
       }),
     );
-    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NOT NULL', [contractId])).toBe(1));
+    await eventually(async () =>
+      expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NOT NULL', [contractId])).toBe(1),
+    );
     const released = await runBatch('2026-11-04');
     await expectBalanced(released);
     expect(released.payouts.map(({ engineerId, amountCents }) => ({ engineerId, amountCents }))).toEqual([{ engineerId: sun, amountCents: 9000 }]);
   });
 
-  it("releases only the jobs a ruling names, keeping another job of the contract held", async () => {
+  it('releases only the jobs a ruling names, keeping another job of the contract held', async () => {
     const zhou = randomUUID();
     const contractId = randomUUID();
     const [ruledOn, stillDisputed] = [1, 2].map((day) => verified(zhou, { brand: 'Philips', distanceKm: 2, verifiedAt: `2026-05-2${day}T03:00:00.000Z` }));
@@ -328,8 +345,13 @@ describe('settlement from verification through holds to a balanced payout batch 
         reason: 'AREA_MISMATCH',
       }),
     );
-    await eventually(async () => expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NOT NULL', [contractId])).toBe(1));
-    const open = await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NULL AND work_order_id = $2', [contractId, stillDisputed.payload.workOrderId]);
+    await eventually(async () =>
+      expect(await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NOT NULL', [contractId])).toBe(1),
+    );
+    const open = await countRows(network.service.dataSource, 'settlement_hold', 'source_id = $1 AND released_at IS NULL AND work_order_id = $2', [
+      contractId,
+      stillDisputed.payload.workOrderId,
+    ]);
     expect(open).toBe(1);
   });
 
@@ -365,7 +387,14 @@ describe('settlement from verification through holds to a balanced payout batch 
 
   it("shows on the settlement line what the customer owed and what the engineer collected (a stage refused on site), without touching the engineer's fee", async () => {
     const zhao = randomUUID();
-    const refusedStage = verified(zhao, { type: 'CONSUMABLE_REPLACEMENT', brand: 'Philips', distanceKm: 8, verifiedAt: '2026-07-03T03:00:00.000Z', amountDueCents: 9800, amountCollectedCents: 3000 });
+    const refusedStage = verified(zhao, {
+      type: 'CONSUMABLE_REPLACEMENT',
+      brand: 'Philips',
+      distanceKm: 8,
+      verifiedAt: '2026-07-03T03:00:00.000Z',
+      amountDueCents: 9800,
+      amountCollectedCents: 3000,
+    });
     const install = verified(zhao, { brand: 'Philips', distanceKm: 8, verifiedAt: '2026-07-04T03:00:00.000Z' });
     await ok(DEFINE_TARIFF, { input: { workType: 'CONSUMABLE_REPLACEMENT', distanceFromKm: 0, feeCents: 2500, effectiveFrom: '2026-01-01T00:00:00Z' } }, admin);
     await events.publish(Topics['service-dispatch'], refusedStage, install);
@@ -377,7 +406,13 @@ describe('settlement from verification through holds to a balanced payout batch 
     );
     expect(settlementLines).toEqual([
       { workOrderId: install.payload.workOrderId, workType: 'INSTALL', amountCents: 9000, customerDueCents: null, customerCollectedCents: null },
-      { workOrderId: refusedStage.payload.workOrderId, workType: 'CONSUMABLE_REPLACEMENT', amountCents: 2500, customerDueCents: 9800, customerCollectedCents: 3000 },
+      {
+        workOrderId: refusedStage.payload.workOrderId,
+        workType: 'CONSUMABLE_REPLACEMENT',
+        amountCents: 2500,
+        customerDueCents: 9800,
+        customerCollectedCents: 3000,
+      },
     ]);
   });
 });

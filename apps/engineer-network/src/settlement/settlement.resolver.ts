@@ -55,6 +55,11 @@ export class SettlementResolver {
   @FieldResolver(() => [SettlementHold], { description: 'Complaints and disputes on this job, open or released.' })
   holds(@Root() line: SettlementLine, @Ctx() { loaders }: RequestContext): Promise<SettlementHold[]> {
     if (!line.workOrderId) return Promise.resolve([]);
-    return groupLoader(loaders, HOLDS, (ids: readonly string[]) => this.settlement.holdsOn(ids), (hold) => hold.workOrderId).load(line.workOrderId);
+    return groupLoader(
+      loaders,
+      HOLDS,
+      (ids: readonly string[]) => this.settlement.holdsOn(ids),
+      (hold) => hold.workOrderId,
+    ).load(line.workOrderId);
   }
 }

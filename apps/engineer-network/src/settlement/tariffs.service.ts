@@ -74,12 +74,7 @@ export class TariffsService {
   async tariffFor(manager: EntityManager, job: PricedJob): Promise<{ id: string; feeCents: number } | null> {
     await lockPricing(manager, job.workType, 'shared');
     const inForce = tariffInForce('$1', '$2', '$3::double precision', '$4::timestamptz');
-    const [fee] = await manager.query(`SELECT fee.id, fee.fee_cents AS "feeCents" FROM (${inForce}) fee`, [
-      job.workType,
-      job.brand,
-      job.distanceKm,
-      job.at,
-    ]);
+    const [fee] = await manager.query(`SELECT fee.id, fee.fee_cents AS "feeCents" FROM (${inForce}) fee`, [job.workType, job.brand, job.distanceKm, job.at]);
     return fee ?? null;
   }
 

@@ -21,7 +21,10 @@ describe('churn attribution', () => {
   });
 
   it('attributes uncontrollable reasons to nobody, still showing the evidence', () => {
-    expect(attribute({ ...wellServedAndVisited, reason: 'CLOSED_DOWN', qualityFactor: 20 })).toMatchObject({ attribution: 'UNCONTROLLABLE', serviceFellShort: true });
+    expect(attribute({ ...wellServedAndVisited, reason: 'CLOSED_DOWN', qualityFactor: 20 })).toMatchObject({
+      attribution: 'UNCONTROLLABLE',
+      serviceFellShort: true,
+    });
   });
 
   it('treats an unknown quality factor as no evidence against service', () => {

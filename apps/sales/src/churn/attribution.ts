@@ -46,7 +46,12 @@ export function attribute(facts: ChurnFacts): Attribution {
     return { attribution: 'SERVICE', serviceFellShort, salesFellShort, explanation: `Service fell short (${service}) while sales kept in touch (${sales})` };
   }
   if (salesFellShort && !serviceFellShort) {
-    return { attribution: 'SALES', serviceFellShort, salesFellShort, explanation: `Sales maintenance fell short (${sales}) while service held up (${service})` };
+    return {
+      attribution: 'SALES',
+      serviceFellShort,
+      salesFellShort,
+      explanation: `Sales maintenance fell short (${sales}) while service held up (${service})`,
+    };
   }
   const both = serviceFellShort ? 'Both sides fell short' : 'Neither side fell short';
   return {

@@ -4,7 +4,11 @@ import { ChurnAttribution, ChurnAttributions } from '@aftercare/event-contracts'
 import { CalendarDateScalar, defineEnum } from '@aftercare/subgraph';
 import { ChurnReason, ChurnReasonEnum } from './churn-reason';
 
-export const ChurnAttributionEnum = defineEnum(ChurnAttributions, 'ChurnAttribution', 'Who lost the customer: service, sales, price, or nobody (uncontrollable).');
+export const ChurnAttributionEnum = defineEnum(
+  ChurnAttributions,
+  'ChurnAttribution',
+  'Who lost the customer: service, sales, price, or nobody (uncontrollable).',
+);
 
 @ObjectType({ description: 'The data a churn attribution was decided on.' })
 export class ChurnEvidence {

@@ -57,7 +57,10 @@ export class ChurnService {
           await this.publish(manager, saved);
           return saved;
         }),
-      { error: () => new DomainError(SalesErrorCodes.CUSTOMER_ALREADY_CHURNED, `Customer ${customer.id} is already recorded as lost`, { customerId: customer.id }) },
+      {
+        error: () =>
+          new DomainError(SalesErrorCodes.CUSTOMER_ALREADY_CHURNED, `Customer ${customer.id} is already recorded as lost`, { customerId: customer.id }),
+      },
     );
   }
 
@@ -69,13 +72,20 @@ export class ChurnService {
     });
     return {
       total: records.length,
-      byAttribution: ChurnAttributions.map((attribution) => ({ attribution, customers: records.filter((record) => record.attribution === attribution).length })),
+      byAttribution: ChurnAttributions.map((attribution) => ({
+        attribution,
+        customers: records.filter((record) => record.attribution === attribution).length,
+      })),
       records,
     };
   }
 
   findByCustomerIds(customerIds: readonly string[]): Promise<ChurnRecord[]> {
-    return this.dataSource.getRepository(ChurnRecord).createQueryBuilder('r').where('r.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) }).getMany();
+    return this.dataSource
+      .getRepository(ChurnRecord)
+      .createQueryBuilder('r')
+      .where('r.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) })
+      .getMany();
   }
 
   private async evidence(manager: EntityManager, customerId: string, reason: RecordChurnInput['reason'], asOf: Date) {

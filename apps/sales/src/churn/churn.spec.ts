@@ -50,10 +50,7 @@ describe('lost customers and their attribution (sales, real PostgreSQL and Kafka
       Topics['service-dispatch'],
       CustomerQualityChanged.create(id, { customerId: id, qualityFactor: 45, completedJobs: 6, complaints: 2, doubtful: false }),
     );
-    await events.publish(
-      Topics.complaints,
-      complaintFiled(id, { complaintId, involvesLiability: true, receivedAt: daysAgo(5) }),
-    );
+    await events.publish(Topics.complaints, complaintFiled(id, { complaintId, involvesLiability: true, receivedAt: daysAgo(5) }));
     const valueQuery = `query ($id: ID!) { customer(id: $id) { value { qualityFactor breakdown { complaints } } } }`;
     await eventually(async () =>
       expect((await sales.graphql(valueQuery, { id }, rep)).data).toEqual({ customer: { value: { qualityFactor: 45, breakdown: { complaints: 1 } } } }),
@@ -81,13 +78,16 @@ describe('lost customers and their attribution (sales, real PostgreSQL and Kafka
     await sales.graphql(RECORD, { input: { customerId: neglected, reason: 'SERVICE_QUALITY', churnedOn: today, notes: 'Said service was poor' } }, rep);
     await sales.graphql(RECORD, { input: { customerId: closed, reason: 'CLOSED_DOWN', churnedOn: today, notes: 'Restaurant closed' } }, rep);
 
-    const report = await sales.graphql<{ churnReport: { total: number; byAttribution: { attribution: string; customers: number }[]; records: { customerId: string; attribution: string }[] } }>(
-      REPORT,
-      { from: today, to: today },
-      supervisor,
-    );
+    const report = await sales.graphql<{
+      churnReport: { total: number; byAttribution: { attribution: string; customers: number }[]; records: { customerId: string; attribution: string }[] };
+    }>(REPORT, { from: today, to: today }, supervisor);
     const { churnReport } = report.data!;
-    expect(churnReport.records).toEqual(expect.arrayContaining([{ customerId: neglected, attribution: 'SALES' }, { customerId: closed, attribution: 'UNCONTROLLABLE' }]));
+    expect(churnReport.records).toEqual(
+      expect.arrayContaining([
+        { customerId: neglected, attribution: 'SALES' },
+        { customerId: closed, attribution: 'UNCONTROLLABLE' },
+      ]),
+    );
     expect(churnReport.byAttribution).toEqual([
       { attribution: 'SERVICE', customers: 1 },
       { attribution: 'SALES', customers: 1 },
@@ -103,8 +103,12 @@ describe('lost customers and their attribution (sales, real PostgreSQL and Kafka
     const other = await createCustomer(sales, rep);
     await sales.graphql(RECORD, { input: { customerId: id, reason: 'BUSINESS_CHANGE', churnedOn: today, notes: 'Moved' } }, rep);
     const before = await rowCounts(sales.service.dataSource, { churn: 'churn_record', events: 'outbox_event' });
-    expect(errorCodes(await sales.graphql(RECORD, { input: { customerId: id, reason: 'PRICE', churnedOn: today, notes: 'x' } }, rep))).toEqual(['CUSTOMER_ALREADY_CHURNED']);
-    expect(errorCodes(await sales.graphql(RECORD, { input: { customerId: other, reason: 'PRICE', churnedOn: '2999-01-01', notes: 'x' } }, rep))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await sales.graphql(RECORD, { input: { customerId: id, reason: 'PRICE', churnedOn: today, notes: 'x' } }, rep))).toEqual([
+      'CUSTOMER_ALREADY_CHURNED',
+    ]);
+    expect(errorCodes(await sales.graphql(RECORD, { input: { customerId: other, reason: 'PRICE', churnedOn: '2999-01-01', notes: 'x' } }, rep))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(await rowCounts(sales.service.dataSource, { churn: 'churn_record', events: 'outbox_event' })).toEqual(before);
   });
 });

@@ -10,7 +10,8 @@ export class ContractListResolver {
 
   @Guarded()
   @Query(() => ContractConnection, {
-    description: 'Contracts by status (awaitingReview: the review queue), customer, special or disputed, oldest first; a SALES person sees only their own cards’ contracts.',
+    description:
+      'Contracts by status (awaitingReview: the review queue), customer, special or disputed, oldest first; a SALES person sees only their own cards’ contracts.',
   })
   contracts(@Args(() => ContractSearchArgs) args: ContractSearchArgs, @Ctx() { identity }: RequestContext): Promise<ContractConnection> {
     return this.contractList.search(identity, args);

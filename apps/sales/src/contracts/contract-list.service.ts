@@ -18,9 +18,7 @@ export class ContractListService {
    * the contracts of their own cards, like `contract(id)`.
    */
   async search(identity: Identity, args: ContractSearchArgs): Promise<Connection<Contract>> {
-    const query = this.dataSource
-      .getRepository(Contract)
-      .createQueryBuilder('contract');
+    const query = this.dataSource.getRepository(Contract).createQueryBuilder('contract');
     const scope = await this.scopes.kept(identity);
     if (!scope.every) {
       // Someone who is no salesperson owns no card, and so no contract.

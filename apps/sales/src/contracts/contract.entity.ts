@@ -101,11 +101,13 @@ export class Contract {
   @Column({ type: 'double precision', nullable: true })
   measuredAreaM2: number | null;
 
-  @Field({ description: 'Under investigation — an area outside the tolerance, a bundled item, an over-promise, however the dispute opened; service continues.' })
+  @Field({
+    description: 'Under investigation — an area outside the tolerance, a bundled item, an over-promise, however the dispute opened; service continues.',
+  })
   @Column({ type: 'boolean', default: false })
   disputed: boolean;
 
-  @Field(() => [ID], { description: "The disputes about this contract still open in complaints (from its DisputeOpened / DisputeRuled)." })
+  @Field(() => [ID], { description: 'The disputes about this contract still open in complaints (from its DisputeOpened / DisputeRuled).' })
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   openDisputeIds: string[];
 

@@ -17,7 +17,8 @@ export class ContractResolver {
 
   @Guarded()
   @Mutation(() => Contract, {
-    description: 'Drafts a service contract for review. Refused with PRICE_BELOW_FLOOR, FREE_BUNDLED_ITEM, NO_REFERENCE_PRICE, NO_PROMISE_TEMPLATE or PROMISE_EXCEEDS_TEMPLATE.',
+    description:
+      'Drafts a service contract for review. Refused with PRICE_BELOW_FLOOR, FREE_BUNDLED_ITEM, NO_REFERENCE_PRICE, NO_PROMISE_TEMPLATE or PROMISE_EXCEEDS_TEMPLATE.',
   })
   createContract(@Arg('input', () => CreateContractInput) input: CreateContractInput, @Ctx() { identity }: RequestContext): Promise<Contract> {
     return this.contracts.create(identity, input);

@@ -45,7 +45,12 @@ export class ContractsService {
     const promise = { visitsPerMonth: input.visitsPerMonth, qualityStandard: input.qualityStandard };
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const references = await this.referenceData.referencePricesFor(manager, where.region, where.businessType, items.map((item) => item.item));
+        const references = await this.referenceData.referencePricesFor(
+          manager,
+          where.region,
+          where.businessType,
+          items.map((item) => item.item),
+        );
         const referenceMonthlyCents = checkPricing(items, references, where);
         const template = requireTemplate(await this.referenceData.promiseTemplate(manager, where.businessType), where.businessType);
         const overPromised = exceeds(promise, template);
@@ -88,7 +93,9 @@ export class ContractsService {
       const contract = await manager.getRepository(Contract).findOne({ where: { id: input.contractId }, lock: { mode: 'pessimistic_write' } });
       if (!contract) throw notFound('Contract', input.contractId);
       if (contract.status !== 'PENDING_REVIEW') {
-        throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Contract ${contract.id} is ${contract.status}, not awaiting review`, { status: contract.status });
+        throw new DomainError(ErrorCodes.INVALID_STATE_TRANSITION, `Contract ${contract.id} is ${contract.status}, not awaiting review`, {
+          status: contract.status,
+        });
       }
       contract.status = input.decision === 'APPROVE' ? 'ACTIVE' : 'REJECTED';
       contract.reviewFindings = findings;
@@ -177,7 +184,12 @@ export class ContractsService {
     return findReferencing(this.dataSource.getRepository(Contract), 'customerId', customerIds, { createdAt: 'ASC' });
   }
 
-  private async requireApproval(manager: EntityManager, approvalId: string | null | undefined, customerId: string, promise: { visitsPerMonth: number; qualityStandard: PromiseApproval['qualityStandard'] }): Promise<void> {
+  private async requireApproval(
+    manager: EntityManager,
+    approvalId: string | null | undefined,
+    customerId: string,
+    promise: { visitsPerMonth: number; qualityStandard: PromiseApproval['qualityStandard'] },
+  ): Promise<void> {
     const [approval] = approvalId ? await findByIds(manager.getRepository(PromiseApproval), [approvalId]) : [];
     if (!approval || approval.customerId !== customerId || exceeds(promise, approval)) throw promiseExceedsTemplate();
   }

@@ -58,8 +58,16 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
     events = new EventStream(sales.env);
     rep = salesperson(await registerSalesperson(sales));
     customerId = await createCustomer(sales, rep, { businessType: 'RESTAURANT', city: 'Shanghai' });
-    await sales.graphql(SET_PRICE, { input: { region: 'Shanghai', businessType: 'RESTAURANT', serviceItem: 'COCKROACH', referencePriceCents: 50000, bandPercent: 20 } }, admin);
-    await sales.graphql(SET_PRICE, { input: { region: 'Shanghai', businessType: 'RESTAURANT', serviceItem: 'RODENT', referencePriceCents: 30000, bandPercent: 10 } }, admin);
+    await sales.graphql(
+      SET_PRICE,
+      { input: { region: 'Shanghai', businessType: 'RESTAURANT', serviceItem: 'COCKROACH', referencePriceCents: 50000, bandPercent: 20 } },
+      admin,
+    );
+    await sales.graphql(
+      SET_PRICE,
+      { input: { region: 'Shanghai', businessType: 'RESTAURANT', serviceItem: 'RODENT', referencePriceCents: 30000, bandPercent: 10 } },
+      admin,
+    );
     await sales.graphql(SET_TEMPLATE, { input: { businessType: 'RESTAURANT', visitsPerMonth: 2, qualityStandard: 'STANDARD' } }, admin);
     await sales.service.consumer.ready();
   });
@@ -71,16 +79,30 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
 
   describe('reference data', () => {
     it('is kept by ADMIN with every change on record', async () => {
-      const changed = await sales.graphql(SET_PRICE, { input: { region: 'Suzhou', businessType: 'HOTEL', serviceItem: 'ant', referencePriceCents: 10001, bandPercent: 15 } }, admin);
+      const changed = await sales.graphql(
+        SET_PRICE,
+        { input: { region: 'Suzhou', businessType: 'HOTEL', serviceItem: 'ant', referencePriceCents: 10001, bandPercent: 15 } },
+        admin,
+      );
       expect(changed.data).toEqual({ setReferencePrice: { serviceItem: 'ANT', referencePriceCents: 10001, bandPercent: 15, floorCents: 8501 } });
-      await sales.graphql(SET_PRICE, { input: { region: 'Suzhou', businessType: 'HOTEL', serviceItem: 'ANT', referencePriceCents: 12000, bandPercent: 10 } }, admin);
+      await sales.graphql(
+        SET_PRICE,
+        { input: { region: 'Suzhou', businessType: 'HOTEL', serviceItem: 'ANT', referencePriceCents: 12000, bandPercent: 10 } },
+        admin,
+      );
       const history = await sales.graphql<{ referenceDataHistory: Record<string, unknown>[] }>(HISTORY, { kind: 'REFERENCE_PRICE' }, supervisor);
       const ant = history.data!.referenceDataHistory.filter((change) => change['subject'] === 'Suzhou/HOTEL/ANT');
       expect(ant).toEqual([
-        expect.objectContaining({ before: expect.objectContaining({ referencePriceCents: 10001 }), after: expect.objectContaining({ referencePriceCents: 12000, floorCents: 10800 }), changedBy: admin.userId }),
+        expect.objectContaining({
+          before: expect.objectContaining({ referencePriceCents: 10001 }),
+          after: expect.objectContaining({ referencePriceCents: 12000, floorCents: 10800 }),
+          changedBy: admin.userId,
+        }),
         expect.objectContaining({ before: null, after: expect.objectContaining({ referencePriceCents: 10001 }) }),
       ]);
-      expect(errorCodes(await sales.graphql(SET_TEMPLATE, { input: { businessType: 'HOTEL', visitsPerMonth: 2, qualityStandard: 'BASIC' } }, rep))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await sales.graphql(SET_TEMPLATE, { input: { businessType: 'HOTEL', visitsPerMonth: 2, qualityStandard: 'BASIC' } }, rep))).toEqual([
+        'FORBIDDEN',
+      ]);
     });
   });
 
@@ -94,14 +116,26 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
         referenceMonthlyCents: 80000,
         specialCustomer: false,
         areaTolerancePercent: 10,
-        serviceItems: [{ item: 'COCKROACH', priceCents: 45000 }, { item: 'RODENT', priceCents: 30000 }],
+        serviceItems: [
+          { item: 'COCKROACH', priceCents: 45000 },
+          { item: 'RODENT', priceCents: 30000 },
+        ],
         customer: { id: customerId },
       });
     });
 
     it.each([
       ['a price below the floor', { serviceItems: [{ item: 'COCKROACH', priceCents: 39999 }] }, 'PRICE_BELOW_FLOOR'],
-      ['a free bundled item', { serviceItems: [{ item: 'COCKROACH', priceCents: 45000 }, { item: 'RODENT', priceCents: 0 }] }, 'FREE_BUNDLED_ITEM'],
+      [
+        'a free bundled item',
+        {
+          serviceItems: [
+            { item: 'COCKROACH', priceCents: 45000 },
+            { item: 'RODENT', priceCents: 0 },
+          ],
+        },
+        'FREE_BUNDLED_ITEM',
+      ],
       ['an item without a reference price', { serviceItems: [{ item: 'TERMITE', priceCents: 45000 }] }, 'NO_REFERENCE_PRICE'],
       ['more visits than the template, unapproved', { visitsPerMonth: 4 }, 'PROMISE_EXCEEDS_TEMPLATE'],
       ['a stricter standard than the template, unapproved', { qualityStandard: 'PREMIUM' }, 'PROMISE_EXCEEDS_TEMPLATE'],
@@ -120,7 +154,9 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
     });
 
     it('lets a contract promise more than the template with a supervisor approval, once, and flags low price + high cost', async () => {
-      expect(errorCodes(await sales.graphql(APPROVE_PROMISE, { input: { customerId, visitsPerMonth: 4, qualityStandard: 'STANDARD', note: 'x' } }, rep))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await sales.graphql(APPROVE_PROMISE, { input: { customerId, visitsPerMonth: 4, qualityStandard: 'STANDARD', note: 'x' } }, rep)),
+      ).toEqual(['FORBIDDEN']);
       const approval = await sales.graphql<{ approvePromise: { id: string; approvedBy: string } }>(
         APPROVE_PROMISE,
         { input: { customerId, visitsPerMonth: 4, qualityStandard: 'STANDARD', note: 'Flagship restaurant, heavy infestation' } },
@@ -132,7 +168,11 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
       const beyondApproval = await sales.graphql(CREATE, { input: contract({ visitsPerMonth: 5, promiseApprovalId }) }, rep);
       expect(errorCodes(beyondApproval)).toEqual(['PROMISE_EXCEEDS_TEMPLATE']);
 
-      const response = await sales.graphql<{ createContract: Record<string, unknown> }>(CREATE, { input: contract({ visitsPerMonth: 4, promiseApprovalId }) }, rep);
+      const response = await sales.graphql<{ createContract: Record<string, unknown> }>(
+        CREATE,
+        { input: contract({ visitsPerMonth: 4, promiseApprovalId }) },
+        rep,
+      );
       expect(response.data!.createContract).toMatchObject({ promiseApprovalId, specialCustomer: true });
       expect(response.data!.createContract['specialReasons']).toHaveLength(2);
 
@@ -161,7 +201,10 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
         visitsPerMonth: 2,
         qualityStandard: 'STANDARD',
         startsOn: '2026-12-01',
-        serviceItems: [{ item: 'COCKROACH', priceCents: 45000 }, { item: 'RODENT', priceCents: 30000 }],
+        serviceItems: [
+          { item: 'COCKROACH', priceCents: 45000 },
+          { item: 'RODENT', priceCents: 30000 },
+        ],
       });
       const again = await sales.graphql(REVIEW, { input: { contractId: id, decision: 'APPROVE', findings: [] } }, supervisor);
       expect(errorCodes(again)).toEqual(['INVALID_STATE_TRANSITION']);
@@ -172,7 +215,9 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
     it('rejects only with findings, and a rejected contract publishes nothing', async () => {
       const created = await sales.graphql<{ createContract: { id: string } }>(CREATE, { input: contract() }, rep);
       const id = created.data!.createContract.id;
-      expect(errorCodes(await sales.graphql(REVIEW, { input: { contractId: id, decision: 'REJECT', findings: [' '] } }, supervisor))).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await sales.graphql(REVIEW, { input: { contractId: id, decision: 'REJECT', findings: [' '] } }, supervisor))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
       const rejected = await sales.graphql(REVIEW, { input: { contractId: id, decision: 'REJECT', findings: ['Site area not surveyed'] } }, supervisor);
       expect(rejected.data).toEqual({ reviewContract: { id, status: 'REJECTED', reviewFindings: ['Site area not surveyed'], reviewedBy: supervisor.userId } });
       expect(await outboxEvents(sales.service.dataSource, 'ContractSigned', id)).toHaveLength(0);
@@ -191,17 +236,28 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
       const event = measured(id, 240);
       const republished = AreaMeasured.create(event.aggregateId, event.payload);
       await events.publish(Topics['service-dispatch'], event, republished);
-      await eventually(async () => expect((await sales.graphql(CONTRACT, { id }, rep)).data).toEqual({ contract: { id, disputed: true, measuredAreaM2: 240, status: 'ACTIVE' } }));
+      await eventually(async () =>
+        expect((await sales.graphql(CONTRACT, { id }, rep)).data).toEqual({ contract: { id, disputed: true, measuredAreaM2: 240, status: 'ACTIVE' } }),
+      );
       await eventually(async () => expect(await countRows(sales.service.dataSource, 'inbox_event', 'event_id = $1', [republished.id])).toBe(1));
       const disputes = await outboxEvents(sales.service.dataSource, 'ContractDisputed', id);
       expect(disputes).toHaveLength(1);
-      expect(disputes[0].payload).toEqual({ contractId: id, customerId, reason: 'AREA_MISMATCH', signedAreaM2: 200, measuredAreaM2: 240, workOrderId: event.payload.workOrderId });
+      expect(disputes[0].payload).toEqual({
+        contractId: id,
+        customerId,
+        reason: 'AREA_MISMATCH',
+        signedAreaM2: 200,
+        measuredAreaM2: 240,
+        workOrderId: event.payload.workOrderId,
+      });
     });
 
     it('records a measurement within the tolerance without a dispute, and follows the company setting', async () => {
       const within = await activeContract();
       await events.publish(Topics['service-dispatch'], measured(within, 219));
-      await eventually(async () => expect((await sales.graphql(CONTRACT, { id: within }, rep)).data).toMatchObject({ contract: { measuredAreaM2: 219, disputed: false } }));
+      await eventually(async () =>
+        expect((await sales.graphql(CONTRACT, { id: within }, rep)).data).toMatchObject({ contract: { measuredAreaM2: 219, disputed: false } }),
+      );
       expect(await outboxEvents(sales.service.dataSource, 'ContractDisputed', within)).toHaveLength(0);
 
       expect((await sales.graphql(SET_TOLERANCE, { percent: 5 }, admin)).data).toEqual({ setAreaTolerance: 5 });
@@ -217,8 +273,13 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
       await events.publish(Topics['service-dispatch'], measured(id, 400));
       await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: null } }));
       const disputeId = randomUUID();
-      await events.publish(Topics.complaints, DisputeRuled.create(disputeId, { disputeId, contractId: id, customerId, ruling: 'RENEGOTIATE', ruledAt: new Date().toISOString() }));
-      await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: false, disputeRuling: 'RENEGOTIATE' } }));
+      await events.publish(
+        Topics.complaints,
+        DisputeRuled.create(disputeId, { disputeId, contractId: id, customerId, ruling: 'RENEGOTIATE', ruledAt: new Date().toISOString() }),
+      );
+      await eventually(async () =>
+        expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: false, disputeRuling: 'RENEGOTIATE' } }),
+      );
     });
 
     it('marks the contract on a dispute opened by hand (bundled item, over-promise) and carries its ruling back', async () => {
@@ -228,39 +289,80 @@ describe('service contracts and their guardrails (sales, real PostgreSQL and Kaf
         return DisputeOpened.create(disputeId, { disputeId, contractId: id, customerId, reason, workOrderIds: [], openedAt: new Date().toISOString() });
       };
       const ruled = (event: ReturnType<typeof opened>, ruling: 'AMEND_CONTRACT' | 'SERVICE_FULFILS') =>
-        DisputeRuled.create(event.aggregateId, { disputeId: event.payload.disputeId, contractId: id, customerId, ruling, ruledAt: new Date().toISOString(), workOrderIds: [], reason: event.payload.reason });
+        DisputeRuled.create(event.aggregateId, {
+          disputeId: event.payload.disputeId,
+          contractId: id,
+          customerId,
+          ruling,
+          ruledAt: new Date().toISOString(),
+          workOrderIds: [],
+          reason: event.payload.reason,
+        });
       const bundled = opened('BUNDLED_ITEM');
       const promise = opened('OVER_PROMISE');
       // Redelivered with a new envelope id: the contract still counts the dispute once.
       await events.publish(Topics.complaints, bundled, DisputeOpened.create(bundled.aggregateId, bundled.payload), promise);
       await eventually(async () =>
-        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: null, openDisputeIds: [bundled.payload.disputeId, promise.payload.disputeId] } }),
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({
+          contract: { disputed: true, disputeRuling: null, openDisputeIds: [bundled.payload.disputeId, promise.payload.disputeId] },
+        }),
       );
       // The list's filter finds it too (the supervisor's view of contracts in dispute).
-      const listed = await sales.graphql<{ contracts: { edges: { node: { id: string } }[] } }>(`query { contracts(first: 100, disputed: true) { edges { node { id } } } }`, {}, supervisor);
+      const listed = await sales.graphql<{ contracts: { edges: { node: { id: string } }[] } }>(
+        `query { contracts(first: 100, disputed: true) { edges { node { id } } } }`,
+        {},
+        supervisor,
+      );
       expect(listed.data!.contracts.edges.map((edge) => edge.node.id)).toContain(id);
 
       // One ruling while the other dispute is still open: the ruling shows, the contract stays in dispute.
       await events.publish(Topics.complaints, ruled(bundled, 'AMEND_CONTRACT'));
       await eventually(async () =>
-        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: 'AMEND_CONTRACT', openDisputeIds: [promise.payload.disputeId] } }),
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({
+          contract: { disputed: true, disputeRuling: 'AMEND_CONTRACT', openDisputeIds: [promise.payload.disputeId] },
+        }),
       );
       await events.publish(Topics.complaints, ruled(promise, 'SERVICE_FULFILS'));
       await eventually(async () =>
-        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({ contract: { disputed: false, disputeRuling: 'SERVICE_FULFILS', openDisputeIds: [] } }),
+        expect((await sales.graphql(OPEN_DISPUTES, { id }, rep)).data).toEqual({
+          contract: { disputed: false, disputeRuling: 'SERVICE_FULFILS', openDisputeIds: [] },
+        }),
       );
     });
 
     it('still reports an area mismatch while a dispute for another reason is open, and keeps it in dispute until that one is ruled', async () => {
       const id = await activeContract();
       const disputeId = randomUUID();
-      await events.publish(Topics.complaints, DisputeOpened.create(disputeId, { disputeId, contractId: id, customerId, reason: 'OVER_PROMISE', workOrderIds: [], openedAt: new Date().toISOString() }));
+      await events.publish(
+        Topics.complaints,
+        DisputeOpened.create(disputeId, {
+          disputeId,
+          contractId: id,
+          customerId,
+          reason: 'OVER_PROMISE',
+          workOrderIds: [],
+          openedAt: new Date().toISOString(),
+        }),
+      );
       await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: null } }));
       await events.publish(Topics['service-dispatch'], measured(id, 300));
       await eventually(async () => expect(await outboxEvents(sales.service.dataSource, 'ContractDisputed', id)).toHaveLength(1));
-      await events.publish(Topics.complaints, DisputeRuled.create(disputeId, { disputeId, contractId: id, customerId, ruling: 'RENEGOTIATE', ruledAt: new Date().toISOString(), workOrderIds: [], reason: 'OVER_PROMISE' }));
+      await events.publish(
+        Topics.complaints,
+        DisputeRuled.create(disputeId, {
+          disputeId,
+          contractId: id,
+          customerId,
+          ruling: 'RENEGOTIATE',
+          ruledAt: new Date().toISOString(),
+          workOrderIds: [],
+          reason: 'OVER_PROMISE',
+        }),
+      );
       // The over-promise is ruled; the area mismatch still waits for its own ruling.
-      await eventually(async () => expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: 'RENEGOTIATE' } }));
+      await eventually(async () =>
+        expect((await sales.graphql(RULING, { id }, rep)).data).toEqual({ contract: { disputed: true, disputeRuling: 'RENEGOTIATE' } }),
+      );
     });
   });
 });

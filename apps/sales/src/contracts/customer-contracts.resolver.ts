@@ -11,6 +11,11 @@ export class CustomerContractsResolver {
   @Guarded()
   @FieldResolver(() => [Contract], { description: "The customer's service contracts, oldest first." })
   contracts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Contract[]> {
-    return groupLoader(context.loaders, Contract, (ids: readonly string[]) => this.contractsService.findByCustomerIds(ids), (row) => row.customerId).load(customer.id);
+    return groupLoader(
+      context.loaders,
+      Contract,
+      (ids: readonly string[]) => this.contractsService.findByCustomerIds(ids),
+      (row) => row.customerId,
+    ).load(customer.id);
   }
 }

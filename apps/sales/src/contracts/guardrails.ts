@@ -20,14 +20,21 @@ export interface ServicePromise {
 export function checkPricing(items: PricedItem[], references: ReferencePrice[], where: { region: string; businessType: string }): number {
   const free = items.find((item) => item.priceCents === 0);
   if (free) {
-    throw new DomainError(SalesErrorCodes.FREE_BUNDLED_ITEM, `${free.item} is priced at 0: every service item must be priced (a free item is a disguised discount)`, { item: free.item });
+    throw new DomainError(
+      SalesErrorCodes.FREE_BUNDLED_ITEM,
+      `${free.item} is priced at 0: every service item must be priced (a free item is a disguised discount)`,
+      { item: free.item },
+    );
   }
   const byItem = new Map(references.map((reference) => [reference.serviceItem, reference]));
   let referenceTotal = 0;
   for (const item of items) {
     const reference = byItem.get(item.item);
     if (!reference) {
-      throw new DomainError(SalesErrorCodes.NO_REFERENCE_PRICE, `There is no reference price for ${item.item} in ${where.region} for ${where.businessType}`, { item: item.item, ...where });
+      throw new DomainError(SalesErrorCodes.NO_REFERENCE_PRICE, `There is no reference price for ${item.item} in ${where.region} for ${where.businessType}`, {
+        item: item.item,
+        ...where,
+      });
     }
     if (item.priceCents < reference.floorCents) {
       throw new DomainError(

@@ -5,7 +5,11 @@ import { QualityStandard, QualityStandardEnum } from '../reference-data/referenc
 
 export const PromiseApprovalRequestStatuses = ['AWAITING_SUPERVISOR', 'APPROVED', 'DECLINED'] as const;
 export type PromiseApprovalRequestStatus = (typeof PromiseApprovalRequestStatuses)[number];
-export const PromiseApprovalRequestStatusEnum = defineEnum(PromiseApprovalRequestStatuses, 'PromiseApprovalRequestStatus', 'Whether a supervisor has answered yet.');
+export const PromiseApprovalRequestStatusEnum = defineEnum(
+  PromiseApprovalRequestStatuses,
+  'PromiseApprovalRequestStatus',
+  'Whether a supervisor has answered yet.',
+);
 
 /** A salesperson asks a supervisor to let them promise one customer more than the standard template. */
 @ObjectType({ description: 'A request to promise a customer more than the standard template, waiting for (or answered by) a supervisor.' })

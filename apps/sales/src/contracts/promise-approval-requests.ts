@@ -3,7 +3,20 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectTy
 import { IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Identity } from '@aftercare/identity';
 import { hasAnyRole } from '@aftercare/identity';
-import { badInput, Connection, ConnectionType, DomainError, ErrorCodes, Guarded, Injectable, keysetPage, NotBlank, notFound, PageArgs, RequestContext } from '@aftercare/subgraph';
+import {
+  badInput,
+  Connection,
+  ConnectionType,
+  DomainError,
+  ErrorCodes,
+  Guarded,
+  Injectable,
+  keysetPage,
+  NotBlank,
+  notFound,
+  PageArgs,
+  RequestContext,
+} from '@aftercare/subgraph';
 import { SUPERVISORS } from '../access-table';
 import { staffId } from '../customers/customer-access';
 import { CustomersService } from '../customers/customers.service';
@@ -107,9 +120,7 @@ export class PromiseApprovalRequestsService {
 
   /** Oldest first: the supervisor answers in the order salespeople asked. */
   async search(identity: Identity, args: PromiseApprovalRequestSearchArgs): Promise<Connection<PromiseApprovalRequest>> {
-    const query = this.dataSource
-      .getRepository(PromiseApprovalRequest)
-      .createQueryBuilder('request');
+    const query = this.dataSource.getRepository(PromiseApprovalRequest).createQueryBuilder('request');
     if (!hasAnyRole(identity, SUPERVISORS)) query.andWhere('request.requestedBy = :me', { me: staffId(identity) });
     if (args.status) query.andWhere('request.status = :status', { status: args.status });
     if (args.customerId) query.andWhere('request.customerId = :customerId', { customerId: args.customerId });
@@ -122,14 +133,22 @@ export class PromiseApprovalRequestResolver {
   constructor(private readonly requests: PromiseApprovalRequestsService) {}
 
   @Guarded()
-  @Mutation(() => PromiseApprovalRequest, { description: 'Asks a supervisor to allow promising one customer more than the template; waits in promiseApprovalRequests.' })
-  requestPromiseApproval(@Arg('input', () => RequestPromiseApprovalInput) input: RequestPromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
+  @Mutation(() => PromiseApprovalRequest, {
+    description: 'Asks a supervisor to allow promising one customer more than the template; waits in promiseApprovalRequests.',
+  })
+  requestPromiseApproval(
+    @Arg('input', () => RequestPromiseApprovalInput) input: RequestPromiseApprovalInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<PromiseApprovalRequest> {
     return this.requests.request(identity, input);
   }
 
   @Guarded()
   @Mutation(() => PromiseApprovalRequest, { description: 'A supervisor answers a waiting request: approve (records the approval) or decline with a note.' })
-  decidePromiseApproval(@Arg('input', () => DecidePromiseApprovalInput) input: DecidePromiseApprovalInput, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequest> {
+  decidePromiseApproval(
+    @Arg('input', () => DecidePromiseApprovalInput) input: DecidePromiseApprovalInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<PromiseApprovalRequest> {
     return this.requests.decide(identity, input);
   }
 
@@ -137,7 +156,10 @@ export class PromiseApprovalRequestResolver {
   @Query(() => PromiseApprovalRequestConnection, {
     description: 'Promise approval requests, oldest first (status AWAITING_SUPERVISOR: what waits for a supervisor); a SALES person sees only their own.',
   })
-  promiseApprovalRequests(@Args(() => PromiseApprovalRequestSearchArgs) args: PromiseApprovalRequestSearchArgs, @Ctx() { identity }: RequestContext): Promise<PromiseApprovalRequestConnection> {
+  promiseApprovalRequests(
+    @Args(() => PromiseApprovalRequestSearchArgs) args: PromiseApprovalRequestSearchArgs,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<PromiseApprovalRequestConnection> {
     return this.requests.search(identity, args);
   }
 }

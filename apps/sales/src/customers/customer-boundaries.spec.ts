@@ -47,7 +47,11 @@ describe('customer data stays inside its boundaries (sales, real PostgreSQL)', (
     expect(response.errors).toBeUndefined();
     expect(response.data!.submitInstallOrder.customer).toEqual({ id: cardId, ...sent });
     // The order is linked to the existing card, which staff see in full.
-    const staffView = await sales.graphql<{ order: { customer: { id: string; name: string } } }>(ORDER_CUSTOMER, { id: response.data!.submitInstallOrder.id }, supervisor);
+    const staffView = await sales.graphql<{ order: { customer: { id: string; name: string } } }>(
+      ORDER_CUSTOMER,
+      { id: response.data!.submitInstallOrder.id },
+      supervisor,
+    );
     expect(staffView.data!.order.customer).toMatchObject({ id: cardId, name: 'Real Card Holder' });
     // A resubmission (idempotent) still shows the partner only its own submission.
     const again = await sales.graphql<{ submitInstallOrder: { customer: Record<string, unknown> } }>(
@@ -64,7 +68,11 @@ describe('customer data stays inside its boundaries (sales, real PostgreSQL)', (
 
   it("keeps another salesperson's card closed through order.customer, as it is through customer(id)", async () => {
     const theirs = await createCustomer(sales, otherRep);
-    const placed = await sales.graphql<{ placeOrder: { id: string } }>(PLACE, { input: { channel: 'PHONE', customerId: theirs, productModel: 'X5' } }, otherRep);
+    const placed = await sales.graphql<{ placeOrder: { id: string } }>(
+      PLACE,
+      { input: { channel: 'PHONE', customerId: theirs, productModel: 'X5' } },
+      otherRep,
+    );
     const orderId = placed.data!.placeOrder.id;
     const nosy = await sales.graphql<{ order: unknown }>(ORDER_CUSTOMER, { id: orderId }, rep);
     expect(errorCodes(nosy)).toContain('NOT_FOUND');

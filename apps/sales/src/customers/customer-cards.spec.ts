@@ -72,7 +72,13 @@ describe('customer cards (sales, real PostgreSQL)', () => {
     expect(response.data!.changeProspectGrade.grade).toBe('A');
     expect(response.data!.changeProspectGrade.gradeHistory).toEqual([
       expect.objectContaining({ fromGrade: null, toGrade: 'D' }),
-      expect.objectContaining({ fromGrade: 'D', toGrade: 'A', changedBy: rep.userId, reason: 'Asked for a quote for three sites', changedAt: expect.any(String) }),
+      expect.objectContaining({
+        fromGrade: 'D',
+        toGrade: 'A',
+        changedBy: rep.userId,
+        reason: 'Asked for a quote for three sites',
+        changedAt: expect.any(String),
+      }),
     ]);
   });
 
@@ -82,7 +88,7 @@ describe('customer cards (sales, real PostgreSQL)', () => {
     expect(response.data).toEqual({ updateCustomer: { id, key: true, scale: 5, region: 'Shanghai' } });
   });
 
-  it("lets a SALES person see and edit only their own cards; supervisors see all", async () => {
+  it('lets a SALES person see and edit only their own cards; supervisors see all', async () => {
     const mine = await createCustomer(sales, rep);
     expect(errorCodes(await sales.graphql(CUSTOMER, { id: mine }, otherRep))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await sales.graphql(UPDATE, { id: mine, input: { key: true } }, otherRep))).toEqual(['NOT_FOUND']);
@@ -98,7 +104,8 @@ describe('customer cards (sales, real PostgreSQL)', () => {
   it('searches by grade, region, business type, owner, key flag and text, page by page', async () => {
     const owner = salesperson(await registerSalesperson(sales));
     const hotels: string[] = [];
-    for (let i = 0; i < 5; i++) hotels.push(await createCustomer(sales, owner, { name: `Jade Hotel ${i}`, businessType: 'HOTEL', region: 'Pudong', grade: 'B', key: i % 2 === 0 }));
+    for (let i = 0; i < 5; i++)
+      hotels.push(await createCustomer(sales, owner, { name: `Jade Hotel ${i}`, businessType: 'HOTEL', region: 'Pudong', grade: 'B', key: i % 2 === 0 }));
     await createCustomer(sales, owner, { businessType: 'OFFICE', region: 'Pudong', grade: 'B' });
     await createCustomer(sales, owner, { businessType: 'HOTEL', region: 'Minhang', grade: 'B' });
 
@@ -168,7 +175,11 @@ describe('customer cards (sales, real PostgreSQL)', () => {
       brand,
     );
     expect(submitted.data!.submitInstallOrder.customer).toEqual({ name: 'Wu Hua' });
-    const nosy = await sales.graphql(`query ($id: ID!) { order(id: $id) { customer { contracts { id } } } }`, { id: submitted.data!.submitInstallOrder.id }, brand);
+    const nosy = await sales.graphql(
+      `query ($id: ID!) { order(id: $id) { customer { contracts { id } } } }`,
+      { id: submitted.data!.submitInstallOrder.id },
+      brand,
+    );
     expect(errorCodes(nosy)).toEqual(['FORBIDDEN']);
   });
 });

@@ -27,10 +27,27 @@ describe('explicit nulls in customer inputs (sales, real PostgreSQL)', () => {
   afterAll(() => sales?.stop());
 
   it('creates a card with null optional fields as if they were not given', async () => {
-    const input = customerInput({ scale: null, influence: null, key: null, businessType: null, region: null, contacts: null, sites: null, serviceContactId: null } as never);
+    const input = customerInput({
+      scale: null,
+      influence: null,
+      key: null,
+      businessType: null,
+      region: null,
+      contacts: null,
+      sites: null,
+      serviceContactId: null,
+    } as never);
     const response = await sales.graphql<{ createCustomer: Record<string, unknown> }>(CREATE, { input }, rep);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.createCustomer).toMatchObject({ scale: 1, influence: 1, key: false, businessType: 'HOUSEHOLD', contacts: [], sites: [], serviceContactId: null });
+    expect(response.data!.createCustomer).toMatchObject({
+      scale: 1,
+      influence: 1,
+      key: false,
+      businessType: 'HOUSEHOLD',
+      contacts: [],
+      sites: [],
+      serviceContactId: null,
+    });
     expect(response.data!.createCustomer['region']).toBe(input.city);
   });
 
@@ -40,7 +57,10 @@ describe('explicit nulls in customer inputs (sales, real PostgreSQL)', () => {
     expect(before.errors).toBeUndefined();
     const response = await sales.graphql<{ updateCustomer: Record<string, unknown> }>(
       UPDATE,
-      { id, input: { name: null, scale: null, influence: null, key: null, businessType: null, region: null, contacts: null, sites: null, serviceContactId: null } },
+      {
+        id,
+        input: { name: null, scale: null, influence: null, key: null, businessType: null, region: null, contacts: null, sites: null, serviceContactId: null },
+      },
       rep,
     );
     expect(errorCodes(response)).toEqual([]);

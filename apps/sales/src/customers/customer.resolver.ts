@@ -38,7 +38,8 @@ export class CustomerResolver {
 
   @Guarded()
   @Query(() => Customer, {
-    description: 'One card, the start of the customer 360, for every staff role that serves the customer; a SALES person finds only their own. CRM fields are for office staff, not engineers.',
+    description:
+      'One card, the start of the customer 360, for every staff role that serves the customer; a SALES person finds only their own. CRM fields are for office staff, not engineers.',
   })
   customer(@Arg('id', () => ID) id: string, @Ctx() { identity }: RequestContext): Promise<Customer> {
     return this.cards.getReachable(identity, id);
@@ -62,6 +63,11 @@ export class CustomerResolver {
   @Guarded()
   @FieldResolver(() => [GradeChange], { description: 'Every grade the card has had, oldest first.' })
   gradeHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<GradeChange[]> {
-    return groupLoader(context.loaders, GradeChange, (ids: readonly string[]) => this.cards.gradeHistories(ids), (row) => row.customerId).load(customer.id);
+    return groupLoader(
+      context.loaders,
+      GradeChange,
+      (ids: readonly string[]) => this.cards.gradeHistories(ids),
+      (row) => row.customerId,
+    ).load(customer.id);
   }
 }

@@ -77,9 +77,11 @@ export class CustomersService {
         this.dataSource.transaction(async (manager) => {
           if (ownerId) await this.salespeople.holdActive(manager, [ownerId], 'ownerId');
           const profile = profileOf(manager, input);
-          const customer = await manager.getRepository(Customer).save(
-            manager.getRepository(Customer).create({ ...profile, region: profile.region ?? profile.city, phone, grade: input.grade, ownerId, referredById }),
-          );
+          const customer = await manager
+            .getRepository(Customer)
+            .save(
+              manager.getRepository(Customer).create({ ...profile, region: profile.region ?? profile.city, phone, grade: input.grade, ownerId, referredById }),
+            );
           await manager.insert(GradeChange, { customerId: customer.id, fromGrade: null, toGrade: input.grade, changedBy, reason: 'Card created' });
           await this.cardEvents.registered(manager, customer);
           await this.valueIndex.recompute(manager, referredById ? [customer.id, referredById] : [customer.id]);
@@ -93,7 +95,8 @@ export class CustomersService {
   private async ownerOfNewCard(identity: Identity, named: string | null | undefined): Promise<string | null> {
     const scope = await this.scopes.kept(identity);
     if (scope.every) return named ?? null;
-    if (!scope.ownerId) throw new DomainError(ErrorCodes.FORBIDDEN, `Staff user ${staffId(identity)} is not registered as a salesperson, so no card can be theirs`);
+    if (!scope.ownerId)
+      throw new DomainError(ErrorCodes.FORBIDDEN, `Staff user ${staffId(identity)} is not registered as a salesperson, so no card can be theirs`);
     return scope.ownerId;
   }
 
@@ -155,9 +158,7 @@ export class CustomersService {
   }
 
   async search(identity: Identity, args: CustomerSearchArgs): Promise<Connection<Customer>> {
-    const query = this.dataSource
-      .getRepository(Customer)
-      .createQueryBuilder('c');
+    const query = this.dataSource.getRepository(Customer).createQueryBuilder('c');
     const scope = await this.scopes.readable(identity);
     // Someone who is no salesperson owns no card.
     if (!scope.every && !scope.ownerId) query.andWhere('FALSE');

@@ -1,4 +1,12 @@
-import { ReplacementOrdered, SelfInstallRefundApproved, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted, WorkOrderType, WorkOrderVerified } from '@aftercare/event-contracts';
+import {
+  ReplacementOrdered,
+  SelfInstallRefundApproved,
+  WorkOrderAssigned,
+  WorkOrderCancelled,
+  WorkOrderCompleted,
+  WorkOrderType,
+  WorkOrderVerified,
+} from '@aftercare/event-contracts';
 import { EventHandler, on } from '@aftercare/messaging';
 import { FulfilmentService } from './fulfilment.service';
 

@@ -40,7 +40,13 @@ export class FulfilmentService {
       .createQueryBuilder()
       .insert()
       .into(OrderRefund)
-      .values({ id: refund.refundId, orderId: refund.orderId, workOrderId: refund.workOrderId, amountCents: refund.amountCents, approvedAt: new Date(refund.approvedAt) })
+      .values({
+        id: refund.refundId,
+        orderId: refund.orderId,
+        workOrderId: refund.workOrderId,
+        amountCents: refund.amountCents,
+        approvedAt: new Date(refund.approvedAt),
+      })
       .orIgnore()
       .execute();
   }

@@ -34,10 +34,19 @@ describe('orders from every channel follow fulfilment (sales, real PostgreSQL an
     return { workOrderId: randomUUID(), type, orderId, contractId: null, customerId, city: 'Shanghai', brand: null, productModel: 'AquaPure X5' };
   }
 
-  const assigned = (f: WorkOrderFacts) => WorkOrderAssigned.create(f.workOrderId, { ...f, engineerId: randomUUID(), appointmentDate: '2026-12-02', manual: false });
+  const assigned = (f: WorkOrderFacts) =>
+    WorkOrderAssigned.create(f.workOrderId, { ...f, engineerId: randomUUID(), appointmentDate: '2026-12-02', manual: false });
   const completed = (f: WorkOrderFacts) =>
-    WorkOrderCompleted.create(f.workOrderId, { ...f, engineerId: randomUUID(), completedAt: new Date().toISOString(), measuredAreaM2: null, paymentCollectedCents: 0, paymentRefused: false });
-  const verified = (f: WorkOrderFacts) => WorkOrderVerified.create(f.workOrderId, { ...f, engineerId: randomUUID(), verifiedAt: new Date().toISOString(), distanceKm: 12 });
+    WorkOrderCompleted.create(f.workOrderId, {
+      ...f,
+      engineerId: randomUUID(),
+      completedAt: new Date().toISOString(),
+      measuredAreaM2: null,
+      paymentCollectedCents: 0,
+      paymentRefused: false,
+    });
+  const verified = (f: WorkOrderFacts) =>
+    WorkOrderVerified.create(f.workOrderId, { ...f, engineerId: randomUUID(), verifiedAt: new Date().toISOString(), distanceKm: 12 });
   const cancelled = (f: WorkOrderFacts) => WorkOrderCancelled.create(f.workOrderId, { ...f, reason: 'Customer refused at the door' });
 
   async function statusOf(id: string): Promise<string> {
@@ -68,7 +77,12 @@ describe('orders from every channel follow fulfilment (sales, real PostgreSQL an
     const ids: string[] = [];
     for (const channel of channels) ids.push(await placeOrder(channel));
     const listed = await sales.graphql<{ customer: { orders: { id: string; channel: string }[] } }>(CUSTOMER_ORDERS, { id: customerId }, rep);
-    expect(listed.data!.customer.orders.filter((order) => ids.includes(order.id)).map((order) => order.channel).sort()).toEqual([...channels].sort());
+    expect(
+      listed
+        .data!.customer.orders.filter((order) => ids.includes(order.id))
+        .map((order) => order.channel)
+        .sort(),
+    ).toEqual([...channels].sort());
     const [placed] = await outboxEvents(sales.service.dataSource, 'OrderPlaced', ids[0]);
     expect(placed.payload).toMatchObject({ orderId: ids[0], channel: 'ECOMMERCE', partnerId: null, customer: { customerId, city: 'Shanghai' } });
     const partnerChannel = await sales.graphql(PLACE, { input: { channel: 'PARTNER', customerId, productModel: 'X' } }, rep);

@@ -20,6 +20,11 @@ export class OrderRefundsResolver {
   }
 
   private loader(context: RequestContext) {
-    return groupLoader(context.loaders, OrderRefund, (ids: readonly string[]) => this.fulfilment.refundsOf(ids), (row: OrderRefund) => row.orderId);
+    return groupLoader(
+      context.loaders,
+      OrderRefund,
+      (ids: readonly string[]) => this.fulfilment.refundsOf(ids),
+      (row: OrderRefund) => row.orderId,
+    );
   }
 }

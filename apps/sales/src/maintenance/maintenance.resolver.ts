@@ -18,7 +18,12 @@ export class MaintenanceResolver {
   @Guarded()
   @FieldResolver(() => [MaintenanceContact], { description: 'The sales maintenance trace, newest first.' })
   maintenanceContacts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<MaintenanceContact[]> {
-    return groupLoader(context.loaders, MaintenanceContact, (ids: readonly string[]) => this.trace.contactsOf(ids), (row: MaintenanceContact) => row.customerId).load(customer.id);
+    return groupLoader(
+      context.loaders,
+      MaintenanceContact,
+      (ids: readonly string[]) => this.trace.contactsOf(ids),
+      (row: MaintenanceContact) => row.customerId,
+    ).load(customer.id);
   }
 
   @Guarded()

@@ -38,7 +38,12 @@ describe('sales maintenance trace (sales, real PostgreSQL)', () => {
     await sales.graphql(LOG, { input: { customerId: id, kind: 'CALL', contactedAt: daysAgo(200), notes: 'First call' } }, rep);
 
     const response = await sales.graphql<{ customer: { maintenance: Record<string, unknown>; maintenanceContacts: { kind: string }[] } }>(TRACE, { id }, rep);
-    expect(response.data!.customer.maintenance).toEqual({ lastContactAt: visit.data!.logContact['contactedAt'], contactsLast90Days: 3, visitsLast90Days: 1, contactsPerMonth: 1 });
+    expect(response.data!.customer.maintenance).toEqual({
+      lastContactAt: visit.data!.logContact['contactedAt'],
+      contactsLast90Days: 3,
+      visitsLast90Days: 1,
+      contactsPerMonth: 1,
+    });
     expect(response.data!.customer.maintenanceContacts.map((contact) => contact.kind)).toEqual(['VISIT', 'CALL', 'ONLINE', 'CALL']);
   });
 
@@ -47,7 +52,11 @@ describe('sales maintenance trace (sales, real PostgreSQL)', () => {
     const quiet = await createCustomer(sales, owner);
     const busy = await createCustomer(sales, owner);
     await sales.graphql(LOG, { input: { customerId: busy, kind: 'CALL', notes: 'Hello' } }, owner);
-    const response = await sales.graphql<{ customers: { edges: { node: { id: string; maintenance: { contactsLast90Days: number } } }[] } }>(MANY, { ownerId: owner.userId }, supervisor);
+    const response = await sales.graphql<{ customers: { edges: { node: { id: string; maintenance: { contactsLast90Days: number } } }[] } }>(
+      MANY,
+      { ownerId: owner.userId },
+      supervisor,
+    );
     const counts = Object.fromEntries(response.data!.customers.edges.map((edge) => [edge.node.id, edge.node.maintenance.contactsLast90Days]));
     expect(counts).toEqual({ [quiet]: 0, [busy]: 1 });
   });

@@ -13,7 +13,12 @@ export class CustomerOrdersResolver {
   @FieldResolver(() => [Order], { description: "The customer's orders from every channel, newest first." })
   async orders(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Order[]> {
     const { identity } = context;
-    const orders = await groupLoader(context.loaders, 'ordersByCustomer', (ids: readonly string[]) => this.ordersService.findByCustomerIds(ids), (row: Order) => row.customerId).load(customer.id);
+    const orders = await groupLoader(
+      context.loaders,
+      'ordersByCustomer',
+      (ids: readonly string[]) => this.ordersService.findByCustomerIds(ids),
+      (row: Order) => row.customerId,
+    ).load(customer.id);
     // A partner reaching a shared customer sees only the orders it placed itself.
     return identity.kind === 'partner' ? orders.filter((order) => order.partnerId === identity.partnerId) : orders;
   }

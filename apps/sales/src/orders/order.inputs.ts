@@ -25,7 +25,11 @@ export class EndCustomerInput {
   @MaxLength(300)
   address: string;
 
-  @Field(() => Float, { nullable: true, description: "The site's latitude (WGS-84 degrees), with longitude; dispatch measures the distance to the site from it (self-install offer, engineer's distance band)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The site's latitude (WGS-84 degrees), with longitude; dispatch measures the distance to the site from it (self-install offer, engineer's distance band).",
+  })
   @IsOptional()
   @Min(-90)
   @Max(90)

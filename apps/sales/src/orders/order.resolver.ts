@@ -21,10 +21,7 @@ export class OrderResolver {
 
   @Guarded()
   @Mutation(() => Order, { description: 'A partner brand submits an installation order; idempotent on externalRef.' })
-  submitInstallOrder(
-    @Arg('input', () => SubmitInstallOrderInput) input: SubmitInstallOrderInput,
-    @Ctx() { identity }: RequestContext,
-  ): Promise<Order> {
+  submitInstallOrder(@Arg('input', () => SubmitInstallOrderInput) input: SubmitInstallOrderInput, @Ctx() { identity }: RequestContext): Promise<Order> {
     return this.orders.submitInstallOrder(identity as PartnerIdentity, input);
   }
 

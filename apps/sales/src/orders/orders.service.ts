@@ -70,7 +70,8 @@ export class OrdersService {
     const externalRef = input.externalRef.trim();
     const { latitude, longitude } = input.customer;
     // A point needs both: one alone would be measured as somewhere else.
-    if ((latitude == null) !== (longitude == null)) throw badInput('Send the site\'s latitude and longitude together, or neither', latitude == null ? 'customer.latitude' : 'customer.longitude');
+    if ((latitude == null) !== (longitude == null))
+      throw badInput("Send the site's latitude and longitude together, or neither", latitude == null ? 'customer.latitude' : 'customer.longitude');
     try {
       // One transaction for the lookup and the intake: a partner's order costs one round of transaction control.
       return await this.asPartner(partner, async (manager) => {
@@ -180,4 +181,3 @@ export class OrdersService {
     return asRowSecurityCaller(this.dataSource, SALES_RUNTIME_ROLE, { kind: 'partner', partnerId: partner.partnerId }, work);
   }
 }
-

@@ -119,9 +119,7 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
 
     it('returns the same order for the same externalRef, also under concurrent resubmission', async () => {
       const input = installOrder();
-      const responses = await Promise.all(
-        Array.from({ length: 6 }, () => sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input }, brand)),
-      );
+      const responses = await Promise.all(Array.from({ length: 6 }, () => sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input }, brand)));
       const ids = new Set(responses.map((response) => response.data?.submitInstallOrder.id));
       expect(ids.size).toBe(1);
       const rows = await sales.service.dataSource.query('SELECT id FROM sales_order WHERE external_ref = $1', [input.externalRef]);
@@ -142,8 +140,16 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       ['a malformed phone', { customer: { name: 'Li Lei', phone: '12345', city: 'Shanghai', address: 'x' } }, 'customer.phone'],
       ['a blank externalRef', { externalRef: '' }, 'externalRef'],
       ['a blank product model', { productModel: ' ' }, 'productModel'],
-      ['a site latitude without its longitude', { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 31.6 } }, 'customer.longitude'],
-      ['a site latitude off the globe', { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 95, longitude: 121.4 } }, 'customer.latitude'],
+      [
+        'a site latitude without its longitude',
+        { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 31.6 } },
+        'customer.longitude',
+      ],
+      [
+        'a site latitude off the globe',
+        { customer: { name: 'Li Lei', phone: '13800138000', city: 'Shanghai', address: 'x', latitude: 95, longitude: 121.4 } },
+        'customer.latitude',
+      ],
     ])('rejects %s with BAD_USER_INPUT naming the field, storing nothing', async (_case, overrides, field) => {
       const before = await stored();
       const response = await sales.graphql(SUBMIT, { input: installOrder(overrides) }, brand);
@@ -157,8 +163,12 @@ describe('partner install orders (sales, real PostgreSQL)', () => {
       const withPoint = await sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input: installOrder({ customer: site }) }, brand);
       const without = await sales.graphql<{ submitInstallOrder: { id: string } }>(SUBMIT, { input: installOrder() }, brand);
       const placed = async (orderId: string) =>
-        (await sales.service.dataSource.query(`SELECT envelope->'payload'->'customer' AS customer FROM outbox_event WHERE event_type = 'OrderPlaced' AND message_key = $1`, [orderId]))[0]
-          .customer;
+        (
+          await sales.service.dataSource.query(
+            `SELECT envelope->'payload'->'customer' AS customer FROM outbox_event WHERE event_type = 'OrderPlaced' AND message_key = $1`,
+            [orderId],
+          )
+        )[0].customer;
       expect(await placed(withPoint.data!.submitInstallOrder.id)).toMatchObject({ address: '12 Bayi Road, Chongming', latitude: 31.623, longitude: 121.397 });
       expect(await placed(without.data!.submitInstallOrder.id)).not.toHaveProperty('latitude');
     });

@@ -7,7 +7,9 @@ const REVOKE = `mutation ($partnerId: ID!, $keyId: ID!) { revokePartnerKey(partn
 const KEYS = `query { partners(first: 50) { edges { node { id apiKeys { id prefix createdAt expiresAt revokedAt active } } } } }`;
 const CREDENTIAL = `query ($apiKey: String!) { partnerCredential(apiKey: $apiKey) { partnerId partnerCode } }`;
 
-type Rotation = { rotatePartnerKey: { apiKey: string; key: { id: string; prefix: string; expiresAt: string | null; revokedAt: string | null; active: boolean } } };
+type Rotation = {
+  rotatePartnerKey: { apiKey: string; key: { id: string; prefix: string; expiresAt: string | null; revokedAt: string | null; active: boolean } };
+};
 type Keys = { partners: { edges: { node: { id: string; apiKeys: { id: string; expiresAt: string | null; revokedAt: string | null; active: boolean }[] } }[] } };
 
 describe('partner key rotation and revocation (sales, real PostgreSQL)', () => {
@@ -74,7 +76,11 @@ describe('partner key rotation and revocation (sales, real PostgreSQL)', () => {
     const { partnerId, apiKey: oldKey } = await register('ROTC');
     const { apiKey: newKey } = (await sales.graphql<Rotation>(ROTATE, { input: { partnerId } }, admin)).data!.rotatePartnerKey;
     const oldKeyId = (await keysOf(partnerId))[1]!.id;
-    const revoked = await sales.graphql<{ revokePartnerKey: { id: string; active: boolean; revokedAt: string } }>(REVOKE, { partnerId, keyId: oldKeyId }, admin);
+    const revoked = await sales.graphql<{ revokePartnerKey: { id: string; active: boolean; revokedAt: string } }>(
+      REVOKE,
+      { partnerId, keyId: oldKeyId },
+      admin,
+    );
     expect(revoked.data!.revokePartnerKey).toMatchObject({ id: oldKeyId, active: false });
     expect(await identify(oldKey)).toBeNull();
     expect(await identify(newKey)).toBe(partnerId);

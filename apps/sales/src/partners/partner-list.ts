@@ -22,9 +22,7 @@ export class PartnerListService {
 
   /** In the order they were registered. */
   async search(args: PartnerSearchArgs): Promise<Connection<Partner>> {
-    const query = this.dataSource
-      .getRepository(Partner)
-      .createQueryBuilder('partner');
+    const query = this.dataSource.getRepository(Partner).createQueryBuilder('partner');
     if (args.text?.trim()) query.andWhere('(partner.code ILIKE :pattern OR partner.name ILIKE :pattern)', { pattern: containsPattern(args.text) });
     return keysetPage(query, 'partner', args, 'ASC');
   }

@@ -35,7 +35,12 @@ export class PartnerResolver {
   @Guarded()
   @FieldResolver(() => [PartnerApiKey], { description: 'Its keys, newest first, active or not (never the keys themselves).' })
   apiKeys(@Root() partner: Partner, @Ctx() context: RequestContext): Promise<PartnerApiKey[]> {
-    return groupLoader(context.loaders, KEYS_BY_PARTNER, (ids: readonly string[]) => this.partners.keysOf(ids), (row) => row.partnerId).load(partner.id);
+    return groupLoader(
+      context.loaders,
+      KEYS_BY_PARTNER,
+      (ids: readonly string[]) => this.partners.keysOf(ids),
+      (row) => row.partnerId,
+    ).load(partner.id);
   }
 
   /** Row rule: no id to ask for — a partner reads only itself (the brand behind its key), e.g. for its portal's header. */

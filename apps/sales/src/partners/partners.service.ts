@@ -87,7 +87,9 @@ export class PartnersService {
 
   private async issueKey(manager: EntityManager, partner: Partner): Promise<string> {
     const apiKey = generateApiKey(partner.code);
-    await manager.save(manager.create(PartnerApiKey, { partnerId: partner.id, keyHash: hashApiKey(apiKey), prefix: apiKey.slice(0, apiKey.lastIndexOf('_') + 5) }));
+    await manager.save(
+      manager.create(PartnerApiKey, { partnerId: partner.id, keyHash: hashApiKey(apiKey), prefix: apiKey.slice(0, apiKey.lastIndexOf('_') + 5) }),
+    );
     return apiKey;
   }
 }

@@ -16,7 +16,10 @@ export class ReferenceDataResolver {
 
   @Guarded()
   @Mutation(() => PromiseTemplate, { description: 'Sets the standard promise of one business type.' })
-  setPromiseTemplate(@Arg('input', () => SetPromiseTemplateInput) input: SetPromiseTemplateInput, @Ctx() { identity }: RequestContext): Promise<PromiseTemplate> {
+  setPromiseTemplate(
+    @Arg('input', () => SetPromiseTemplateInput) input: SetPromiseTemplateInput,
+    @Ctx() { identity }: RequestContext,
+  ): Promise<PromiseTemplate> {
     return this.referenceData.setPromiseTemplate(identity, input);
   }
 

@@ -21,7 +21,11 @@ export class ReferenceDataService {
 
   setReferencePrice(identity: Identity, input: SetReferencePriceInput): Promise<ReferencePrice> {
     const key = { region: input.region.trim(), businessType: input.businessType, serviceItem: input.serviceItem.toUpperCase() };
-    const values = { referencePriceCents: input.referencePriceCents, bandPercent: input.bandPercent, floorCents: floorOf(input.referencePriceCents, input.bandPercent) };
+    const values = {
+      referencePriceCents: input.referencePriceCents,
+      bandPercent: input.bandPercent,
+      floorCents: floorOf(input.referencePriceCents, input.bandPercent),
+    };
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ReferencePrice);
       const before = await repository.findOne({ where: key, lock: { mode: 'pessimistic_write' } });

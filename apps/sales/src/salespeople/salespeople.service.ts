@@ -71,7 +71,11 @@ export class SalespeopleService {
     return this.dataSource.transaction(async (manager) => {
       const marked = await manager.update(Salesperson, { id: leaving.id, status: 'ACTIVE' }, { status: 'DEPARTED', departedAt: () => 'now()' });
       if (marked.affected !== 1) throw new DomainError(ErrorCodes.CONFLICT, `Salesperson ${leaving.id} has already departed`);
-      await this.holdActive(manager, successors.map((successor) => successor.id), 'successorIds');
+      await this.holdActive(
+        manager,
+        successors.map((successor) => successor.id),
+        'successorIds',
+      );
       const reassignments: { customerId: string; newOwnerId: string }[] = await manager.query(
         `WITH owned AS (
            SELECT id, created_at FROM customer WHERE owner_id = $1 FOR UPDATE

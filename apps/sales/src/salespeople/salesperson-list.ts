@@ -31,9 +31,7 @@ export class SalespersonListService {
 
   /** In the order they joined. */
   async search(args: SalespersonSearchArgs): Promise<Connection<Salesperson>> {
-    const query = this.dataSource
-      .getRepository(Salesperson)
-      .createQueryBuilder('person');
+    const query = this.dataSource.getRepository(Salesperson).createQueryBuilder('person');
     if (args.status) query.andWhere('person.status = :status', { status: args.status });
     if (args.team?.trim()) query.andWhere('lower(person.team) = lower(:team)', { team: args.team.trim() });
     if (args.text?.trim()) query.andWhere('person.name ILIKE :pattern', { pattern: containsPattern(args.text) });

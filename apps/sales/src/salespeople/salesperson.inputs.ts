@@ -15,7 +15,10 @@ export class RegisterSalespersonInput {
   @MaxLength(100)
   team: string;
 
-  @Field(() => String, { nullable: true, description: 'The `sub` of their staff token (any string, e.g. "li.na"); left out, their token carries the new salesperson id.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The `sub` of their staff token (any string, e.g. "li.na"); left out, their token carries the new salesperson id.',
+  })
   @IsOptional()
   @NotBlank()
   @MaxLength(200)

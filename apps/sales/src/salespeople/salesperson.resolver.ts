@@ -9,13 +9,16 @@ export class SalespersonResolver {
   constructor(private readonly salespeople: SalespeopleService) {}
 
   @Guarded()
-  @Mutation(() => Salesperson, { description: 'Adds a salesperson for a staff user (`staffUserId`, their token `sub`; the new id when left out). STAFF_USER_TAKEN when that user already is one.' })
+  @Mutation(() => Salesperson, {
+    description:
+      'Adds a salesperson for a staff user (`staffUserId`, their token `sub`; the new id when left out). STAFF_USER_TAKEN when that user already is one.',
+  })
   registerSalesperson(@Arg('input', () => RegisterSalespersonInput) input: RegisterSalespersonInput): Promise<Salesperson> {
     return this.salespeople.register(input);
   }
 
   @Guarded()
-  @Mutation(() => Handover, { description: "A salesperson leaves: all of their customers go to the successors in one step." })
+  @Mutation(() => Handover, { description: 'A salesperson leaves: all of their customers go to the successors in one step.' })
   departSalesperson(@Arg('input', () => DepartSalespersonInput) input: DepartSalespersonInput): Promise<Handover> {
     return this.salespeople.depart(input);
   }

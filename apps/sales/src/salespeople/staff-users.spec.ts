@@ -41,19 +41,29 @@ describe('staff users whose `sub` is not a uuid (sales, real PostgreSQL)', () =>
     const salespersonId = await registerSalesperson(sales, 'East', userId);
     const rep = asStaff(userId, 'SALES');
 
-    const { createCustomer } = await ok<{ createCustomer: { id: string; owner: { id: string; staffUserId: string } } }>(CREATE, { input: customerInput() }, rep);
+    const { createCustomer } = await ok<{ createCustomer: { id: string; owner: { id: string; staffUserId: string } } }>(
+      CREATE,
+      { input: customerInput() },
+      rep,
+    );
     expect(createCustomer.owner).toEqual({ id: salespersonId, staffUserId: userId });
     const id = createCustomer.id;
     expect((await ok<{ customer: { owner: { id: string } } }>(CARD, { id }, rep)).customer.owner.id).toBe(salespersonId);
     expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(CARDS, {}, rep)).customers.edges.map((edge) => edge.node.id)).toEqual([id]);
     expect((await ok<{ updateCustomer: { key: boolean } }>(UPDATE, { id }, rep)).updateCustomer.key).toBe(true);
-    expect((await ok<{ changeProspectGrade: { gradeHistory: { changedBy: string }[] } }>(GRADE, { id }, rep)).changeProspectGrade.gradeHistory.map((change) => change.changedBy)).toEqual([userId, userId]);
+    expect(
+      (await ok<{ changeProspectGrade: { gradeHistory: { changedBy: string }[] } }>(GRADE, { id }, rep)).changeProspectGrade.gradeHistory.map(
+        (change) => change.changedBy,
+      ),
+    ).toEqual([userId, userId]);
     await ok(CONTACT, { id }, rep);
     expect((await ok<{ placeOrder: { customer: { id: string } } }>(ORDER, { id }, rep)).placeOrder.customer.id).toBe(id);
     expect((await ok<{ requestPromiseApproval: { requestedBy: string } }>(ASK, { id }, rep)).requestPromiseApproval.requestedBy).toBe(userId);
     expect((await ok<{ promiseApprovalRequests: { edges: unknown[] } }>(REQUESTS, {}, rep)).promiseApprovalRequests.edges).toHaveLength(1);
     await ok(CONTRACTS, {}, rep);
-    expect((await ok<{ salespeople: { edges: { node: { id: string; staffUserId: string } }[] } }>(TEAM, {}, rep)).salespeople.edges.map((edge) => edge.node)).toContainEqual({ id: salespersonId, staffUserId: userId });
+    expect(
+      (await ok<{ salespeople: { edges: { node: { id: string; staffUserId: string } }[] } }>(TEAM, {}, rep)).salespeople.edges.map((edge) => edge.node),
+    ).toContainEqual({ id: salespersonId, staffUserId: userId });
     expect((await ok<{ recordChurn: { attribution: string } }>(CHURN, { id }, rep)).recordChurn.attribution).toBeDefined();
 
     // Someone else's staff user, also not a uuid, finds none of it.
@@ -76,9 +86,13 @@ describe('staff users whose `sub` is not a uuid (sales, real PostgreSQL)', () =>
     // Registered afterwards, the same staff user is the salesperson at once (nothing remembered them as nobody).
     await registerSalesperson(sales, 'East', stranger.userId);
     const theirs = await ok<{ createCustomer: { id: string } }>(CREATE, { input: customerInput() }, stranger);
-    expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(CARDS, {}, stranger)).customers.edges.map((edge) => edge.node.id)).toEqual([theirs.createCustomer.id]);
+    expect((await ok<{ customers: { edges: { node: { id: string } }[] } }>(CARDS, {}, stranger)).customers.edges.map((edge) => edge.node.id)).toEqual([
+      theirs.createCustomer.id,
+    ]);
     // Office staff with a non-uuid sub read every card, as before.
-    expect((await ok<{ customer: { id: string } }>(CARD, { id: owned.createCustomer.id }, asStaff(sub('zhang.min'), 'DISPATCHER'))).customer.id).toBe(owned.createCustomer.id);
+    expect((await ok<{ customer: { id: string } }>(CARD, { id: owned.createCustomer.id }, asStaff(sub('zhang.min'), 'DISPATCHER'))).customer.id).toBe(
+      owned.createCustomer.id,
+    );
   });
 
   it('keeps one salesperson per staff user, and a salesperson registered without one is found by their id as before', async () => {
@@ -87,7 +101,11 @@ describe('staff users whose `sub` is not a uuid (sales, real PostgreSQL)', () =>
     const again = await sales.graphql(REGISTER_SALESPERSON, { input: { name: 'Chen Jie', team: 'West', staffUserId: userId } }, admin);
     expect(errorCodes(again)).toEqual(['STAFF_USER_TAKEN']);
     const legacy = await registerSalesperson(sales);
-    const { createCustomer } = await ok<{ createCustomer: { owner: { id: string; staffUserId: string } } }>(CREATE, { input: customerInput() }, asStaff(legacy, 'SALES'));
+    const { createCustomer } = await ok<{ createCustomer: { owner: { id: string; staffUserId: string } } }>(
+      CREATE,
+      { input: customerInput() },
+      asStaff(legacy, 'SALES'),
+    );
     expect(createCustomer.owner).toEqual({ id: legacy, staffUserId: legacy });
   });
 });

@@ -22,6 +22,11 @@ export class CustomerValueResolver {
   @Guarded()
   @FieldResolver(() => [CustomerValueChange], { description: 'Every move of the value index, oldest first (newest last); empty until first computed.' })
   valueHistory(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerValueChange[]> {
-    return groupLoader(context.loaders, VALUE_HISTORY_BY_CUSTOMER, (ids: readonly string[]) => this.valueIndex.historiesOf(ids), (row) => row.customerId).load(customer.id);
+    return groupLoader(
+      context.loaders,
+      VALUE_HISTORY_BY_CUSTOMER,
+      (ids: readonly string[]) => this.valueIndex.historiesOf(ids),
+      (row) => row.customerId,
+    ).load(customer.id);
   }
 }

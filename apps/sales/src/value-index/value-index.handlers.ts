@@ -46,8 +46,6 @@ export function valueIndexHandlers(valueIndex: ValueIndexService): EventHandler[
         occurredAt: payload.submittedAt,
       }),
     ),
-    on(CustomerQualityChanged, ({ payload }, manager) =>
-      valueIndex.recordQuality(manager, payload.customerId, payload.qualityFactor, payload.doubtful),
-    ),
+    on(CustomerQualityChanged, ({ payload }, manager) => valueIndex.recordQuality(manager, payload.customerId, payload.qualityFactor, payload.doubtful)),
   ];
 }

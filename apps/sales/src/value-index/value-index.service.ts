@@ -130,6 +130,10 @@ export class ValueIndexService {
   }
 
   findByCustomerIds(customerIds: readonly string[]): Promise<CustomerValue[]> {
-    return this.dataSource.getRepository(CustomerValue).createQueryBuilder('v').where('v.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) }).getMany();
+    return this.dataSource
+      .getRepository(CustomerValue)
+      .createQueryBuilder('v')
+      .where('v.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) })
+      .getMany();
   }
 }

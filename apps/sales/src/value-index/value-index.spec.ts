@@ -1,8 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintFiled, CustomerQualityChanged, EvaluationSubmitted, ReplacementOrdered, Topics, WorkOrderCompleted, WorkOrderVerified } from '@aftercare/event-contracts';
+import {
+  ComplaintFiled,
+  CustomerQualityChanged,
+  EvaluationSubmitted,
+  ReplacementOrdered,
+  Topics,
+  WorkOrderCompleted,
+  WorkOrderVerified,
+} from '@aftercare/event-contracts';
 import type { CustomerValueChangedPayload } from '@aftercare/event-contracts';
 import type { StaffIdentity } from '@aftercare/identity';
-import { complaintFiled, countRows, inOverlappingTransactions, EventStream, eventually, outboxEvents, ServiceUnderTest, startServiceUnderTest } from '@aftercare/testing';
+import {
+  complaintFiled,
+  countRows,
+  inOverlappingTransactions,
+  EventStream,
+  eventually,
+  outboxEvents,
+  ServiceUnderTest,
+  startServiceUnderTest,
+} from '@aftercare/testing';
 import { salesService } from '../sales.definition';
 import { createCustomer, registerSalesperson, salesperson } from '../sales.spec-support';
 import { ValueIndexService } from './value-index.service';
@@ -98,7 +115,7 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     expect(await announcements(id)).toHaveLength(2);
   });
 
-  it('counts a referral towards the referrer\'s loyalty', async () => {
+  it("counts a referral towards the referrer's loyalty", async () => {
     const referrer = await createCustomer(sales, rep);
     await createCustomer(sales, rep, { referredById: referrer });
     const value = await valueOf(referrer);
@@ -109,8 +126,18 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
   it('counts two jobs of one customer applied at the same moment (two partitions or two instances): no update lost', async () => {
     const id = await createCustomer(sales, rep, { scale: 3, influence: 3 });
     const valueIndex = sales.service.container.get(ValueIndexService);
-    const job = () => ({ customerId: id, kind: 'JOB_COMPLETED' as const, subjectId: randomUUID(), amountCents: 30000, score: 0, occurredAt: new Date().toISOString() });
-    await inOverlappingTransactions(sales.service.dataSource, [job(), job()].map((fact) => (manager) => valueIndex.recordFact(manager, fact)));
+    const job = () => ({
+      customerId: id,
+      kind: 'JOB_COMPLETED' as const,
+      subjectId: randomUUID(),
+      amountCents: 30000,
+      score: 0,
+      occurredAt: new Date().toISOString(),
+    });
+    await inOverlappingTransactions(
+      sales.service.dataSource,
+      [job(), job()].map((fact) => (manager) => valueIndex.recordFact(manager, fact)),
+    );
     expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2 });
   });
 
@@ -119,20 +146,40 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     // What the consumer does with a ReplacementOrdered: every handler of it, in the event's transaction.
     const handlers = salesService.eventHandlers!(sales.service.container).filter((handler) => handler.event.type === ReplacementOrdered.type);
     const replacement = () =>
-      ReplacementOrdered.create(randomUUID(), { replacementOrderId: randomUUID(), customerId: id, brand: 'PHILIPS', productModel: 'AquaPure X5', stages: ['SEDIMENT'], city: 'Shanghai', address: '1 Nanjing Road', preferredDate: null, amountCents: 12000 });
+      ReplacementOrdered.create(randomUUID(), {
+        replacementOrderId: randomUUID(),
+        customerId: id,
+        brand: 'PHILIPS',
+        productModel: 'AquaPure X5',
+        stages: ['SEDIMENT'],
+        city: 'Shanghai',
+        address: '1 Nanjing Road',
+        preferredDate: null,
+        amountCents: 12000,
+      });
     const failures: string[] = [];
-    const noting = (work: Promise<unknown>) => work.catch((error: { code?: string; message?: string }) => failures.push(`${error.code ?? ''} ${error.message ?? error}`));
+    const noting = (work: Promise<unknown>) =>
+      work.catch((error: { code?: string; message?: string }) => failures.push(`${error.code ?? ''} ${error.message ?? error}`));
     const order = `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
     await Promise.all([
       // Each writes an order row (which key-share locks the customer row) and then recomputes the index.
-      noting(inOverlappingTransactions(sales.service.dataSource, [1, 2, 3, 4].map(() => {
-        const envelope = replacement();
-        return async (manager) => { for (const handler of handlers) await handler.handle(envelope, manager); };
-      }))),
+      noting(
+        inOverlappingTransactions(
+          sales.service.dataSource,
+          [1, 2, 3, 4].map(() => {
+            const envelope = replacement();
+            return async (manager) => {
+              for (const handler of handlers) await handler.handle(envelope, manager);
+            };
+          }),
+        ),
+      ),
       ...[1, 2, 3].map(() =>
-        noting(sales.graphql(order, { input: { channel: 'PHONE', customerId: id, productModel: 'AquaPure X5' } }, rep).then((response) => {
-          if (response.errors) throw new Error(JSON.stringify(response.errors));
-        })),
+        noting(
+          sales.graphql(order, { input: { channel: 'PHONE', customerId: id, productModel: 'AquaPure X5' } }, rep).then((response) => {
+            if (response.errors) throw new Error(JSON.stringify(response.errors));
+          }),
+        ),
       ),
     ]);
     // A deadlock is PostgreSQL 40P01 ("deadlock detected"): not one, and nothing retried.
@@ -144,13 +191,32 @@ describe('customer value index from events (sales, real PostgreSQL and Kafka)', 
     const id = await createCustomer(sales, rep, { scale: 1, influence: 1 });
     const paid = randomUUID();
     const refused = randomUUID();
-    const job = (workOrderId: string) => ({ workOrderId, type: 'REPAIR' as const, orderId: null, contractId: null, customerId: id, city: 'Shanghai', brand: null, productModel: null });
+    const job = (workOrderId: string) => ({
+      workOrderId,
+      type: 'REPAIR' as const,
+      orderId: null,
+      contractId: null,
+      customerId: id,
+      city: 'Shanghai',
+      brand: null,
+      productModel: null,
+    });
     const completed = (workOrderId: string, paymentRefused: boolean) =>
-      WorkOrderCompleted.create(workOrderId, { ...job(workOrderId), engineerId: randomUUID(), completedAt: new Date().toISOString(), measuredAreaM2: null, paymentCollectedCents: paymentRefused ? 0 : 30000, paymentRefused });
+      WorkOrderCompleted.create(workOrderId, {
+        ...job(workOrderId),
+        engineerId: randomUUID(),
+        completedAt: new Date().toISOString(),
+        measuredAreaM2: null,
+        paymentCollectedCents: paymentRefused ? 0 : 30000,
+        paymentRefused,
+      });
     await events.publish(Topics['service-dispatch'], completed(paid, false), completed(refused, true));
-    await eventually(async () => expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2, paymentsRefused: 1, paidAndVerifiedJobs: 0, economic: 0 }));
+    await eventually(async () =>
+      expect((await valueOf(id)).breakdown).toMatchObject({ completedJobs: 2, paymentsRefused: 1, paidAndVerifiedJobs: 0, economic: 0 }),
+    );
 
-    const verified = (workOrderId: string) => WorkOrderVerified.create(workOrderId, { ...job(workOrderId), engineerId: randomUUID(), verifiedAt: new Date().toISOString(), distanceKm: null });
+    const verified = (workOrderId: string) =>
+      WorkOrderVerified.create(workOrderId, { ...job(workOrderId), engineerId: randomUUID(), verifiedAt: new Date().toISOString(), distanceKm: null });
     await events.publish(Topics['service-dispatch'], verified(paid), verified(refused));
     await eventually(async () => expect((await valueOf(id)).breakdown).toMatchObject({ paidAndVerifiedJobs: 1, economic: 5 }));
   });
