@@ -14,12 +14,24 @@ const results = path.join(reports, 'console-unit-results.json');
 mkdirSync(reports, { recursive: true });
 rmSync(results, { force: true });
 
-const codegen = spawnSync(process.execPath, [path.join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'apps/console/codegen.ts'], { cwd: root, stdio: 'inherit' });
+const codegen = spawnSync(process.execPath, [path.join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'apps/console/codegen.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 let status = codegen.status ?? 1;
 if (status === 0) {
   const vitest = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/console/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'apps/console/vitest.config.mts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}`,
+      ...process.argv.slice(2),
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   status = vitest.status ?? 1;

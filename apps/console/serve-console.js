@@ -13,13 +13,20 @@ const generated = path.join(__dirname, 'src/gql/graphql.ts');
 
 function newestInput() {
   const operations = path.join(__dirname, 'src/graphql');
-  const files = [path.join(root, 'apps/gateway/supergraph.graphql'), path.join(__dirname, 'codegen.ts'), ...readdirSync(operations).map((file) => path.join(operations, file))];
+  const files = [
+    path.join(root, 'apps/gateway/supergraph.graphql'),
+    path.join(__dirname, 'codegen.ts'),
+    ...readdirSync(operations).map((file) => path.join(operations, file)),
+  ];
   return Math.max(...files.map((file) => statSync(file).mtimeMs));
 }
 
 if (!existsSync(generated) || statSync(generated).mtimeMs < newestInput()) {
   console.log('console: generating typed operations from the supergraph');
-  const codegen = spawnSync(process.execPath, [path.join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'apps/console/codegen.ts'], { cwd: root, stdio: 'inherit' });
+  const codegen = spawnSync(process.execPath, [path.join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'apps/console/codegen.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (codegen.status !== 0) {
     console.error('console: an operation does not fit the supergraph (see above); fix it and restart');
     process.exit(1);

@@ -101,10 +101,11 @@ describe('admin / network manager (zh-CN)', () => {
     await toastsGone(page);
     await checkScreen(page, 'admin-engineers');
 
-    const { engineers } = await admin<{ engineers: { edges: { node: { id: string; skills: { productModel: string }[]; unavailability: { startsOn: string; endsOn: string }[] } }[] } }>(
-      `query ($text: String!) { engineers(text: $text) { edges { node { id skills { productModel } unavailability { startsOn endsOn } } } } }`,
-      { text: engineerPhone },
-    );
+    const { engineers } = await admin<{
+      engineers: { edges: { node: { id: string; skills: { productModel: string }[]; unavailability: { startsOn: string; endsOn: string }[] } }[] };
+    }>(`query ($text: String!) { engineers(text: $text) { edges { node { id skills { productModel } unavailability { startsOn endsOn } } } } }`, {
+      text: engineerPhone,
+    });
     const engineer = engineers.edges[0].node;
     expect(engineer.skills.map((skill) => skill.productModel)).toEqual(['AquaPure X5']);
     expect(engineer.unavailability).toEqual([{ startsOn: chinaDayFromToday(10), endsOn: chinaDayFromToday(12) }]);
@@ -120,7 +121,9 @@ describe('admin / network manager (zh-CN)', () => {
     await toastsGone(page);
     await checkScreen(page, 'admin-coverage');
     await eventually(async () => {
-      const { workOrders } = await admin<{ workOrders: { edges: { node: { engineerId: string | null } }[] } }>(`query { workOrders(city: "Wuhan", first: 20) { edges { node { engineerId } } } }`);
+      const { workOrders } = await admin<{ workOrders: { edges: { node: { engineerId: string | null } }[] } }>(
+        `query { workOrders(city: "Wuhan", first: 20) { edges { node { engineerId } } } }`,
+      );
       expect(workOrders.edges.map((edge) => edge.node.engineerId)).toContain(engineer.id);
     });
   });
@@ -143,7 +146,9 @@ describe('admin / network manager (zh-CN)', () => {
     await page.getByTestId('payout-result').waitFor();
     await toastsGone(page);
     await checkScreen(page, 'admin-payouts');
-    const { payoutBatches } = await admin<{ payoutBatches: { edges: { node: { periodEnd: string } }[] } }>(`query { payoutBatches { edges { node { periodEnd } } } }`);
+    const { payoutBatches } = await admin<{ payoutBatches: { edges: { node: { periodEnd: string } }[] } }>(
+      `query { payoutBatches { edges { node { periodEnd } } } }`,
+    );
     expect(payoutBatches.edges.map((edge) => edge.node.periodEnd)).toContain(chinaDayFromToday(-1));
 
     await page.getByRole('tab', { name: '销售参考数据' }).click();
@@ -156,7 +161,9 @@ describe('admin / network manager (zh-CN)', () => {
     await page.getByTestId('sla-resolution').fill('48');
     await page.getByTestId('define-sla').click();
     await eventually(async () => {
-      const { slaPolicies } = await admin<{ slaPolicies: { category: string; priority: string; resolutionHours: number }[] }>(`query { slaPolicies { category priority resolutionHours } }`);
+      const { slaPolicies } = await admin<{ slaPolicies: { category: string; priority: string; resolutionHours: number }[] }>(
+        `query { slaPolicies { category priority resolutionHours } }`,
+      );
       expect(slaPolicies).toContainEqual({ category: 'SERVICE', priority: 'NORMAL', resolutionHours: 48 });
     });
     await toastsGone(page);

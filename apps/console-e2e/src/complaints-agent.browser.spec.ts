@@ -5,7 +5,15 @@ import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-st
 import { tabTo } from './support/keyboard';
 
 interface ComplaintFacts {
-  complaint: { status: string; satisfaction: number | null; reopenCount: number; intakeCount: number; waitingOnCustomerSince: string | null; steps: { action: string }[]; compensations: { id: string; amountCents: number; status: string }[] };
+  complaint: {
+    status: string;
+    satisfaction: number | null;
+    reopenCount: number;
+    intakeCount: number;
+    waitingOnCustomerSince: string | null;
+    steps: { action: string }[];
+    compensations: { id: string; amountCents: number; status: string }[];
+  };
 }
 const COMPLAINT = `query ($id: ID!) { complaint(id: $id) { status satisfaction reopenCount intakeCount waitingOnCustomerSince steps { action } compensations { id amountCents status } } }`;
 
@@ -94,11 +102,15 @@ describe('complaints agent (zh-CN)', () => {
 
   it('waits on the customer and resumes', async () => {
     await act('wait', (dialog) => dialog.getByLabel('在等客户什么').fill('等客户提供安装照片'));
-    await caseCard().getByText(/起等待客户/).waitFor();
+    await caseCard()
+      .getByText(/起等待客户/)
+      .waitFor();
     expect((await facts()).waitingOnCustomerSince).not.toBeNull();
     expect(await offered()).toContain('客户已回复');
     await act('responded', (dialog) => dialog.getByLabel('客户的回复').fill('客户已发来照片'));
-    await caseCard().getByText(/起等待客户/).waitFor({ state: 'hidden' });
+    await caseCard()
+      .getByText(/起等待客户/)
+      .waitFor({ state: 'hidden' });
     expect((await facts()).waitingOnCustomerSince).toBeNull();
   });
 
@@ -121,7 +133,10 @@ describe('complaints agent (zh-CN)', () => {
       await dialog.getByLabel('原因', { exact: true }).fill('迟到补偿');
     });
     // The timeline says ¥88.50 (from 8850 cents), never "8850 CNY".
-    await caseCard().getByTestId('complaint-timeline').getByText(/¥88\.50，由公司承担：迟到补偿/).waitFor();
+    await caseCard()
+      .getByTestId('complaint-timeline')
+      .getByText(/¥88\.50，由公司承担：迟到补偿/)
+      .waitFor();
     expect((await facts()).compensations).toEqual([expect.objectContaining({ amountCents: 8850, status: 'PROPOSED' })]);
   });
 
@@ -129,10 +144,14 @@ describe('complaints agent (zh-CN)', () => {
     await act('resolve', (dialog) => dialog.getByLabel('解决方案').fill('已致歉，补偿待主管审批'));
     await caseCard().getByTestId('complaint-status').getByText('已解决').waitFor();
     expect(await offered()).toEqual(['提出赔偿', '重新打开']);
-    await caseCard().getByText(/有赔偿等待主管审批/).waitFor();
+    await caseCard()
+      .getByText(/有赔偿等待主管审批/)
+      .waitFor();
 
     const pending = (await facts()).compensations[0]!;
-    const approved = await stack.platform.asStaff(['SUPERVISOR'], `mutation ($id: ID!) { approveCompensation(id: $id, note: "同意") { id } }`, { id: pending.id });
+    const approved = await stack.platform.asStaff(['SUPERVISOR'], `mutation ($id: ID!) { approveCompensation(id: $id, note: "同意") { id } }`, {
+      id: pending.id,
+    });
     expect(approved.errors).toBeUndefined();
     await page.reload();
     await eventually(async () => expect(await offered()).toEqual(['提出赔偿', '结案', '重新打开']), 15000);
@@ -150,8 +169,12 @@ describe('complaints agent (zh-CN)', () => {
   it('reopens the closed complaint', async () => {
     await act('reopen', (dialog) => dialog.getByLabel('重开原因').fill('客户反映滤芯检测未安排'));
     await eventually(async () => expect((await facts()).reopenCount).toBe(1), 10000);
-    await caseCard().getByText(/重开 1 次/).waitFor();
-    expect((await facts()).steps.map((step) => step.action)).toEqual(expect.arrayContaining(['FILED', 'REPEATED_INTAKE', 'CONTACTED', 'WAITING_ON_CUSTOMER', 'CUSTOMER_RESPONDED', 'CLOSED', 'REOPENED']));
+    await caseCard()
+      .getByText(/重开 1 次/)
+      .waitFor();
+    expect((await facts()).steps.map((step) => step.action)).toEqual(
+      expect.arrayContaining(['FILED', 'REPEATED_INTAKE', 'CONTACTED', 'WAITING_ON_CUSTOMER', 'CUSTOMER_RESPONDED', 'CLOSED', 'REOPENED']),
+    );
   });
 
   it('hotline: logs a missed call, calls it back, and reads the answer rate against 85 %', async () => {
@@ -167,7 +190,11 @@ describe('complaints agent (zh-CN)', () => {
     await page.getByTestId('answer-rate-supervisors-only').waitFor();
     await eventually(async () => {
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const rates = await stack.platform.asStaff<{ hotlineAnswerRates: { day: string; missed: number }[] }>(['SUPERVISOR'], `query ($day: Date!) { hotlineAnswerRates(from: $day, to: $day) { day missed } }`, { day: today });
+      const rates = await stack.platform.asStaff<{ hotlineAnswerRates: { day: string; missed: number }[] }>(
+        ['SUPERVISOR'],
+        `query ($day: Date!) { hotlineAnswerRates(from: $day, to: $day) { day missed } }`,
+        { day: today },
+      );
       expect(rates.data?.hotlineAnswerRates.reduce((sum, day) => sum + day.missed, 0)).toBeGreaterThan(0);
     }, 15000);
     await checkScreen(page, 'hotline');

@@ -86,7 +86,11 @@ describe('dispatcher (zh-CN)', () => {
     await page.getByTestId('run-dispatch').click();
     await page.getByTestId('dispatch-result').waitFor();
     await eventually(async () => {
-      const answer = await stack.platform.asStaff<{ workOrdersOn: { status: string }[] }>(['DISPATCHER'], `query ($date: Date!) { workOrdersOn(date: $date) { status } }`, { date: today });
+      const answer = await stack.platform.asStaff<{ workOrdersOn: { status: string }[] }>(
+        ['DISPATCHER'],
+        `query ($date: Date!) { workOrdersOn(date: $date) { status } }`,
+        { date: today },
+      );
       expect(answer.errors).toBeUndefined();
       const day = answer.data?.workOrdersOn ?? [];
       // The seed books today's jobs (console-B's working day); with none booked there is nothing to assign.
@@ -99,7 +103,11 @@ describe('dispatcher (zh-CN)', () => {
   it('the city filter lists the cities served on a day without appointments', async () => {
     const empty = chinaDayFromToday(40);
     await pickBoardDay(page, empty);
-    await page.getByTestId('day-board').or(page.getByText(/没有预约/)).first().waitFor();
+    await page
+      .getByTestId('day-board')
+      .or(page.getByText(/没有预约/))
+      .first()
+      .waitFor();
     await page.getByTestId('city-filter').click();
     await page.locator('.ant-select-item-option', { hasText: 'Shanghai' }).first().waitFor();
     await page.keyboard.press('Escape');

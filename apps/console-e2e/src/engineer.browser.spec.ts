@@ -46,7 +46,13 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
   it('lands on today’s jobs in visiting order, with address, customer phone, what to do and what to collect', async () => {
     const cards = page.getByTestId('job-card');
     await cards.first().waitFor();
-    const mine = await graphAs<{ myWorkOrders: { id: string; siteAddress: string; status: string }[] }>(stack, ['ENGINEER'], engineerId, `query ($date: Date) { myWorkOrders(date: $date) { id siteAddress status } }`, { date: today });
+    const mine = await graphAs<{ myWorkOrders: { id: string; siteAddress: string; status: string }[] }>(
+      stack,
+      ['ENGINEER'],
+      engineerId,
+      `query ($date: Date) { myWorkOrders(date: $date) { id siteAddress status } }`,
+      { date: today },
+    );
     // The cards follow the graph's visiting order.
     const shown = await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-work-order-id')));
     expect(shown).toEqual(mine.myWorkOrders.map((workOrder) => workOrder.id));
@@ -98,7 +104,14 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
   it('records a day off by clicking, sees it in the graph as their own, and clears it again', async () => {
     const dayOff = chinaDayFromToday(30);
     const myDaysOff = async () =>
-      (await graphAs<{ me: { unavailability: { id: string; startsOn: string; endsOn: string; reason: string }[] } }>(stack, ['ENGINEER'], engineerId, `{ me { unavailability { id startsOn endsOn reason } } }`)).me.unavailability;
+      (
+        await graphAs<{ me: { unavailability: { id: string; startsOn: string; endsOn: string; reason: string }[] } }>(
+          stack,
+          ['ENGINEER'],
+          engineerId,
+          `{ me { unavailability { id startsOn endsOn reason } } }`,
+        )
+      ).me.unavailability;
     const before = await myDaysOff();
     const form = page.getByTestId('day-off-form');
     await form.locator('.ant-select-selector').click();
@@ -124,4 +137,3 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
     expect(health.failedRequests).toEqual([]);
   });
 });
-

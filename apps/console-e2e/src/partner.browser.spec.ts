@@ -71,7 +71,9 @@ describe('partner portal (zh-CN, 390 px first)', () => {
     const row = page.getByTestId('my-orders').locator('[data-row-key]', { hasText: reference });
     await row.getByTestId('work-order-status').getByText('待预约').waitFor({ timeout: 60000 });
     const answer = await eventually(async () => {
-      const data = await graphAs<{ customers: { edges: { node: { orders: { externalRef: string; preferredDate: string | null; workOrders: { status: string }[] }[] } }[] } }>(
+      const data = await graphAs<{
+        customers: { edges: { node: { orders: { externalRef: string; preferredDate: string | null; workOrders: { status: string }[] }[] } }[] };
+      }>(
         stack,
         ['ADMIN'],
         'e2e-admin',
@@ -102,9 +104,14 @@ describe('partner portal (zh-CN, 390 px first)', () => {
     await checkScreen(page, 'partner-reminders');
     await page.setViewportSize(PHONE);
     const optedIn = async () =>
-      (await graphAs<{ brandReminderServices: { brand: string; optedIn: boolean }[] }>(stack, ['SUPERVISOR'], 'e2e-supervisor', `query { brandReminderServices { brand optedIn } }`)).brandReminderServices.find(
-        (row) => row.brand === 'PHILIPS',
-      )?.optedIn;
+      (
+        await graphAs<{ brandReminderServices: { brand: string; optedIn: boolean }[] }>(
+          stack,
+          ['SUPERVISOR'],
+          'e2e-supervisor',
+          `query { brandReminderServices { brand optedIn } }`,
+        )
+      ).brandReminderServices.find((row) => row.brand === 'PHILIPS')?.optedIn;
     expect(await optedIn()).toBe(true);
     await toggle.click();
     await page.getByText('未开通：您的客户不会收到耗材到期提醒').waitFor();

@@ -162,9 +162,15 @@ describe('sales (zh-CN)', () => {
     );
     const zhao = salespeople.edges[0].node;
     expect(zhao.status).toBe('DEPARTED');
-    const { customers } = await graphAs<{ customers: { edges: unknown[] } }>(stack, ['SUPERVISOR'], 'e2e-supervisor', `query ($id: ID!) { customers(ownerId: $id) { edges { cursor } } }`, {
-      id: zhao.id,
-    });
+    const { customers } = await graphAs<{ customers: { edges: unknown[] } }>(
+      stack,
+      ['SUPERVISOR'],
+      'e2e-supervisor',
+      `query ($id: ID!) { customers(ownerId: $id) { edges { cursor } } }`,
+      {
+        id: zhao.id,
+      },
+    );
     expect(customers.edges).toEqual([]);
     expect(health.failedRequests).toEqual([]);
   });

@@ -14,7 +14,7 @@ describe('supervisor (zh-CN)', () => {
   let stack: ConsoleStack;
   let page: Page;
   let health: ReturnType<typeof watchPageHealth>;
-  const asSupervisor = <T,>(query: string, variables?: Record<string, unknown>) => stack.platform.asStaff<T>(['SUPERVISOR'], query, variables);
+  const asSupervisor = <T>(query: string, variables?: Record<string, unknown>) => stack.platform.asStaff<T>(['SUPERVISOR'], query, variables);
 
   beforeAll(async () => {
     stack = await sharedConsoleStack('e2e-supervisor');
@@ -36,7 +36,10 @@ describe('supervisor (zh-CN)', () => {
 
   it('approves a compensation and rejects another with the reason', async () => {
     // Two compensations to decide, proposed by the agent on a seeded open complaint.
-    const inbox = await stack.platform.asStaff<{ complaintInbox: { edges: { node: { id: string; summary: string } }[] } }>(['COMPLAINTS_AGENT'], `query { complaintInbox(first: 100) { edges { node { id summary } } } }`);
+    const inbox = await stack.platform.asStaff<{ complaintInbox: { edges: { node: { id: string; summary: string } }[] } }>(
+      ['COMPLAINTS_AGENT'],
+      `query { complaintInbox(first: 100) { edges { node { id summary } } } }`,
+    );
     expect(inbox.errors).toBeUndefined();
     const target = inbox.data!.complaintInbox.edges.map((edge) => edge.node).find((node) => node.summary === 'Waited 6 minutes on the 400 line')!;
     const propose = async (amountCents: number, reason: string) => {
@@ -74,7 +77,10 @@ describe('supervisor (zh-CN)', () => {
     await dialog.getByRole('button', { name: /驳\s?回/ }).click();
     await second.waitFor({ state: 'detached' });
 
-    const decided = await asSupervisor<{ complaint: { compensations: { id: string; status: string; decisionNote: string | null }[] } }>(`query ($id: ID!) { complaint(id: $id) { compensations { id status decisionNote } } }`, { id: target.id });
+    const decided = await asSupervisor<{ complaint: { compensations: { id: string; status: string; decisionNote: string | null }[] } }>(
+      `query ($id: ID!) { complaint(id: $id) { compensations { id status decisionNote } } }`,
+      { id: target.id },
+    );
     const byId = new Map(decided.data!.complaint.compensations.map((row) => [row.id, row]));
     expect(byId.get(approveId)).toMatchObject({ status: 'APPROVED' });
     expect(byId.get(rejectId)).toEqual({ id: rejectId, status: 'REJECTED', decisionNote: '已通过话费券补偿，不重复赔付' });
@@ -107,7 +113,9 @@ describe('supervisor (zh-CN)', () => {
     await dialog.getByLabel('审核意见（每行一条）').fill('价格不低于参考价');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
     await eventually(async () => expect(await contracts.getByTestId('approve-contract').count()).toBe(before - 1), 10000);
-    const active = await asSupervisor<{ contracts: { edges: { node: { reviewFindings: string[] } }[] } }>(`query { contracts(status: ACTIVE, first: 50) { edges { node { reviewFindings } } } }`);
+    const active = await asSupervisor<{ contracts: { edges: { node: { reviewFindings: string[] } }[] } }>(
+      `query { contracts(status: ACTIVE, first: 50) { edges { node { reviewFindings } } } }`,
+    );
     expect(active.data!.contracts.edges.some((edge) => edge.node.reviewFindings.includes('价格不低于参考价'))).toBe(true);
 
     await page.getByTestId('approvals-switch').getByText('承诺审批').click();
@@ -116,14 +124,18 @@ describe('supervisor (zh-CN)', () => {
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const approved = await asSupervisor<{ promiseApprovalRequests: { edges: unknown[] } }>(`query { promiseApprovalRequests(status: APPROVED) { edges { node { id } } } }`);
+    const approved = await asSupervisor<{ promiseApprovalRequests: { edges: unknown[] } }>(
+      `query { promiseApprovalRequests(status: APPROVED) { edges { node { id } } } }`,
+    );
     expect(approved.data!.promiseApprovalRequests.edges.length).toBeGreaterThan(0);
   });
 
   it('moves a call to another agent and marks that agent absent: the call goes back to the team', async () => {
     // An agent of the supervisor's own for this test, so the seeded agents' queues stay as the other suites expect.
     const agentId = `e2e-relief-${Date.now()}`;
-    const created = await asSupervisor(`mutation ($input: SetCallAgentInput!) { setCallAgent(input: $input) { id } }`, { input: { agentId, name: '替班坐席', tier: 'REMINDER' } });
+    const created = await asSupervisor(`mutation ($input: SetCallAgentInput!) { setCallAgent(input: $input) { id } }`, {
+      input: { agentId, name: '替班坐席', tier: 'REMINDER' },
+    });
     expect(created.errors).toBeUndefined();
 
     await page.getByRole('link', { name: '呼叫团队' }).click();
@@ -137,7 +149,8 @@ describe('supervisor (zh-CN)', () => {
     await page.locator('.ant-select-item-option', { hasText: '替班坐席' }).click();
     await dialog.getByRole('button', { name: /改\s?派/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const mine = () => asSupervisor<{ teamCallQueue: { id: string }[] }>(`query ($filter: QueueFilter) { teamCallQueue(filter: $filter) { id } }`, { filter: { agentId } });
+    const mine = () =>
+      asSupervisor<{ teamCallQueue: { id: string }[] }>(`query ($filter: QueueFilter) { teamCallQueue(filter: $filter) { id } }`, { filter: { agentId } });
     await eventually(async () => expect((await mine()).data!.teamCallQueue.length).toBe(1), 10000);
 
     const team = page.getByTestId('call-team');
@@ -152,7 +165,12 @@ describe('supervisor (zh-CN)', () => {
 
   it('reads the hotline answer rate against the 85 % target', async () => {
     await page.getByRole('link', { name: '热线' }).click();
-    await page.getByTestId('answer-rate').getByText(/目标 85/).or(page.getByTestId('answer-rate').getByText('暂无数据')).first().waitFor();
+    await page
+      .getByTestId('answer-rate')
+      .getByText(/目标 85/)
+      .or(page.getByTestId('answer-rate').getByText('暂无数据'))
+      .first()
+      .waitFor();
     await checkScreen(page, 'hotline-supervisor');
   });
 });

@@ -14,7 +14,8 @@ describe('value-added agent (zh-CN)', () => {
   let page: Page;
   let health: ReturnType<typeof watchPageHealth>;
   const model = `E2E Purifier ${String(Date.now()).slice(-6)}`;
-  const agent = <T>(query: string, variables: Record<string, unknown> = {}) => graphAs<T>(stack, ['VALUE_ADDED_AGENT'], 'demo-value_added_agent', query, variables);
+  const agent = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    graphAs<T>(stack, ['VALUE_ADDED_AGENT'], 'demo-value_added_agent', query, variables);
 
   beforeAll(async () => {
     stack = await sharedConsoleStack('e2e-value-added');
@@ -31,7 +32,9 @@ describe('value-added agent (zh-CN)', () => {
     const queue = page.getByTestId('call-queue');
     await queue.getByTestId('record-call').first().waitFor();
     await checkScreen(page, 'value-added-queue', { home: 'value-added' });
-    const before = await agent<{ myCallQueue: { id: string; customer: { name: string }; attempts: number }[] }>(`query { myCallQueue { id customer { name } attempts } }`);
+    const before = await agent<{ myCallQueue: { id: string; customer: { name: string }; attempts: number }[] }>(
+      `query { myCallQueue { id customer { name } attempts } }`,
+    );
     const first = before.myCallQueue[0];
     await queue.getByTestId('record-call').first().click();
     const dialog = page.getByRole('dialog', { name: `与 ${first.customer.name} 的通话` });
@@ -41,7 +44,9 @@ describe('value-added agent (zh-CN)', () => {
     await page.locator('.ant-select-dropdown:visible').getByTitle('无人接听').click();
     await dialog.getByRole('button', { name: /^记\s?录$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const { callTask } = await agent<{ callTask: { attempts: number; status: string } }>(`query ($id: ID!) { callTask(id: $id) { attempts status } }`, { id: first.id });
+    const { callTask } = await agent<{ callTask: { attempts: number; status: string } }>(`query ($id: ID!) { callTask(id: $id) { attempts status } }`, {
+      id: first.id,
+    });
     expect(callTask.attempts).toBe(first.attempts + 1);
   });
 
@@ -81,10 +86,9 @@ describe('value-added agent (zh-CN)', () => {
     await plan.getByText('¥59.00 → ¥65.00', { exact: false }).waitFor();
     await toastsGone(supervisor);
     await checkScreen(supervisor, 'consumable-plans-history');
-    const { consumablePlan } = await agent<{ consumablePlan: { stages: { priceCents: number; priceHistory: { previousPriceCents: number | null; priceCents: number }[] }[] } }>(
-      `query ($model: String!) { consumablePlan(productModel: $model) { stages { priceCents priceHistory { previousPriceCents priceCents } } } }`,
-      { model },
-    );
+    const { consumablePlan } = await agent<{
+      consumablePlan: { stages: { priceCents: number; priceHistory: { previousPriceCents: number | null; priceCents: number }[] }[] };
+    }>(`query ($model: String!) { consumablePlan(productModel: $model) { stages { priceCents priceHistory { previousPriceCents priceCents } } } }`, { model });
     expect(consumablePlan.stages[0].priceCents).toBe(6500);
     expect(consumablePlan.stages[0].priceHistory).toContainEqual({ previousPriceCents: 5900, priceCents: 6500 });
     expect(health.failedRequests).toEqual([]);

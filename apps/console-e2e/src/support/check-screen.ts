@@ -19,7 +19,10 @@ export const WIDTHS = [
  * tier letters are letters people read.
  */
 function rawCodes(): Set<string> {
-  const enums = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/console/src/i18n/locales/zh-CN/enums.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const enums = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/console/src/i18n/locales/zh-CN/enums.json'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
   return new Set(Object.values(enums).flatMap((values) => Object.keys(values).filter((value) => /^[A-Z][A-Z0-9_]{2,}$/.test(value))));
 }
 const CODES = rawCodes();
@@ -44,20 +47,38 @@ export async function inspect(page: Page): Promise<ScreenFindings> {
     text: document.body.innerText,
     // When the page is wider than the window: the deepest elements reaching past its right edge, to fix them.
     wide: [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 1))
+      .filter(
+        (element) =>
+          element.getBoundingClientRect().right > window.innerWidth + 1 &&
+          ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 1),
+      )
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 3).join('.')} right=${Math.round(element.getBoundingClientRect().right)}`),
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 3).join('.')} right=${Math.round(element.getBoundingClientRect().right)}`,
+      ),
   }));
   const untranslated = [...new Set(facts.text.match(/\[\[[^\]]+\]\]/g) ?? [])];
   const raw = [...new Set((facts.text.match(/\b[A-Z][A-Z0-9_]{2,}\b/g) ?? []).filter((word) => CODES.has(word)))];
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ path: AXE });
   const axe = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
   });
   return {
     lang: facts.lang,
@@ -75,7 +96,11 @@ async function settle(page: Page): Promise<void> {
   // antd re-lays out on its breakpoint observers and charts resize on a frame after the viewport changes.
   await page.waitForTimeout(400);
   // A confirmation toast fades out over its last moments (half transparent): the screen is judged without it.
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
 }
 
 /**
@@ -92,7 +117,11 @@ export async function checkScreen(page: Page, name: string, options: { lang?: st
     const findings = await inspect(page);
     const where = `${name} at ${viewport.width} px`;
     expect({ where, lang: findings.lang }).toEqual({ where, lang });
-    expect({ where, overflow: findings.scrollWidth > findings.innerWidth ? `${findings.scrollWidth} px wide in ${findings.innerWidth} px: ${findings.wide.join(' | ')}` : null }).toEqual({ where, overflow: null });
+    expect({
+      where,
+      overflow:
+        findings.scrollWidth > findings.innerWidth ? `${findings.scrollWidth} px wide in ${findings.innerWidth} px: ${findings.wide.join(' | ')}` : null,
+    }).toEqual({ where, overflow: null });
     expect({ where, untranslated: findings.untranslated }).toEqual({ where, untranslated: [] });
     expect({ where, rawCodes: findings.rawCodes }).toEqual({ where, rawCodes: [] });
     expect({ where, axe: findings.axe }).toEqual({ where, axe: [] });

@@ -152,7 +152,9 @@ export interface SharedStackAddress {
 export const SHARED_STACK_ENV = 'CONSOLE_E2E_STACK';
 
 /** The platform and the console without a browser: what global setup starts once for the whole browser run. */
-export async function startSeededConsole(label: string): Promise<{ platform: Platform; consoleUrl: string; partnerKeys: Record<string, string>; stop: () => Promise<void> }> {
+export async function startSeededConsole(
+  label: string,
+): Promise<{ platform: Platform; consoleUrl: string; partnerKeys: Record<string, string>; stop: () => Promise<void> }> {
   const platform = await startPlatform(label);
   let served: { url: string; stop: () => Promise<void> } | undefined;
   try {
@@ -216,7 +218,8 @@ export async function sharedConsoleStack(label: string): Promise<ConsoleStack> {
       postGraphql(address.gatewayUrl, query, variables, {
         authorization: `Bearer ${mintStaffToken({ sub: `e2e-${roles.join('-').toLowerCase()}`, name: 'E2E', roles: roles as never }, address.authJwtSecret)}`,
       }),
-    asPartner: (apiKey: string, query: string, variables?: Record<string, unknown>) => postGraphql(address.gatewayUrl, query, variables, { 'x-api-key': apiKey }),
+    asPartner: (apiKey: string, query: string, variables?: Record<string, unknown>) =>
+      postGraphql(address.gatewayUrl, query, variables, { 'x-api-key': apiKey }),
     restart: refuse,
     instances: refuse,
     instanceBase: refuse,

@@ -58,5 +58,9 @@ export async function signInAsBrand(page: Page, apiKey: string): Promise<void> {
  */
 export async function toastsGone(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10000 })
+    .catch(() => undefined);
 }

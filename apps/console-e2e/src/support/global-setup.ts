@@ -24,6 +24,12 @@ export default async function globalSetup(): Promise<void> {
   const { SHARED_STACK_ENV, startSeededConsole } = require('./console-stack') as typeof import('./console-stack');
   const stack = await startSeededConsole('e2e-console');
   (globalThis as { __consoleStack?: typeof stack }).__consoleStack = stack;
-  const address: SharedStackAddress = { consoleUrl: stack.consoleUrl, gatewayUrl: stack.platform.gatewayUrl, gatewayBase: stack.platform.gatewayBase, partnerKeys: stack.partnerKeys, authJwtSecret: stack.platform.env['AUTH_JWT_SECRET']! };
+  const address: SharedStackAddress = {
+    consoleUrl: stack.consoleUrl,
+    gatewayUrl: stack.platform.gatewayUrl,
+    gatewayBase: stack.platform.gatewayBase,
+    partnerKeys: stack.partnerKeys,
+    authJwtSecret: stack.platform.env['AUTH_JWT_SECRET']!,
+  };
   process.env[SHARED_STACK_ENV] = JSON.stringify(address);
 }

@@ -13,13 +13,17 @@ import { LanguageSwitch } from '../lib/language-switch';
 const SignIn = lazy(() => import('../pages/sign-in'));
 
 export function routesFor(session: Session): RouteEntry[] {
-  return ROUTES.filter((route) => (session.kind === 'partner' ? route.roles.includes('partner') : route.roles.some((role) => role !== 'partner' && hasRole(session, role))));
+  return ROUTES.filter((route) =>
+    session.kind === 'partner' ? route.roles.includes('partner') : route.roles.some((role) => role !== 'partner' && hasRole(session, role)),
+  );
 }
 
 /** Where a person lands: the first screen that is home to one of their roles, else their first screen. */
 export function homeFor(session: Session): RouteEntry | undefined {
   const mine = routesFor(session);
-  const home = mine.find((route) => (session.kind === 'partner' ? route.home?.includes('partner') : route.home?.some((role) => role !== 'partner' && hasRole(session, role))));
+  const home = mine.find((route) =>
+    session.kind === 'partner' ? route.home?.includes('partner') : route.home?.some((role) => role !== 'partner' && hasRole(session, role)),
+  );
   return home ?? mine[0];
 }
 
@@ -101,10 +105,23 @@ export function Console() {
         )}
         <Layout style={{ minWidth: 0 }}>
           <Layout.Header
-            style={{ background: '#fff', display: 'flex', alignItems: 'center', gap: 8, padding: wide ? '0 24px' : '0 8px', height: 'auto', minHeight: 56, lineHeight: 'normal', flexWrap: 'nowrap' }}
+            style={{
+              background: '#fff',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+              padding: wide ? '0 24px' : '0 8px',
+              height: 'auto',
+              minHeight: 56,
+              lineHeight: 'normal',
+              flexWrap: 'nowrap',
+            }}
           >
             {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setMenuOpen(true)} data-testid="open-menu" />}
-            <Typography.Title level={1} style={{ margin: 0, fontSize: wide ? 20 : 16, flex: '1 1 auto', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <Typography.Title
+              level={1}
+              style={{ margin: 0, fontSize: wide ? 20 : 16, flex: '1 1 auto', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            >
               {current ? t(current.titleKey) : t('app.name')}
             </Typography.Title>
             {wide && <LanguageSwitch />}

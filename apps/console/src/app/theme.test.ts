@@ -16,10 +16,17 @@ describe('the console theme', () => {
   // The tokens antd actually paints with, the derived ones included (what a hovered button shows).
   const tokens = theme.getDesignToken(ACCESSIBLE_THEME);
 
-  it.each(['colorPrimary', 'colorPrimaryHover', 'colorPrimaryActive', 'colorError', 'colorErrorHover', 'colorErrorActive', 'colorLink', 'colorLinkHover', 'colorLinkActive'] as const)(
-    '%s and white meet WCAG AA (white on primary and danger buttons at rest, hovered, pressed; link and default-button text on white)',
-    (token) => {
-      expect(contrast(tokens[token], '#ffffff')).toBeGreaterThanOrEqual(4.5);
-    },
-  );
+  it.each([
+    'colorPrimary',
+    'colorPrimaryHover',
+    'colorPrimaryActive',
+    'colorError',
+    'colorErrorHover',
+    'colorErrorActive',
+    'colorLink',
+    'colorLinkHover',
+    'colorLinkActive',
+  ] as const)('%s and white meet WCAG AA (white on primary and danger buttons at rest, hovered, pressed; link and default-button text on white)', (token) => {
+    expect(contrast(tokens[token], '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
 });

@@ -15,7 +15,10 @@ function keys(catalogue: Catalogue, prefix = ''): string[] {
   );
 }
 
-const namespaces = (language: string) => readdirSync(join(LOCALES, language)).map((file: string) => file.replace(/\.json$/, '')).sort();
+const namespaces = (language: string) =>
+  readdirSync(join(LOCALES, language))
+    .map((file: string) => file.replace(/\.json$/, ''))
+    .sort();
 
 describe('message catalogues', () => {
   it('have the same namespaces in Chinese and English', () => {
@@ -26,9 +29,14 @@ describe('message catalogues', () => {
     const zh = read('zh-CN', namespace);
     const en = read('en', namespace);
     expect([...new Set(keys(en))].sort()).toEqual([...new Set(keys(zh))].sort());
-    for (const [language, catalogue] of [['zh-CN', zh], ['en', en]] as const) {
+    for (const [language, catalogue] of [
+      ['zh-CN', zh],
+      ['en', en],
+    ] as const) {
       const empty = keys(catalogue).filter((key) => {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part] ?? (node as Catalogue | undefined)?.[`${part}_other`], catalogue);
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part] ?? (node as Catalogue | undefined)?.[`${part}_other`], catalogue);
         return typeof value !== 'string' || value.trim() === '';
       });
       expect({ language, empty }).toEqual({ language, empty: [] });
@@ -38,7 +46,10 @@ describe('message catalogues', () => {
   it('label every value of every enum the console’s operations use', () => {
     // Generated from the supergraph by `npm run console:codegen` (enumsAsTypes): `export type X = | 'A' | 'B';`
     const generated = readFileSync(join(SRC, 'gql/graphql.ts'), 'utf8');
-    const enums = [...generated.matchAll(/export type (\w+) =\n((?:\s+\| '[A-Z0-9_]+'\n?)+);/g)].map(([, name, values]) => ({ name: name!, values: [...values!.matchAll(/'([A-Z0-9_]+)'/g)].map((match) => match[1]!) }));
+    const enums = [...generated.matchAll(/export type (\w+) =\n((?:\s+\| '[A-Z0-9_]+'\n?)+);/g)].map(([, name, values]) => ({
+      name: name!,
+      values: [...values!.matchAll(/'([A-Z0-9_]+)'/g)].map((match) => match[1]!),
+    }));
     expect(enums.length).toBeGreaterThan(10);
     const labels = read('zh-CN', 'enums') as Record<string, Record<string, string>>;
     const missing = enums.flatMap(({ name, values }) => values.filter((value) => !labels[name]?.[value]).map((value) => `${name}.${value}`));

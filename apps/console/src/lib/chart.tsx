@@ -7,7 +7,7 @@ import { formatChinaDate } from './format';
 export type ChartOption = EChartsCoreOption;
 
 // ECharts is a large library: it loads when the first chart is drawn, not with the page that has one.
-let loading: Promise<typeof import('./echarts-setup')['echarts']> | undefined;
+let loading: Promise<(typeof import('./echarts-setup'))['echarts']> | undefined;
 const loadECharts = () => (loading ??= import('./echarts-setup').then((module) => module.echarts));
 
 /**
@@ -30,7 +30,19 @@ export const categoryAxis = (labels: string[]) => ({
  * A chart, or "no data yet" when there is nothing to draw (never a 0 that looks like a measurement).
  * `label` names the chart for screen readers (the canvas itself says nothing).
  */
-export function Chart({ option, height = 300, testId, label, empty }: { option: ChartOption | null; height?: number; testId?: string; label: string; empty?: boolean }) {
+export function Chart({
+  option,
+  height = 300,
+  testId,
+  label,
+  empty,
+}: {
+  option: ChartOption | null;
+  height?: number;
+  testId?: string;
+  label: string;
+  empty?: boolean;
+}) {
   const { t } = useTranslation('common');
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType>();

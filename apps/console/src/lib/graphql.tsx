@@ -60,7 +60,11 @@ export interface GraphQLResult<TData> {
   partialErrors: GraphqlErrorEntry[];
 }
 
-export async function requestWithErrors<TData, TVariables>(session: Session | null, document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<GraphQLResult<TData>> {
+export async function requestWithErrors<TData, TVariables>(
+  session: Session | null,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+): Promise<GraphQLResult<TData>> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -84,7 +88,11 @@ export async function requestWithErrors<TData, TVariables>(session: Session | nu
 }
 
 /** One request outside React (sign-in checks a partner key this way). */
-export async function request<TData, TVariables>(session: Session | null, document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData> {
+export async function request<TData, TVariables>(
+  session: Session | null,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+): Promise<TData> {
   return (await requestWithErrors(session, document, variables)).data;
 }
 

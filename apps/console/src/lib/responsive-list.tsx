@@ -12,7 +12,7 @@ export const useNarrow = (): boolean => {
 
 export interface ResponsiveListProps<T> extends Omit<TableProps<T>, 'columns' | 'rowKey'> {
   columns: (ColumnType<T> & { title?: ReactNode; /** not shown on a card */ hideOnCard?: boolean })[];
-  rowKey: keyof T & string | ((row: T) => Key);
+  rowKey: (keyof T & string) | ((row: T) => Key);
   /** Replaces the default card (title: first column, then "label: value" lines). */
   renderCard?: (row: T, index: number) => ReactNode;
   'data-testid'?: string;
@@ -33,7 +33,18 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
   const { columns, rowKey, renderCard, dataSource, loading, onRow, pagination, ...rest } = props;
   const keyOf = (row: T): Key => (typeof rowKey === 'function' ? rowKey(row) : (row[rowKey] as Key));
   if (!narrow) {
-    return <Table<T> rowKey={rowKey} columns={columns} dataSource={dataSource} loading={loading} onRow={onRow} pagination={pagination} scroll={{ x: 'max-content' }} {...rest} />;
+    return (
+      <Table<T>
+        rowKey={rowKey}
+        columns={columns}
+        dataSource={dataSource}
+        loading={loading}
+        onRow={onRow}
+        pagination={pagination}
+        scroll={{ x: 'max-content' }}
+        {...rest}
+      />
+    );
   }
   const [first, ...others] = columns.filter((column) => !column.hideOnCard);
   return (
@@ -50,10 +61,21 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
             {renderCard ? (
               renderCard(row, index)
             ) : (
-              <Card size="small" style={{ width: '100%' }} title={first ? cellOf(first, row, index) : undefined} onClick={handlers.onClick} styles={{ title: { whiteSpace: 'normal' } }}>
+              <Card
+                size="small"
+                style={{ width: '100%' }}
+                title={first ? cellOf(first, row, index) : undefined}
+                onClick={handlers.onClick}
+                styles={{ title: { whiteSpace: 'normal' } }}
+              >
                 {others.map((column, position) => (
                   <div key={String(column.key ?? column.dataIndex ?? position)} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', overflowWrap: 'anywhere' }}>
-                    {column.title ? <span style={{ color: 'rgba(0,0,0,0.6)' }}>{column.title}{i18n.language === 'en' ? ':' : '：'}</span> : null}
+                    {column.title ? (
+                      <span style={{ color: 'rgba(0,0,0,0.6)' }}>
+                        {column.title}
+                        {i18n.language === 'en' ? ':' : '：'}
+                      </span>
+                    ) : null}
                     <span style={{ minWidth: 0 }}>{cellOf(column, row, index)}</span>
                   </div>
                 ))}

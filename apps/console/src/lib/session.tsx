@@ -4,9 +4,7 @@ export type StaffRole = 'ADMIN' | 'SALES' | 'DISPATCHER' | 'COMPLAINTS_AGENT' | 
 
 export const STAFF_ROLES: StaffRole[] = ['DISPATCHER', 'COMPLAINTS_AGENT', 'VALUE_ADDED_AGENT', 'SUPERVISOR', 'SALES', 'ADMIN', 'ENGINEER'];
 
-export type Session =
-  | { kind: 'staff'; token: string; sub: string; name: string; roles: StaffRole[]; expiresAt?: number }
-  | { kind: 'partner'; apiKey: string };
+export type Session = { kind: 'staff'; token: string; sub: string; name: string; roles: StaffRole[]; expiresAt?: number } | { kind: 'partner'; apiKey: string };
 
 export function credentialHeaders(session: Session | null): Record<string, string> {
   if (!session) return {};

@@ -16,7 +16,17 @@ export interface QueryLike<TData> {
  * error as a sentence, with a retry) and loaded but empty (what would be here, in the business's words).
  * A failed poll keeps the last good data on screen with the error above it.
  */
-export function Loaded<TData>({ query, isEmpty, empty, children }: { query: QueryLike<TData>; isEmpty?: (data: TData) => boolean; empty?: ReactNode; children: (data: TData) => ReactNode }) {
+export function Loaded<TData>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike<TData>;
+  isEmpty?: (data: TData) => boolean;
+  empty?: ReactNode;
+  children: (data: TData) => ReactNode;
+}) {
   const { t } = useTranslation('common');
   const { data, error, isLoading, refetch } = query;
   if (!data) {

@@ -60,8 +60,22 @@ export function ComplaintRulesTab() {
             <Form<PolicyForm>
               layout="inline"
               style={{ rowGap: 8, marginBottom: 12 }}
-              initialValues={{ category: 'SERVICE', priority: 'NORMAL', firstContactHours: 2, opinionHours: 24, resolutionHours: 72, countedIn: 'BUSINESS_HOURS', warnBeforeMinutes: 30, backOfficeObservesHolidays: true }}
-              onFinish={(values) => void define.mutateAsync({ input: values }).then(saved).catch(() => undefined)}
+              initialValues={{
+                category: 'SERVICE',
+                priority: 'NORMAL',
+                firstContactHours: 2,
+                opinionHours: 24,
+                resolutionHours: 72,
+                countedIn: 'BUSINESS_HOURS',
+                warnBeforeMinutes: 30,
+                backOfficeObservesHolidays: true,
+              }}
+              onFinish={(values) =>
+                void define
+                  .mutateAsync({ input: values })
+                  .then(saved)
+                  .catch(() => undefined)
+              }
             >
               <Form.Item name="category" label={t('rules.category')}>
                 <Select options={enumOptions('ComplaintCategory', CATEGORIES)} style={{ width: 130 }} />
@@ -105,7 +119,11 @@ export function ComplaintRulesTab() {
                 { title: t('rules.resolution'), dataIndex: 'resolutionHours' },
                 { title: t('rules.countedIn'), dataIndex: 'countedIn', render: (value: string) => <EnumLabel enum="SlaTimeBase" value={value} /> },
                 { title: t('rules.warnBefore'), dataIndex: 'warnBeforeMinutes' },
-                { title: t('rules.observesHolidays'), dataIndex: 'backOfficeObservesHolidays', render: (value: boolean) => t(value ? 'common:states.yes' : 'common:states.no') },
+                {
+                  title: t('rules.observesHolidays'),
+                  dataIndex: 'backOfficeObservesHolidays',
+                  render: (value: boolean) => t(value ? 'common:states.yes' : 'common:states.no'),
+                },
               ]}
             />
           </Card>
@@ -113,7 +131,12 @@ export function ComplaintRulesTab() {
             <Form
               layout="inline"
               style={{ rowGap: 8, marginBottom: 12 }}
-              onFinish={(values: { day: Dayjs; name: string }) => void setHoliday.mutateAsync({ input: { day: values.day.format('YYYY-MM-DD'), name: values.name.trim() } }).then(saved).catch(() => undefined)}
+              onFinish={(values: { day: Dayjs; name: string }) =>
+                void setHoliday
+                  .mutateAsync({ input: { day: values.day.format('YYYY-MM-DD'), name: values.name.trim() } })
+                  .then(saved)
+                  .catch(() => undefined)
+              }
             >
               <Form.Item name="day" label={t('rules.day')} rules={[{ required: true }]}>
                 <DatePicker />
@@ -138,7 +161,12 @@ export function ComplaintRulesTab() {
                   title: t('common:table.actions'),
                   key: 'remove',
                   render: (_, holiday) => (
-                    <Popconfirm title={t('rules.removeConfirm')} okText={t('common:actions.remove')} cancelText={t('common:actions.cancel')} onConfirm={() => void removeHoliday.mutateAsync({ day: holiday.day }).catch(() => undefined)}>
+                    <Popconfirm
+                      title={t('rules.removeConfirm')}
+                      okText={t('common:actions.remove')}
+                      cancelText={t('common:actions.cancel')}
+                      onConfirm={() => void removeHoliday.mutateAsync({ day: holiday.day }).catch(() => undefined)}
+                    >
                       <Button size="small" danger>
                         {t('common:actions.remove')}
                       </Button>
@@ -155,7 +183,13 @@ export function ComplaintRulesTab() {
               initialValues={{ insured: true }}
               onFinish={(values: { brand: string; insured: boolean; insurer?: string }) =>
                 void insure
-                  .mutateAsync({ input: { brand: values.brand.trim().toUpperCase(), insured: values.insured, insurer: values.insured ? values.insurer?.trim() || null : null } })
+                  .mutateAsync({
+                    input: {
+                      brand: values.brand.trim().toUpperCase(),
+                      insured: values.insured,
+                      insurer: values.insured ? values.insurer?.trim() || null : null,
+                    },
+                  })
                   .then(saved)
                   .catch(() => undefined)
               }

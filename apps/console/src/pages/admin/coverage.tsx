@@ -1,7 +1,13 @@
 import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminBackupCandidatesDocument, AdminCoverageDocument, AdminCoverageQuery, AdminFillBackupTaskDocument, SetNeighbouringCitiesDocument } from '../../gql/graphql';
+import {
+  AdminBackupCandidatesDocument,
+  AdminCoverageDocument,
+  AdminCoverageQuery,
+  AdminFillBackupTaskDocument,
+  SetNeighbouringCitiesDocument,
+} from '../../gql/graphql';
 import { EnumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { formatChinaDateTime } from '../../lib/format';

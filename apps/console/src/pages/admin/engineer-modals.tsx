@@ -24,11 +24,38 @@ const day = (value: Dayjs) => value.format('YYYY-MM-DD');
 const cityList = (value: string[] | undefined) => (value ?? []).map((city) => city.trim()).filter(Boolean);
 
 /** One modal shape for the engineer forms: the error above, the form, OK submits. */
-function FormModal<T extends object>({ title, onClose, onSubmit, busy, error, children, initialValues, testId }: { title: string; onClose: () => void; onSubmit: (values: T) => Promise<void>; busy: boolean; error: unknown; children: ReactNode; initialValues?: Partial<T>; testId: string }) {
+function FormModal<T extends object>({
+  title,
+  onClose,
+  onSubmit,
+  busy,
+  error,
+  children,
+  initialValues,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (values: T) => Promise<void>;
+  busy: boolean;
+  error: unknown;
+  children: ReactNode;
+  initialValues?: Partial<T>;
+  testId: string;
+}) {
   const { t } = useTranslation('admin');
   const [form] = Form.useForm<T>();
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')} okButtonProps={{ 'data-testid': `${testId}-ok` } as Record<string, string>}>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': `${testId}-ok` } as Record<string, string>}
+    >
       {error ? <ErrorNotice error={error} /> : null}
       <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onSubmit(values).catch(() => undefined)}>
         {children}
@@ -51,7 +78,16 @@ export function RegisterEngineerModal({ onClose }: { onClose: () => void }) {
       error={register.error}
       initialValues={{ employment: 'EMPLOYEE', dailyCapacity: 5 }}
       onSubmit={async (values) => {
-        await register.mutateAsync({ input: { name: values.name.trim(), phone: values.phone.trim(), employment: values.employment, homeCity: values.homeCity.trim(), cities: cityList(values.cities), dailyCapacity: values.dailyCapacity } });
+        await register.mutateAsync({
+          input: {
+            name: values.name.trim(),
+            phone: values.phone.trim(),
+            employment: values.employment,
+            homeCity: values.homeCity.trim(),
+            cities: cityList(values.cities),
+            dailyCapacity: values.dailyCapacity,
+          },
+        });
         message.success(t('engineers.registered'));
         onClose();
       }}
@@ -91,7 +127,10 @@ export function CertifyModal({ engineer, onClose }: { engineer: AdminEngineerFra
       error={certify.error}
       initialValues={{ certifiedOn: dayjs(chinaToday()) }}
       onSubmit={async (values) => {
-        await certify.mutateAsync({ engineerId: engineer.id, skill: { brand: values.brand.trim().toUpperCase(), productModel: values.productModel.trim(), certifiedOn: day(values.certifiedOn) } });
+        await certify.mutateAsync({
+          engineerId: engineer.id,
+          skill: { brand: values.brand.trim().toUpperCase(), productModel: values.productModel.trim(), certifiedOn: day(values.certifiedOn) },
+        });
         onClose();
       }}
     >
@@ -121,7 +160,10 @@ export function ProfileModal({ engineer, onClose }: { engineer: AdminEngineerFra
       error={change.error}
       initialValues={{ status: engineer.status, cities: engineer.cities.filter((city) => city !== engineer.homeCity), dailyCapacity: engineer.dailyCapacity }}
       onSubmit={async (values) => {
-        await change.mutateAsync({ engineerId: engineer.id, input: { status: values.status, cities: cityList(values.cities), dailyCapacity: values.dailyCapacity } });
+        await change.mutateAsync({
+          engineerId: engineer.id,
+          input: { status: values.status, cities: cityList(values.cities), dailyCapacity: values.dailyCapacity },
+        });
         onClose();
       }}
     >

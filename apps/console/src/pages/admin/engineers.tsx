@@ -26,7 +26,14 @@ export function EngineersTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
-        <Input.Search allowClear placeholder={t('engineers.search')} aria-label={t('engineers.search')} onSearch={setText} style={{ width: 260, maxWidth: '100%' }} data-testid="engineer-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('engineers.search')}
+          aria-label={t('engineers.search')}
+          onSearch={setText}
+          style={{ width: 260, maxWidth: '100%' }}
+          data-testid="engineer-search"
+        />
         <Button type="primary" onClick={() => setOpen({ kind: 'register' })} data-testid="register-engineer">
           {t('engineers.register')}
         </Button>
@@ -44,7 +51,11 @@ export function EngineersTab() {
               { title: t('engineers.name'), key: 'name', render: (_, engineer) => <strong data-testid="engineer-name">{engineer.name}</strong> },
               { title: t('engineers.phone'), dataIndex: 'phone' },
               { title: t('engineers.employment'), dataIndex: 'employment', render: (value: string) => <EnumLabel enum="EngineerEmployment" value={value} /> },
-              { title: t('engineers.status'), dataIndex: 'status', render: (value: string) => <EnumLabel enum="EngineerStatus" value={value} tag color={value === 'ACTIVE' ? 'green' : 'orange'} /> },
+              {
+                title: t('engineers.status'),
+                dataIndex: 'status',
+                render: (value: string) => <EnumLabel enum="EngineerStatus" value={value} tag color={value === 'ACTIVE' ? 'green' : 'orange'} />,
+              },
               { title: t('engineers.cities'), key: 'cities', render: (_, engineer) => engineer.cities.join('、') },
               { title: t('engineers.capacity'), dataIndex: 'dailyCapacity' },
               {

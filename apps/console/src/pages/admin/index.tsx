@@ -45,5 +45,11 @@ export default function AdminPage({ params }: PageProps) {
       </>
     );
   }
-  return <Tabs activeKey={active.key} onChange={(key) => navigate('admin', key)} items={SECTIONS.map((section) => ({ key: section.key, label: t(section.labelKey), children: section.render() }))} />;
+  return (
+    <Tabs
+      activeKey={active.key}
+      onChange={(key) => navigate('admin', key)}
+      items={SECTIONS.map((section) => ({ key: section.key, label: t(section.labelKey), children: section.render() }))}
+    />
+  );
 }

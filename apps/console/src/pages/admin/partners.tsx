@@ -14,7 +14,14 @@ type Partner = AdminPartnersQuery['partners']['edges'][number]['node'];
 function ShownOnce({ apiKey, onClose }: { apiKey: string; onClose: () => void }) {
   const { t } = useTranslation('admin');
   return (
-    <Modal open title={t('partners.keyTitle')} onCancel={onClose} onOk={onClose} okText={t('partners.keyStored')} cancelButtonProps={{ style: { display: 'none' } }}>
+    <Modal
+      open
+      title={t('partners.keyTitle')}
+      onCancel={onClose}
+      onOk={onClose}
+      okText={t('partners.keyStored')}
+      cancelButtonProps={{ style: { display: 'none' } }}
+    >
       <Alert type="warning" showIcon message={t('partners.keyOnce')} style={{ marginBottom: 12 }} />
       <Typography.Paragraph copyable={{ text: apiKey }} code data-testid="new-api-key" style={{ overflowWrap: 'anywhere' }}>
         {apiKey}
@@ -98,10 +105,21 @@ export function PartnersTab() {
                     {partner.apiKeys.map((key) => (
                       <Space key={key.id} wrap size={4} data-testid="partner-key-row">
                         <Typography.Text code>{key.prefix}…</Typography.Text>
-                        {key.active ? <Tag color="green">{t('partners.active')}</Tag> : <Tag>{key.revokedAt ? t('partners.revokedTag') : t('partners.expired')}</Tag>}
-                        {key.active && key.expiresAt && <Typography.Text type="secondary">{t('partners.expires', { at: formatChinaDateTime(key.expiresAt) })}</Typography.Text>}
+                        {key.active ? (
+                          <Tag color="green">{t('partners.active')}</Tag>
+                        ) : (
+                          <Tag>{key.revokedAt ? t('partners.revokedTag') : t('partners.expired')}</Tag>
+                        )}
+                        {key.active && key.expiresAt && (
+                          <Typography.Text type="secondary">{t('partners.expires', { at: formatChinaDateTime(key.expiresAt) })}</Typography.Text>
+                        )}
                         {key.active && (
-                          <Popconfirm title={t('partners.revokeConfirm')} onConfirm={() => void onRevoke(partner, key.id)} okText={t('partners.revoke')} cancelText={t('common:actions.cancel')}>
+                          <Popconfirm
+                            title={t('partners.revokeConfirm')}
+                            onConfirm={() => void onRevoke(partner, key.id)}
+                            okText={t('partners.revoke')}
+                            cancelText={t('common:actions.cancel')}
+                          >
                             <Button size="small" danger data-testid="revoke-key">
                               {t('partners.revoke')}
                             </Button>
@@ -116,7 +134,12 @@ export function PartnersTab() {
                 title: t('common:table.actions'),
                 key: 'rotate',
                 render: (_, partner) => (
-                  <Popconfirm title={t('partners.rotateConfirm')} onConfirm={() => void onRotate(partner)} okText={t('partners.rotate')} cancelText={t('common:actions.cancel')}>
+                  <Popconfirm
+                    title={t('partners.rotateConfirm')}
+                    onConfirm={() => void onRotate(partner)}
+                    okText={t('partners.rotate')}
+                    cancelText={t('common:actions.cancel')}
+                  >
                     <Button size="small" loading={rotate.isPending} data-testid="rotate-key">
                       {t('partners.rotate')}
                     </Button>

@@ -47,7 +47,13 @@ export function PayoutsTab() {
           <Card size="small" title={t('payouts.run')}>
             <Space wrap>
               <label htmlFor="period-end">{t('payouts.periodEnd')}</label>
-              <DatePicker id="period-end" allowClear={false} value={periodEnd} onChange={(value) => value && setPeriodEnd(value)} disabledDate={(value) => value.format('YYYY-MM-DD') >= chinaToday()} />
+              <DatePicker
+                id="period-end"
+                allowClear={false}
+                value={periodEnd}
+                onChange={(value) => value && setPeriodEnd(value)}
+                disabledDate={(value) => value.format('YYYY-MM-DD') >= chinaToday()}
+              />
               <Button type="primary" loading={run.isPending} onClick={() => void onRun()} data-testid="run-payout">
                 {t('payouts.runButton')}
               </Button>

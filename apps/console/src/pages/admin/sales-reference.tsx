@@ -49,7 +49,15 @@ export function SalesReferenceTab() {
               initialValues={{ businessType: 'RESTAURANT', bandPercent: 15 }}
               onFinish={(values: { region: string; businessType: BusinessType; serviceItem: string; priceYuan: number; bandPercent: number }) =>
                 void setPrice
-                  .mutateAsync({ input: { region: values.region.trim(), businessType: values.businessType, serviceItem: values.serviceItem.trim().toUpperCase(), referencePriceCents: yuanToCents(values.priceYuan) ?? 0, bandPercent: values.bandPercent } })
+                  .mutateAsync({
+                    input: {
+                      region: values.region.trim(),
+                      businessType: values.businessType,
+                      serviceItem: values.serviceItem.trim().toUpperCase(),
+                      referencePriceCents: yuanToCents(values.priceYuan) ?? 0,
+                      bandPercent: values.bandPercent,
+                    },
+                  })
                   .then(saved)
                   .catch(() => undefined)
               }
@@ -92,7 +100,12 @@ export function SalesReferenceTab() {
               layout="inline"
               style={{ rowGap: 8, marginBottom: 12 }}
               initialValues={{ businessType: 'RESTAURANT', visitsPerMonth: 2, qualityStandard: 'STANDARD' }}
-              onFinish={(values: { businessType: BusinessType; visitsPerMonth: number; qualityStandard: QualityStandard }) => void setTemplate.mutateAsync({ input: values }).then(saved).catch(() => undefined)}
+              onFinish={(values: { businessType: BusinessType; visitsPerMonth: number; qualityStandard: QualityStandard }) =>
+                void setTemplate
+                  .mutateAsync({ input: values })
+                  .then(saved)
+                  .catch(() => undefined)
+              }
             >
               <Form.Item name="businessType" label={t('reference.businessType')}>
                 <Select options={enumOptions('BusinessType', BUSINESS_TYPES)} style={{ width: 120 }} />
@@ -120,7 +133,16 @@ export function SalesReferenceTab() {
             />
           </Card>
           <Card size="small" title={t('reference.tolerance')}>
-            <Form layout="inline" initialValues={{ percent: data.areaTolerancePercent }} onFinish={(values: { percent: number }) => void setTolerance.mutateAsync({ percent: values.percent }).then(saved).catch(() => undefined)}>
+            <Form
+              layout="inline"
+              initialValues={{ percent: data.areaTolerancePercent }}
+              onFinish={(values: { percent: number }) =>
+                void setTolerance
+                  .mutateAsync({ percent: values.percent })
+                  .then(saved)
+                  .catch(() => undefined)
+              }
+            >
               <Form.Item name="percent" label={t('reference.tolerancePercent')}>
                 <InputNumber min={0} max={100} suffix="%" style={{ width: 110 }} />
               </Form.Item>

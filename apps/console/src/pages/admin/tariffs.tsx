@@ -51,7 +51,13 @@ export function TariffsTab() {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card size="small" title={t('tariffs.define')}>
         {define.error ? <ErrorNotice error={define.error} /> : null}
-        <Form form={form} layout="inline" style={{ rowGap: 8 }} initialValues={{ workType: 'INSTALL', distanceFromKm: 0 }} onFinish={(values) => void onDefine(values)}>
+        <Form
+          form={form}
+          layout="inline"
+          style={{ rowGap: 8 }}
+          initialValues={{ workType: 'INSTALL', distanceFromKm: 0 }}
+          onFinish={(values) => void onDefine(values)}
+        >
           <Form.Item name="workType" label={t('tariffs.workType')}>
             <Select options={enumOptions('SettlementWorkType', WORK_TYPES)} style={{ width: 160 }} />
           </Form.Item>

@@ -15,7 +15,9 @@ type Row = Complaint['compensations'][number] & { complaint: Complaint };
 
 /** The compensations waiting for a decision, with the complaint they belong to. */
 export function pendingCompensations(data: PendingCompensationsQuery): Row[] {
-  return data.complaintInbox.edges.flatMap(({ node }) => node.compensations.filter((compensation) => compensation.status === 'PROPOSED').map((compensation) => ({ ...compensation, complaint: node })));
+  return data.complaintInbox.edges.flatMap(({ node }) =>
+    node.compensations.filter((compensation) => compensation.status === 'PROPOSED').map((compensation) => ({ ...compensation, complaint: node })),
+  );
 }
 
 const AFTER = { invalidates: ['PendingCompensations', 'ComplaintDetail', 'ComplaintInbox'] };
@@ -50,11 +52,19 @@ export function Compensations({ query }: { query: QueryLike<PendingCompensations
             dataSource={pendingCompensations(data)}
             data-testid="pending-compensations"
             columns={[
-              { title: t('compensations.complaint'), key: 'complaint', render: (_, row) => <a href={href('complaints', row.complaint.id)}>{row.complaint.summary}</a> },
+              {
+                title: t('compensations.complaint'),
+                key: 'complaint',
+                render: (_, row) => <a href={href('complaints', row.complaint.id)}>{row.complaint.summary}</a>,
+              },
               { title: t('compensations.amount'), dataIndex: 'amountCents', render: (cents: number) => <strong>{formatMoney(cents)}</strong> },
               { title: t('compensations.payer'), dataIndex: 'payer', render: (value: string) => <EnumLabel enum="CompensationPayer" value={value} /> },
               { title: t('compensations.reason'), dataIndex: 'reason' },
-              { title: t('compensations.customer'), key: 'customer', render: (_, row) => <a href={href('customers', row.complaint.customerId)}>{t('compensations.open360')}</a> },
+              {
+                title: t('compensations.customer'),
+                key: 'customer',
+                render: (_, row) => <a href={href('customers', row.complaint.customerId)}>{t('compensations.open360')}</a>,
+              },
               { title: t('compensations.proposedAt'), dataIndex: 'proposedAt', render: formatChinaDateTime },
               {
                 title: t('common:table.actions'),
@@ -77,7 +87,9 @@ export function Compensations({ query }: { query: QueryLike<PendingCompensations
       <DecisionModal
         open={!!deciding}
         approve={deciding?.approve ?? true}
-        title={deciding ? t(deciding.approve ? 'compensations.approveTitle' : 'compensations.rejectTitle', { amount: formatMoney(deciding.row.amountCents) }) : ''}
+        title={
+          deciding ? t(deciding.approve ? 'compensations.approveTitle' : 'compensations.rejectTitle', { amount: formatMoney(deciding.row.amountCents) }) : ''
+        }
         busy={approve.isPending || reject.isPending}
         error={approve.error ?? reject.error}
         onSubmit={(note) => void decide(note)}

@@ -44,7 +44,11 @@ export function Contracts({ query }: { query: QueryLike<ContractsAwaitingReviewQ
             dataSource={data.contracts.edges.map((edge) => edge.node)}
             data-testid="contracts-awaiting-review"
             columns={[
-              { title: t('contracts.customer'), key: 'customer', render: (_, contract) => <a href={href('customers', contract.customer.id)}>{contract.customer.name}</a> },
+              {
+                title: t('contracts.customer'),
+                key: 'customer',
+                render: (_, contract) => <a href={href('customers', contract.customer.id)}>{contract.customer.name}</a>,
+              },
               { title: t('contracts.site'), key: 'site', render: (_, contract) => `${contract.siteAddress}, ${contract.city}` },
               {
                 title: t('contracts.price'),
@@ -62,7 +66,12 @@ export function Contracts({ query }: { query: QueryLike<ContractsAwaitingReviewQ
               {
                 title: t('contracts.terms'),
                 key: 'terms',
-                render: (_, contract) => t('contracts.termsValue', { visits: contract.visitsPerMonth, standard: enumLabel('QualityStandard', contract.qualityStandard), starts: formatChinaDate(contract.startsOn) }),
+                render: (_, contract) =>
+                  t('contracts.termsValue', {
+                    visits: contract.visitsPerMonth,
+                    standard: enumLabel('QualityStandard', contract.qualityStandard),
+                    starts: formatChinaDate(contract.startsOn),
+                  }),
               },
               {
                 title: t('contracts.special'),
@@ -112,7 +121,13 @@ export function Contracts({ query }: { query: QueryLike<ContractsAwaitingReviewQ
         }}
       >
         <label htmlFor="contract-findings">{t('contracts.findings')}</label>
-        <Input.TextArea id="contract-findings" rows={3} value={findings} onChange={(event) => setFindings(event.target.value)} style={{ margin: '4px 0 12px' }} />
+        <Input.TextArea
+          id="contract-findings"
+          rows={3}
+          value={findings}
+          onChange={(event) => setFindings(event.target.value)}
+          style={{ margin: '4px 0 12px' }}
+        />
       </DecisionModal>
     </>
   );

@@ -86,8 +86,22 @@ function DisputeCard({ dispute }: { dispute: Dispute }) {
         {rule.error ? <ErrorNotice error={rule.error} /> : null}
         {bothSides ? (
           <Space wrap style={{ marginTop: 8 }}>
-            <Select<DisputeRuling> placeholder={t('disputes.ruling')} aria-label={t('disputes.ruling')} style={{ width: 200 }} value={ruling} onChange={setRuling} options={enumOptions('DisputeRuling', RULINGS)} data-testid="dispute-ruling" />
-            <Input placeholder={t('disputes.note')} aria-label={t('disputes.note')} value={note} onChange={(event) => setNote(event.target.value)} style={{ width: 260, maxWidth: '100%' }} />
+            <Select<DisputeRuling>
+              placeholder={t('disputes.ruling')}
+              aria-label={t('disputes.ruling')}
+              style={{ width: 200 }}
+              value={ruling}
+              onChange={setRuling}
+              options={enumOptions('DisputeRuling', RULINGS)}
+              data-testid="dispute-ruling"
+            />
+            <Input
+              placeholder={t('disputes.note')}
+              aria-label={t('disputes.note')}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              style={{ width: 260, maxWidth: '100%' }}
+            />
             <Button type="primary" disabled={!ruling} loading={rule.isPending} onClick={() => void submit()} data-testid="rule-dispute">
               {t('disputes.rule')}
             </Button>
@@ -114,7 +128,15 @@ function EvidenceModal({ dispute, side, onClose }: { dispute: Dispute; side: Dis
     }
   };
   return (
-    <Modal open title={t('disputes.evidenceTitle', { side: enumLabel('DisputeSide', side) })} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')} confirmLoading={file.isPending}>
+    <Modal
+      open
+      title={t('disputes.evidenceTitle', { side: enumLabel('DisputeSide', side) })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={file.isPending}
+    >
       {file.error ? <ErrorNotice error={file.error} /> : null}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item name="content" label={t('disputes.evidence')} rules={[{ required: true, whitespace: true, message: t('common:states.required') }]}>

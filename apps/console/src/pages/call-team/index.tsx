@@ -1,7 +1,14 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CallTeamDocument, CallTeamQuery, MarkAgentAbsentDocument, ReassignCallTaskDocument, TeamCallQueueDocument, TeamCallQueueQuery } from '../../gql/graphql';
+import {
+  CallTeamDocument,
+  CallTeamQuery,
+  MarkAgentAbsentDocument,
+  ReassignCallTaskDocument,
+  TeamCallQueueDocument,
+  TeamCallQueueQuery,
+} from '../../gql/graphql';
 import { EnumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { chinaToday, formatChinaDate } from '../../lib/format';
@@ -52,7 +59,11 @@ export default function CallTeamPage() {
                 { title: t('team.tier'), dataIndex: 'tier', render: (value: string) => <EnumLabel enum="AgentTier" value={value} /> },
                 { title: t('team.open'), dataIndex: 'openTasks' },
                 { title: t('team.target'), dataIndex: 'dailyTarget' },
-                { title: t('team.today'), dataIndex: 'absentToday', render: (value: boolean) => (value ? <Tag color="orange">{t('team.absent')}</Tag> : <Tag color="green">{t('team.present')}</Tag>) },
+                {
+                  title: t('team.today'),
+                  dataIndex: 'absentToday',
+                  render: (value: boolean) => (value ? <Tag color="orange">{t('team.absent')}</Tag> : <Tag color="green">{t('team.present')}</Tag>),
+                },
                 {
                   title: t('common:table.actions'),
                   key: 'actions',
@@ -117,18 +128,47 @@ export default function CallTeamPage() {
         </Loaded>
       </Card>
       {marking && (
-        <AbsentModal agent={marking} busy={absent.isPending} error={absent.error} onSubmit={(reason) => void markAbsent(marking, reason)} onClose={() => { absent.reset(); setMarking(undefined); }} />
+        <AbsentModal
+          agent={marking}
+          busy={absent.isPending}
+          error={absent.error}
+          onSubmit={(reason) => void markAbsent(marking, reason)}
+          onClose={() => {
+            absent.reset();
+            setMarking(undefined);
+          }}
+        />
       )}
       {moving && <ReassignModal task={moving} agents={agents} onClose={() => setMoving(undefined)} />}
     </Space>
   );
 }
 
-function AbsentModal({ agent, busy, error, onSubmit, onClose }: { agent: Agent; busy: boolean; error: unknown; onSubmit: (reason: string | null) => void; onClose: () => void }) {
+function AbsentModal({
+  agent,
+  busy,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  agent: Agent;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (reason: string | null) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('call-team');
   const [form] = Form.useForm<{ reason?: string }>();
   return (
-    <Modal open title={t('absent.title', { name: agent.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('absent.ok')} cancelText={t('common:actions.cancel')} confirmLoading={busy}>
+    <Modal
+      open
+      title={t('absent.title', { name: agent.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('absent.ok')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={busy}
+    >
       {error ? <ErrorNotice error={error} /> : null}
       <p>{t('absent.explain', { count: agent.openTasks })}</p>
       <Form form={form} layout="vertical" onFinish={(values) => onSubmit(values.reason?.trim() || null)}>
@@ -158,7 +198,16 @@ function ReassignModal({ task, agents, onClose }: { task: Task; agents: Agent[];
   // A task stays in its tier: a reminder call goes to a reminder agent, a follow-up to the sales tier.
   const candidates = agents.filter((agent) => agent.tier === task.tier && agent.id !== task.agentId && !agent.absentToday);
   return (
-    <Modal open title={t('reassign.title', { name: task.customer.name })} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: !agentId }} okText={t('reassign.ok')} cancelText={t('common:actions.cancel')} confirmLoading={reassign.isPending}>
+    <Modal
+      open
+      title={t('reassign.title', { name: task.customer.name })}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ disabled: !agentId }}
+      okText={t('reassign.ok')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={reassign.isPending}
+    >
       {reassign.error ? <ErrorNotice error={reassign.error} /> : null}
       <label htmlFor="reassign-agent">{t('reassign.to')}</label>
       <Select

@@ -82,7 +82,12 @@ export function ActionModal({ action, complaint, onClose }: { action?: Complaint
         case 'liability':
           await liability.mutateAsync({
             id,
-            input: { liability: values.liability!, finding: values.finding!, responsibleDepartment: optional(values.responsibleDepartment), responsiblePerson: optional(values.responsiblePerson) },
+            input: {
+              liability: values.liability!,
+              finding: values.finding!,
+              responsibleDepartment: optional(values.responsibleDepartment),
+              responsiblePerson: optional(values.responsiblePerson),
+            },
           });
           break;
         case 'opinion':
@@ -90,13 +95,22 @@ export function ActionModal({ action, complaint, onClose }: { action?: Complaint
           break;
         case 'compensation':
           // The graph counts money in integer cents (fen); people type yuan.
-          await compensation.mutateAsync({ complaintId: id, input: { amountCents: Math.round((values.amountYuan ?? 0) * 100), currency: 'CNY', payer: values.payer!, reason: values.reason! } });
+          await compensation.mutateAsync({
+            complaintId: id,
+            input: { amountCents: Math.round((values.amountYuan ?? 0) * 100), currency: 'CNY', payer: values.payer!, reason: values.reason! },
+          });
           break;
         case 'resolve':
-          await resolve.mutateAsync({ id, input: { resolution: values.resolution!, reviewWithdrawn: complaint.channel === 'REVIEW_SITE' ? !!values.reviewWithdrawn : null } });
+          await resolve.mutateAsync({
+            id,
+            input: { resolution: values.resolution!, reviewWithdrawn: complaint.channel === 'REVIEW_SITE' ? !!values.reviewWithdrawn : null },
+          });
           break;
         case 'close':
-          await close.mutateAsync({ id, input: { satisfaction: values.satisfaction!, customerAccepted: !!values.customerAccepted, note: optional(values.note) } });
+          await close.mutateAsync({
+            id,
+            input: { satisfaction: values.satisfaction!, customerAccepted: !!values.customerAccepted, note: optional(values.note) },
+          });
           break;
         case 'reopen':
           await reopen.mutateAsync({ id, reason: values.reason! });

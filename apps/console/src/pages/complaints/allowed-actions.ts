@@ -1,16 +1,6 @@
 import type { ComplaintStatus } from '../../gql/graphql';
 
-export type ComplaintAction =
-  | 'contact'
-  | 'investigate'
-  | 'wait'
-  | 'responded'
-  | 'liability'
-  | 'opinion'
-  | 'compensation'
-  | 'resolve'
-  | 'close'
-  | 'reopen';
+export type ComplaintAction = 'contact' | 'investigate' | 'wait' | 'responded' | 'liability' | 'opinion' | 'compensation' | 'resolve' | 'close' | 'reopen';
 
 export interface ComplaintState {
   status: ComplaintStatus;

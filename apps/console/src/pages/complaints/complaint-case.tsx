@@ -21,15 +21,7 @@ export function ComplaintCase({ id }: { id: string }) {
   const narrow = !Grid.useBreakpoint().md;
 
   return (
-    <Card
-      title={t('case.title')}
-      extra={
-        <Button onClick={() => navigate('complaints')}>
-          {t('common:actions.close')}
-        </Button>
-      }
-      data-testid="complaint-case"
-    >
+    <Card title={t('case.title')} extra={<Button onClick={() => navigate('complaints')}>{t('common:actions.close')}</Button>} data-testid="complaint-case">
       <Loaded query={detail}>
         {({ complaint }) => {
           const actions = allowedActions(complaint);
@@ -46,7 +38,9 @@ export function ComplaintCase({ id }: { id: string }) {
                 <EnumLabel enum="ComplaintCategory" value={complaint.category} tag />
                 <EnumLabel enum="ComplaintChannel" value={complaint.channel} tag />
                 {complaint.priority === 'URGENT' && <EnumLabel enum="ComplaintPriority" value="URGENT" tag color="red" />}
-                {complaint.waitingOnCustomerSince && <Tag color="purple">{t('case.waitingSince', { at: formatChinaDateTime(complaint.waitingOnCustomerSince) })}</Tag>}
+                {complaint.waitingOnCustomerSince && (
+                  <Tag color="purple">{t('case.waitingSince', { at: formatChinaDateTime(complaint.waitingOnCustomerSince) })}</Tag>
+                )}
                 {complaint.intakeCount > 1 && <Tag color="gold">{t('case.intakes', { count: complaint.intakeCount })}</Tag>}
                 {complaint.reopenCount > 0 && <Tag color="volcano">{t('case.reopened', { count: complaint.reopenCount })}</Tag>}
               </Space>
@@ -62,7 +56,9 @@ export function ComplaintCase({ id }: { id: string }) {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('case.product')}>{[complaint.brand, complaint.productModel].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('case.liability')}>
-                  {complaint.liability ? `${enumLabel('LiabilityParty', complaint.liability)}（${complaint.responsibleDepartment ?? '—'}）` : t('case.notDetermined')}
+                  {complaint.liability
+                    ? `${enumLabel('LiabilityParty', complaint.liability)}（${complaint.responsibleDepartment ?? '—'}）`
+                    : t('case.notDetermined')}
                 </Descriptions.Item>
                 {complaint.involvesLiability && (
                   <Descriptions.Item label={t('case.opinionDue')} span={narrow ? 1 : 2}>
@@ -90,7 +86,10 @@ export function ComplaintCase({ id }: { id: string }) {
                     <div key={clock.id} style={{ marginTop: 4 }}>
                       {clock.stoppedAt ? (
                         <Tag color={clock.breachedAt ? 'red' : 'green'}>
-                          {t(clock.breachedAt ? 'case.clockBreached' : 'case.clockMet', { clock: enumLabel('SlaClockKind', clock.kind), at: formatChinaDateTime(clock.stoppedAt) })}
+                          {t(clock.breachedAt ? 'case.clockBreached' : 'case.clockMet', {
+                            clock: enumLabel('SlaClockKind', clock.kind),
+                            at: formatChinaDateTime(clock.stoppedAt),
+                          })}
                         </Tag>
                       ) : (
                         <Countdown clock={clock} />
@@ -101,7 +100,12 @@ export function ComplaintCase({ id }: { id: string }) {
               </div>
               <Space wrap data-testid="complaint-actions">
                 {actions.map((name) => (
-                  <Button key={name} type={name === 'resolve' || name === 'close' ? 'primary' : 'default'} onClick={() => setAction(name)} data-testid={`action-${name}`}>
+                  <Button
+                    key={name}
+                    type={name === 'resolve' || name === 'close' ? 'primary' : 'default'}
+                    onClick={() => setAction(name)}
+                    data-testid={`action-${name}`}
+                  >
                     {t(`actions.${name}.button`)}
                   </Button>
                 ))}
@@ -118,7 +122,11 @@ export function ComplaintCase({ id }: { id: string }) {
                     { title: t('compensation.amount'), dataIndex: 'amountCents', render: (cents: number) => formatMoney(cents) },
                     { title: t('compensation.payer'), dataIndex: 'payer', render: (value: string) => <EnumLabel enum="CompensationPayer" value={value} /> },
                     { title: t('compensation.reason'), dataIndex: 'reason' },
-                    { title: t('compensation.status'), dataIndex: 'status', render: (value: string) => <EnumLabel enum="CompensationStatus" value={value} tag /> },
+                    {
+                      title: t('compensation.status'),
+                      dataIndex: 'status',
+                      render: (value: string) => <EnumLabel enum="CompensationStatus" value={value} tag />,
+                    },
                   ]}
                 />
               )}

@@ -33,7 +33,10 @@ export function Countdown({ clock }: { clock: Clock | null }) {
   return (
     <Space size={4} wrap data-testid="sla-countdown">
       <Tag color={RISK_COLOUR[risk]}>{enumLabel('ClockRisk', risk)}</Tag>
-      <Typography.Text type={risk === 'breached' ? 'danger' : risk === 'atRisk' ? 'warning' : undefined} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+      <Typography.Text
+        type={risk === 'breached' ? 'danger' : risk === 'atRisk' ? 'warning' : undefined}
+        style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+      >
         {enumLabel('SlaClockKind', clock.kind)} {clock.pausedAt ? t('countdown.paused') : formatCountdown(clock.dueAt, now)}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="sla-due-at">

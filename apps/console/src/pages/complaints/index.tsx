@@ -19,7 +19,9 @@ export default function ComplaintDesk({ params }: PageProps) {
   const [breachRisk, setBreachRisk] = useState<BreachRisk>();
   const [taking, setTaking] = useState(false);
   const inbox = useGraphQLQuery(ComplaintInboxDocument, { first: 100, breachRisk: breachRisk ?? null }, { refetchInterval: 15000 });
-  const rows = [...(inbox.data?.complaintInbox.edges.map((edge) => edge.node) ?? [])].sort((a, b) => (nextClock(a)?.dueAt ?? '9999').localeCompare(nextClock(b)?.dueAt ?? '9999'));
+  const rows = [...(inbox.data?.complaintInbox.edges.map((edge) => edge.node) ?? [])].sort((a, b) =>
+    (nextClock(a)?.dueAt ?? '9999').localeCompare(nextClock(b)?.dueAt ?? '9999'),
+  );
 
   return (
     <Row gutter={[24, 16]}>
@@ -52,9 +54,16 @@ export default function ComplaintDesk({ params }: PageProps) {
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 dataSource={rows}
                 data-testid="complaint-inbox"
-                onRow={(complaint) => ({ onClick: () => navigate('complaints', complaint.id), style: { cursor: 'pointer', background: complaint.id === complaintId ? '#e6f4ff' : undefined } })}
+                onRow={(complaint) => ({
+                  onClick: () => navigate('complaints', complaint.id),
+                  style: { cursor: 'pointer', background: complaint.id === complaintId ? '#e6f4ff' : undefined },
+                })}
                 columns={[
-                  { title: t('inbox.summary'), dataIndex: 'summary', render: (summary: string, complaint) => <a href={href('complaints', complaint.id)}>{summary}</a> },
+                  {
+                    title: t('inbox.summary'),
+                    dataIndex: 'summary',
+                    render: (summary: string, complaint) => <a href={href('complaints', complaint.id)}>{summary}</a>,
+                  },
                   { title: t('inbox.sla'), key: 'sla', render: (_, complaint) => <Countdown clock={nextClock(complaint)} /> },
                   { title: t('inbox.customer'), key: 'customer', render: (_, complaint) => complaint.customer.name },
                   // With a case open beside it, the inbox keeps what decides which one to take next.

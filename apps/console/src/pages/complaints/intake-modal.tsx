@@ -147,7 +147,12 @@ export function IntakeModal({ open, onClose }: { open: boolean; onClose: () => v
           />
           {text && customers.data && found.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.noCustomer', { text })} />}
           {found.length > 0 && (
-            <Radio.Group value={customerId} onChange={(event) => setCustomerId(event.target.value as string)} aria-label={t('intake.pickCustomer')} style={{ width: '100%' }}>
+            <Radio.Group
+              value={customerId}
+              onChange={(event) => setCustomerId(event.target.value as string)}
+              aria-label={t('intake.pickCustomer')}
+              style={{ width: '100%' }}
+            >
               <Space direction="vertical" style={{ width: '100%' }} data-testid="intake-customers">
                 {found.map((customer) => (
                   <Radio key={customer.id} value={customer.id}>
@@ -189,7 +194,12 @@ export function IntakeModal({ open, onClose }: { open: boolean; onClose: () => v
                   loading={orders.isLoading}
                   options={(orders.data?.customer.orders ?? []).map((order) => ({
                     value: order.id,
-                    label: t('intake.orderOption', { product: order.productModel, reference: order.externalRef ?? '—', date: formatChinaDate(order.createdAt), status: enumLabel('OrderStatus', order.status) }),
+                    label: t('intake.orderOption', {
+                      product: order.productModel,
+                      reference: order.externalRef ?? '—',
+                      date: formatChinaDate(order.createdAt),
+                      status: enumLabel('OrderStatus', order.status),
+                    }),
                   }))}
                 />
               </Form.Item>
@@ -208,7 +218,11 @@ export function IntakeModal({ open, onClose }: { open: boolean; onClose: () => v
               <Form.Item name="summary" label={t('intake.summary')} rules={[{ required: true, whitespace: true, message: t('common:states.required') }]}>
                 <Input.TextArea rows={2} data-testid="intake-summary" />
               </Form.Item>
-              <Form.Item name="proposedSolution" label={t('intake.proposedSolution')} rules={[{ required: true, whitespace: true, message: t('common:states.required') }]}>
+              <Form.Item
+                name="proposedSolution"
+                label={t('intake.proposedSolution')}
+                rules={[{ required: true, whitespace: true, message: t('common:states.required') }]}
+              >
                 <Input data-testid="intake-solution" />
               </Form.Item>
               <Form.Item name="involvesLiability" valuePropName="checked">

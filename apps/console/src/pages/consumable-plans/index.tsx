@@ -44,7 +44,9 @@ export default function ConsumablePlansPage(_: PageProps) {
                 onClick={() =>
                   void run
                     .mutateAsync({})
-                    .then((result) => message.success(t('ran', { opened: result.runDailyReminders.tasksOpened, assigned: result.runDailyReminders.tasksAssigned })))
+                    .then((result) =>
+                      message.success(t('ran', { opened: result.runDailyReminders.tasksOpened, assigned: result.runDailyReminders.tasksAssigned })),
+                    )
                     .catch(() => undefined)
                 }
                 data-testid="run-reminders"
@@ -77,7 +79,11 @@ export default function ConsumablePlansPage(_: PageProps) {
                             <Timeline
                               style={{ marginBottom: -24 }}
                               items={stage.priceHistory.map((change) => ({
-                                children: t('change', { from: formatMoney(change.previousPriceCents), to: formatMoney(change.priceCents), at: formatChinaDateTime(change.changedAt) }),
+                                children: t('change', {
+                                  from: formatMoney(change.previousPriceCents),
+                                  to: formatMoney(change.priceCents),
+                                  at: formatChinaDateTime(change.changedAt),
+                                }),
                               }))}
                             />
                           ),
@@ -123,7 +129,14 @@ export default function ConsumablePlansPage(_: PageProps) {
               <Typography.Text type="secondary">{t('noWarranty')}</Typography.Text>
             ) : (
               data.warrantyTerms.map((term) => (
-                <div key={`${term.brand}/${term.productModel ?? ''}`}>{t('warrantyRow', { brand: term.brand, model: term.productModel ?? t('allModels'), months: term.months, at: formatChinaDate(term.definedAt) })}</div>
+                <div key={`${term.brand}/${term.productModel ?? ''}`}>
+                  {t('warrantyRow', {
+                    brand: term.brand,
+                    model: term.productModel ?? t('allModels'),
+                    months: term.months,
+                    at: formatChinaDate(term.definedAt),
+                  })}
+                </div>
               ))
             )}
           </Card>

@@ -11,13 +11,50 @@ type Plan = ValueAddedPlansQuery['consumablePlans'][number];
 type Stage = Plan['stages'][number];
 const INVALIDATES = { invalidates: ['ValueAddedPlans'] };
 
-function FormModal<T extends object>({ title, onClose, onSubmit, busy, error, children, initialValues, testId }: { title: string; onClose: () => void; onSubmit: (values: T) => Promise<unknown>; busy: boolean; error: unknown; children: ReactNode; initialValues?: Partial<T>; testId: string }) {
+function FormModal<T extends object>({
+  title,
+  onClose,
+  onSubmit,
+  busy,
+  error,
+  children,
+  initialValues,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (values: T) => Promise<unknown>;
+  busy: boolean;
+  error: unknown;
+  children: ReactNode;
+  initialValues?: Partial<T>;
+  testId: string;
+}) {
   const { t } = useTranslation('consumable-plans');
   const [form] = Form.useForm<T>();
   return (
-    <Modal open width={620} title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')} okButtonProps={{ 'data-testid': `${testId}-ok` } as Record<string, string>}>
+    <Modal
+      open
+      width={620}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': `${testId}-ok` } as Record<string, string>}
+    >
       {error ? <ErrorNotice error={error} /> : null}
-      <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onSubmit(values).then(onClose).catch(() => undefined)}>
+      <Form<T>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) =>
+          void onSubmit(values)
+            .then(onClose)
+            .catch(() => undefined)
+        }
+      >
         {children}
       </Form>
     </Modal>
@@ -41,7 +78,11 @@ export function DefinePlanModal({ onClose }: { onClose: () => void }) {
           input: {
             brand: values.brand.trim().toUpperCase(),
             productModel: values.productModel.trim(),
-            stages: values.stages.map((stage) => ({ name: stage.name.trim(), intervalMonths: stage.intervalMonths, priceCents: yuanToCents(stage.priceYuan) ?? 0 })),
+            stages: values.stages.map((stage) => ({
+              name: stage.name.trim(),
+              intervalMonths: stage.intervalMonths,
+              priceCents: yuanToCents(stage.priceYuan) ?? 0,
+            })),
           },
         })
       }
@@ -99,7 +140,9 @@ export function StagePriceModal({ plan, stage, onClose }: { plan: Plan; stage: S
       error={change.error}
       initialValues={{ priceYuan: stage.priceCents / 100 }}
       onSubmit={(values) =>
-        change.mutateAsync({ input: { productModel: plan.productModel, stage: stage.name, priceCents: yuanToCents(values.priceYuan) ?? 0 } }).then(() => message.success(t('priceChanged')))
+        change
+          .mutateAsync({ input: { productModel: plan.productModel, stage: stage.name, priceCents: yuanToCents(values.priceYuan) ?? 0 } })
+          .then(() => message.success(t('priceChanged')))
       }
     >
       <Form.Item name="priceYuan" label={t('newPrice')} extra={t('currentPrice', { price: formatMoney(stage.priceCents) })} rules={[{ required: true }]}>
@@ -121,7 +164,9 @@ export function WarrantyModal({ onClose }: { onClose: () => void }) {
       busy={define.isPending}
       error={define.error}
       initialValues={{ months: 12 }}
-      onSubmit={(values) => define.mutateAsync({ input: { brand: values.brand.trim().toUpperCase(), productModel: values.productModel?.trim() || null, months: values.months } })}
+      onSubmit={(values) =>
+        define.mutateAsync({ input: { brand: values.brand.trim().toUpperCase(), productModel: values.productModel?.trim() || null, months: values.months } })
+      }
     >
       <Form.Item name="brand" label={t('brand')} rules={[{ required: true, whitespace: true }]}>
         <Input />

@@ -1,7 +1,14 @@
 import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Statistic, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Customer360ComplaintsDocument, Customer360ConsumablesDocument, Customer360Document, Customer360Query, Customer360ServiceDocument, CustomerSearchDocument } from '../../gql/graphql';
+import {
+  Customer360ComplaintsDocument,
+  Customer360ConsumablesDocument,
+  Customer360Document,
+  Customer360Query,
+  Customer360ServiceDocument,
+  CustomerSearchDocument,
+} from '../../gql/graphql';
 import { Chart, categoryAxis, dateAxis } from '../../lib/chart';
 import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { formatChinaDate, formatChinaDateTime, formatMoney } from '../../lib/format';
@@ -24,7 +31,14 @@ function CustomerSearch() {
   const found = useGraphQLQuery(CustomerSearchDocument, { text: text || null, first: 50 });
   return (
     <Card title={t('search.title')}>
-      <Input.Search placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} allowClear onSearch={setText} style={{ maxWidth: 420, marginBottom: 16 }} data-testid="customer-search" />
+      <Input.Search
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        allowClear
+        onSearch={setText}
+        style={{ maxWidth: 420, marginBottom: 16 }}
+        data-testid="customer-search"
+      />
       <Loaded query={found} isEmpty={(data) => data.customers.edges.length === 0} empty={text ? t('search.noMatch', { text }) : t('search.none')}>
         {(data) => (
           <List
@@ -36,7 +50,9 @@ function CustomerSearch() {
                   <a href={href('customers', customer.id)}>{customer.name}</a>
                   <span>· {customer.city}</span>
                   <span>· {customer.phone}</span>
-                  <span>· {t('grade')} {enumLabel('ProspectGrade', customer.grade)}</span>
+                  <span>
+                    · {t('grade')} {enumLabel('ProspectGrade', customer.grade)}
+                  </span>
                   {customer.key && <Tag color="gold">{t('keyCustomer')}</Tag>}
                 </Space>
               </List.Item>
@@ -99,7 +115,9 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
               trigger: 'axis',
               formatter: ([point]: { dataIndex: number }[]) => {
                 const change = point ? valueHistory[point.dataIndex] : undefined;
-                return change ? `${formatChinaDateTime(change.changedAt)}<br/>${t('valueIndex')} ${change.valueIndex} (${enumLabel('CustomerValueTier', change.tier)})` : '';
+                return change
+                  ? `${formatChinaDateTime(change.changedAt)}<br/>${t('valueIndex')} ${change.valueIndex} (${enumLabel('CustomerValueTier', change.tier)})`
+                  : '';
               },
             },
             xAxis: dateAxis(),
@@ -119,7 +137,13 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
             tooltip: {},
             xAxis: categoryAxis([t('breakdown.economic'), t('breakdown.loyalty'), t('breakdown.serviceEffect'), t('breakdown.characteristics')]),
             yAxis: { type: 'value', max: 25 },
-            series: [{ type: 'bar', data: [breakdown.economic, breakdown.loyalty, breakdown.serviceEffect, breakdown.characteristics], itemStyle: { color: '#1565c0' } }],
+            series: [
+              {
+                type: 'bar',
+                data: [breakdown.economic, breakdown.loyalty, breakdown.serviceEffect, breakdown.characteristics],
+                itemStyle: { color: '#1565c0' },
+              },
+            ],
             grid: { left: 40, right: 16, top: 20, bottom: 48 },
           },
     [breakdown, t],
@@ -153,7 +177,11 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
             <Statistic title={t('grade')} value={customer.grade} />
           </Col>
           <Col xs={8} lg={4}>
-            <Statistic title={t('valueIndex')} value={customer.value?.valueIndex ?? '—'} suffix={customer.value?.tier ? <Tag>{enumLabel('CustomerValueTier', customer.value.tier)}</Tag> : null} />
+            <Statistic
+              title={t('valueIndex')}
+              value={customer.value?.valueIndex ?? '—'}
+              suffix={customer.value?.tier ? <Tag>{enumLabel('CustomerValueTier', customer.value.tier)}</Tag> : null}
+            />
           </Col>
           <Col xs={8} lg={4}>
             <Statistic title={t('nextReplacement')} value={nextReplacementDue ? formatChinaDate(nextReplacementDue) : '—'} valueStyle={{ fontSize: 18 }} />
@@ -172,7 +200,13 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
                   style={{ marginTop: 12 }}
                   items={gradeHistory.map((change) => ({
                     key: change.id,
-                    children: t('gradeChange', { at: formatChinaDate(change.changedAt), from: change.fromGrade ?? '—', to: change.toGrade, by: change.changedBy, reason: change.reason }),
+                    children: t('gradeChange', {
+                      at: formatChinaDate(change.changedAt),
+                      from: change.fromGrade ?? '—',
+                      to: change.toGrade,
+                      by: change.changedBy,
+                      reason: change.reason,
+                    }),
                   }))}
                 />
               </>,
@@ -192,7 +226,12 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
                 <Chart option={valueOption} height={220} testId="value-chart" label={t('valueBreakdown')} />
                 {breakdown && (
                   <Typography.Text type="secondary">
-                    {t('breakdown.summary', { annual: formatMoney(breakdown.annualValueCents), jobs: breakdown.completedJobs, complaints: breakdown.complaints, at: formatChinaDate(customer.value?.updatedAt) })}
+                    {t('breakdown.summary', {
+                      annual: formatMoney(breakdown.annualValueCents),
+                      jobs: breakdown.completedJobs,
+                      complaints: breakdown.complaints,
+                      at: formatChinaDate(customer.value?.updatedAt),
+                    })}
                   </Typography.Text>
                 )}
               </>,
@@ -249,7 +288,11 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
                         device.underWarranty ? (
                           <Tag color="green">{t('consumables.warrantyUntil', { date: formatChinaDate(device.warrantyEndsOn) })}</Tag>
                         ) : (
-                          <Tag>{device.warrantyEndsOn ? t('consumables.warrantyEnded', { date: formatChinaDate(device.warrantyEndsOn) }) : t('consumables.noTerms')}</Tag>
+                          <Tag>
+                            {device.warrantyEndsOn
+                              ? t('consumables.warrantyEnded', { date: formatChinaDate(device.warrantyEndsOn) })
+                              : t('consumables.noTerms')}
+                          </Tag>
                         ),
                     },
                     {
@@ -282,7 +325,11 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
               pagination={false}
               dataSource={complaints.data?.customer.complaints ?? []}
               columns={[
-                { title: t('complaints.summary'), dataIndex: 'summary', render: (summary: string, complaint) => <a href={href('complaints', complaint.id)}>{summary}</a> },
+                {
+                  title: t('complaints.summary'),
+                  dataIndex: 'summary',
+                  render: (summary: string, complaint) => <a href={href('complaints', complaint.id)}>{summary}</a>,
+                },
                 { title: t('complaints.received'), dataIndex: 'receivedAt', render: formatChinaDateTime },
                 { title: t('complaints.category'), dataIndex: 'category', render: (value: string) => <EnumLabel enum="ComplaintCategory" value={value} /> },
                 { title: t('complaints.status'), dataIndex: 'status', render: (value: string) => <EnumLabel enum="ComplaintStatus" value={value} tag /> },
@@ -335,7 +382,10 @@ function CustomerView({ customer, partialErrors }: { customer: Customer; partial
                     {
                       title: t('workOrders.appointment'),
                       key: 'appointment',
-                      render: (_, workOrder) => (workOrder.appointmentDate ? `${formatChinaDate(workOrder.appointmentDate)} ${enumLabel('AppointmentSlot', workOrder.appointmentSlot)}` : '—'),
+                      render: (_, workOrder) =>
+                        workOrder.appointmentDate
+                          ? `${formatChinaDate(workOrder.appointmentDate)} ${enumLabel('AppointmentSlot', workOrder.appointmentSlot)}`
+                          : '—',
                     },
                     { title: t('workOrders.status'), dataIndex: 'status', render: (status: string) => <WorkOrderStatusTag status={status} /> },
                   ]}

@@ -40,7 +40,15 @@ export function BookModal({ workOrder, onClose, onBooked }: { workOrder?: BoardW
   };
 
   return (
-    <Modal open={!!workOrder} title={t('book.title')} okText={t('book.ok')} cancelText={t('common:actions.cancel')} onOk={() => void book()} confirmLoading={schedule.isPending} onCancel={onClose}>
+    <Modal
+      open={!!workOrder}
+      title={t('book.title')}
+      okText={t('book.ok')}
+      cancelText={t('common:actions.cancel')}
+      onOk={() => void book()}
+      confirmLoading={schedule.isPending}
+      onCancel={onClose}
+    >
       {schedule.error ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorNotice error={schedule.error} />
@@ -49,7 +57,12 @@ export function BookModal({ workOrder, onClose, onBooked }: { workOrder?: BoardW
       {workOrder && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            {t('book.what', { type: enumLabel('WorkOrderType', workOrder.type), customer: workOrder.customer?.name ?? '—', site: workOrder.siteAddress, city: workOrder.city })}
+            {t('book.what', {
+              type: enumLabel('WorkOrderType', workOrder.type),
+              customer: workOrder.customer?.name ?? '—',
+              site: workOrder.siteAddress,
+              city: workOrder.city,
+            })}
             {workOrder.preferredDate ? t('book.preferred', { date: formatChinaDate(workOrder.preferredDate) }) : ''}
           </Typography.Text>
           <Space wrap>
@@ -61,7 +74,14 @@ export function BookModal({ workOrder, onClose, onBooked }: { workOrder?: BoardW
               onChange={(value) => value && setDay(value.format('YYYY-MM-DD'))}
               data-testid="book-day"
             />
-            <Select<AppointmentSlot> aria-label={t('book.slot')} value={slot} onChange={setSlot} style={{ width: 140 }} options={enumOptions('AppointmentSlot', SLOTS)} data-testid="book-slot" />
+            <Select<AppointmentSlot>
+              aria-label={t('book.slot')}
+              value={slot}
+              onChange={setSlot}
+              style={{ width: 140 }}
+              options={enumOptions('AppointmentSlot', SLOTS)}
+              data-testid="book-slot"
+            />
           </Space>
         </Space>
       )}

@@ -2,7 +2,15 @@ import { App, Badge, Button, Card, Col, DatePicker, Row, Select, Space, Statisti
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoardWorkOrderFragment, DayBoardDocument, DispatchDayDocument, DispatchDayMutation, EngineerCitiesDocument, OpenBackupTasksDocument, WorkOrderQueueDocument } from '../../gql/graphql';
+import {
+  BoardWorkOrderFragment,
+  DayBoardDocument,
+  DispatchDayDocument,
+  DispatchDayMutation,
+  EngineerCitiesDocument,
+  OpenBackupTasksDocument,
+  WorkOrderQueueDocument,
+} from '../../gql/graphql';
 import { EnumLabel, enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { chinaToday, formatChinaDate, formatChinaDateTime } from '../../lib/format';
@@ -66,7 +74,13 @@ export default function DispatchPage() {
         <Space wrap size="middle">
           <label>
             {t('day')}{' '}
-            <DatePicker allowClear={false} value={dayjs(date)} onChange={(value) => value && setDate(value.format('YYYY-MM-DD'))} data-testid="board-date" aria-label={t('day')} />
+            <DatePicker
+              allowClear={false}
+              value={dayjs(date)}
+              onChange={(value) => value && setDate(value.format('YYYY-MM-DD'))}
+              data-testid="board-date"
+              aria-label={t('day')}
+            />
           </label>
           <Space>
             <span id="city-filter-label">{t('city')}</span>
@@ -131,8 +145,16 @@ export default function DispatchPage() {
                   { title: t('col.city'), dataIndex: 'city' },
                   { title: t('col.type'), dataIndex: 'type', render: (value: string) => <EnumLabel enum="WorkOrderType" value={value} /> },
                   { title: t('col.product'), key: 'product', render: (_, row) => productOf(row) },
-                  { title: t('col.customer'), key: 'customer', render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? t('open360')}</a> },
-                  { title: t('col.preferred'), dataIndex: 'preferredDate', render: (value: string | null) => (value ? formatChinaDate(value) : t('noPreference')) },
+                  {
+                    title: t('col.customer'),
+                    key: 'customer',
+                    render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? t('open360')}</a>,
+                  },
+                  {
+                    title: t('col.preferred'),
+                    dataIndex: 'preferredDate',
+                    render: (value: string | null) => (value ? formatChinaDate(value) : t('noPreference')),
+                  },
                   { title: t('col.since'), dataIndex: 'createdAt', render: formatChinaDateTime },
                   {
                     title: t('common:table.actions'),
@@ -177,7 +199,11 @@ export default function DispatchPage() {
                   ),
                 },
                 { title: t('col.product'), key: 'product', render: (_, row) => productOf(row) },
-                { title: t('col.customer'), key: 'customer', render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? t('open360')}</a> },
+                {
+                  title: t('col.customer'),
+                  key: 'customer',
+                  render: (_, row) => <a href={href('customers', row.customerId)}>{row.customer?.name ?? t('open360')}</a>,
+                },
                 {
                   title: t('col.engineer'),
                   key: 'engineer',
@@ -221,7 +247,8 @@ export default function DispatchPage() {
                 {
                   title: t('unplaced.why'),
                   key: 'why',
-                  render: (_, row) => (row.selfInstallOffered ? <Tag color="volcano">{t('unplaced.selfInstall')}</Tag> : <Tag color="orange">{t('unplaced.backup')}</Tag>),
+                  render: (_, row) =>
+                    row.selfInstallOffered ? <Tag color="volcano">{t('unplaced.selfInstall')}</Tag> : <Tag color="orange">{t('unplaced.backup')}</Tag>,
                 },
               ]}
             />

@@ -17,7 +17,9 @@ export function OverrideModal({ workOrder, onClose }: { workOrder?: BoardWorkOrd
   const [search, setSearch] = useState('');
   const engineers = useGraphQLQuery(
     EngineersForDocument,
-    anyEngineer || !workOrder ? { city: null, productModel: null, text: search || null } : { city: workOrder.city, productModel: workOrder.productModel ?? null, text: search || null },
+    anyEngineer || !workOrder
+      ? { city: null, productModel: null, text: search || null }
+      : { city: workOrder.city, productModel: workOrder.productModel ?? null, text: search || null },
     { enabled: !!workOrder },
   );
 
@@ -49,7 +51,12 @@ export function OverrideModal({ workOrder, onClose }: { workOrder?: BoardWorkOrd
     >
       {workOrder && (
         <Typography.Paragraph>
-          {t('override.what', { type: enumLabel('WorkOrderType', workOrder.type), city: workOrder.city, site: workOrder.siteAddress, product: productOf(workOrder) })}
+          {t('override.what', {
+            type: enumLabel('WorkOrderType', workOrder.type),
+            city: workOrder.city,
+            site: workOrder.siteAddress,
+            product: productOf(workOrder),
+          })}
         </Typography.Paragraph>
       )}
       {assign.error ? <ErrorNotice error={assign.error} /> : null}
@@ -69,7 +76,12 @@ export function OverrideModal({ workOrder, onClose }: { workOrder?: BoardWorkOrd
             notFoundContent={engineers.isFetching ? t('common:states.loading') : t('override.noEngineer')}
             options={(engineers.data?.engineers.edges ?? []).map(({ node }) => ({
               value: node.id,
-              label: t('override.option', { name: node.name, city: node.homeCity, employment: enumLabel('EngineerEmployment', node.employment), capacity: node.dailyCapacity }),
+              label: t('override.option', {
+                name: node.name,
+                city: node.homeCity,
+                employment: enumLabel('EngineerEmployment', node.employment),
+                capacity: node.dailyCapacity,
+              }),
             }))}
             data-testid="override-engineer"
           />

@@ -64,7 +64,11 @@ export default function EngineerPage(_: PageProps) {
             ),
           },
           { key: 'pay', label: t('tabs.pay'), children: <MyPay /> },
-          { key: 'off', label: t('tabs.unavailability'), children: <MyUnavailability engineerId={me?.id} windows={me?.unavailability ?? []} loading={day.isLoading} /> },
+          {
+            key: 'off',
+            label: t('tabs.unavailability'),
+            children: <MyUnavailability engineerId={me?.id} windows={me?.unavailability ?? []} loading={day.isLoading} />,
+          },
         ]}
       />
     </div>

@@ -3,7 +3,17 @@ import type { EngineerJobFragment } from '../../gql/graphql';
 import { amountDueOf, amountForReplaced, completionFields, yuanToCents } from './job-facts';
 
 const job = (extra: Partial<EngineerJobFragment>) =>
-  ({ id: 'w', type: 'INSTALL', status: 'ASSIGNED', city: 'Shanghai', siteAddress: 'x', stages: [], stagePrices: [], amountDueCents: null, ...extra }) as EngineerJobFragment;
+  ({
+    id: 'w',
+    type: 'INSTALL',
+    status: 'ASSIGNED',
+    city: 'Shanghai',
+    siteAddress: 'x',
+    stages: [],
+    stagePrices: [],
+    amountDueCents: null,
+    ...extra,
+  }) as EngineerJobFragment;
 
 describe('the engineer job facts', () => {
   it('collects the amount due of a paid job, nothing otherwise', () => {

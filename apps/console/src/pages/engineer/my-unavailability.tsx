@@ -68,7 +68,8 @@ export function MyUnavailability({ engineerId, windows, loading }: { engineerId:
             ]}
           >
             <span>
-              {t('off.range', { from: formatChinaDate(window.startsOn), to: formatChinaDate(window.endsOn) })} · <EnumLabel enum="UnavailabilityReason" value={window.reason} />
+              {t('off.range', { from: formatChinaDate(window.startsOn), to: formatChinaDate(window.endsOn) })} ·{' '}
+              <EnumLabel enum="UnavailabilityReason" value={window.reason} />
             </span>
           </List.Item>
         )}

@@ -2,7 +2,14 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, R
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CompleteCallbackDocument, HotlineAnswerRatesDocument, OpenCallbacksDocument, RecordHotlineCallDocument, type CallbackStatus, type OpenCallbacksQuery } from '../../gql/graphql';
+import {
+  CompleteCallbackDocument,
+  HotlineAnswerRatesDocument,
+  OpenCallbacksDocument,
+  RecordHotlineCallDocument,
+  type CallbackStatus,
+  type OpenCallbacksQuery,
+} from '../../gql/graphql';
 import { categoryAxis, Chart } from '../../lib/chart';
 import { ErrorNotice } from '../../lib/errors';
 import { addDays, chinaToday, formatChinaDate, formatChinaDateTime, formatPercent } from '../../lib/format';
@@ -39,7 +46,12 @@ export default function HotlinePage() {
           type: 'bar',
           name: t('rate.answered'),
           data: offered.map((day) => ({ value: Math.round(day.answerRate * 1000) / 10, itemStyle: { color: day.meetsTarget ? '#2e7d32' : '#c62828' } })),
-          markLine: { symbol: 'none', label: { formatter: t('rate.target', { target: ANSWER_RATE_TARGET * 100 }) }, data: [{ yAxis: ANSWER_RATE_TARGET * 100 }], lineStyle: { type: 'dashed', color: '#555' } },
+          markLine: {
+            symbol: 'none',
+            label: { formatter: t('rate.target', { target: ANSWER_RATE_TARGET * 100 }) },
+            data: [{ yAxis: ANSWER_RATE_TARGET * 100 }],
+            lineStyle: { type: 'dashed', color: '#555' },
+          },
         },
       ],
       grid: { left: 16, right: 60, top: 24, bottom: 30, containLabel: true },
@@ -89,31 +101,31 @@ export default function HotlinePage() {
         {!mayReadRates ? (
           <Alert type="info" showIcon message={t('rate.supervisorsOnly')} data-testid="answer-rate-supervisors-only" />
         ) : (
-        <Loaded query={rates}>
-          {() => (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Row gutter={[16, 16]}>
-                <Col xs={12} md={6}>
-                  <Statistic title={t('rate.offered')} value={overall.offered} />
-                </Col>
-                <Col xs={12} md={6}>
-                  <Statistic title={t('rate.missed')} value={overall.missed} />
-                </Col>
-                <Col xs={24} md={12}>
-                  <Space direction="vertical" size={0} data-testid="answer-rate">
-                    <Statistic title={t('rate.overall')} value={overall.rate === null ? t('common:states.noDataYet') : formatPercent(overall.rate)} />
-                    {overall.rate !== null && (
-                      <Tag color={overall.rate >= ANSWER_RATE_TARGET ? 'green' : 'red'}>
-                        {t(overall.rate >= ANSWER_RATE_TARGET ? 'rate.meets' : 'rate.below', { target: formatPercent(ANSWER_RATE_TARGET) })}
-                      </Tag>
-                    )}
-                  </Space>
-                </Col>
-              </Row>
-              <Chart option={option} height={260} testId="answer-rate-chart" label={t('rate.title')} />
-            </Space>
-          )}
-        </Loaded>
+          <Loaded query={rates}>
+            {() => (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Row gutter={[16, 16]}>
+                  <Col xs={12} md={6}>
+                    <Statistic title={t('rate.offered')} value={overall.offered} />
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Statistic title={t('rate.missed')} value={overall.missed} />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Space direction="vertical" size={0} data-testid="answer-rate">
+                      <Statistic title={t('rate.overall')} value={overall.rate === null ? t('common:states.noDataYet') : formatPercent(overall.rate)} />
+                      {overall.rate !== null && (
+                        <Tag color={overall.rate >= ANSWER_RATE_TARGET ? 'green' : 'red'}>
+                          {t(overall.rate >= ANSWER_RATE_TARGET ? 'rate.meets' : 'rate.below', { target: formatPercent(ANSWER_RATE_TARGET) })}
+                        </Tag>
+                      )}
+                    </Space>
+                  </Col>
+                </Row>
+                <Chart option={option} height={260} testId="answer-rate-chart" label={t('rate.title')} />
+              </Space>
+            )}
+          </Loaded>
         )}
       </Card>
       {calling && <CallbackModal call={calling} onClose={() => setCalling(undefined)} />}
@@ -138,7 +150,14 @@ function LogCall() {
   return (
     <Card title={t('log.title')}>
       {record.error ? <ErrorNotice error={record.error} /> : null}
-      <Form form={form} layout="inline" onFinish={(values) => void submit(values)} initialValues={{ answered: true }} data-testid="log-call" style={{ rowGap: 8 }}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(values) => void submit(values)}
+        initialValues={{ answered: true }}
+        data-testid="log-call"
+        style={{ rowGap: 8 }}
+      >
         <Form.Item name="callerPhone" label={t('log.phone')} rules={[{ required: true, whitespace: true, message: t('common:states.required') }]}>
           <Input style={{ width: 180 }} inputMode="tel" />
         </Form.Item>
@@ -170,7 +189,15 @@ function CallbackModal({ call, onClose }: { call: Callback; onClose: () => void 
     }
   };
   return (
-    <Modal open title={t('callbacks.modalTitle', { phone: call.callerPhone })} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')} confirmLoading={complete.isPending}>
+    <Modal
+      open
+      title={t('callbacks.modalTitle', { phone: call.callerPhone })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={complete.isPending}
+    >
       {complete.error ? <ErrorNotice error={complete.error} /> : null}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ outcome: 'DONE' }}>
         <Form.Item name="outcome" label={t('callbacks.outcome')}>

@@ -69,7 +69,9 @@ function Orders() {
           customer: { name: values.name.trim(), phone: values.phone.trim(), city: values.city.trim(), address: values.address.trim() },
         },
       });
-      message.success(t('form.received', { reference: result.submitInstallOrder.externalRef, status: enumLabel('OrderStatus', result.submitInstallOrder.status) }));
+      message.success(
+        t('form.received', { reference: result.submitInstallOrder.externalRef, status: enumLabel('OrderStatus', result.submitInstallOrder.status) }),
+      );
       form.resetFields();
     } catch {
       // shown above the form (submit.error)
@@ -102,7 +104,10 @@ function Orders() {
               rules={[
                 {
                   // A typed past day is said, not dropped: the picker would silently refuse it.
-                  validator: (_, value: Dayjs | undefined) => (value && value.format('YYYY-MM-DD') < today ? Promise.reject(new Error(t('form.pastDate', { today: formatChinaDate(today) }))) : Promise.resolve()),
+                  validator: (_, value: Dayjs | undefined) =>
+                    value && value.format('YYYY-MM-DD') < today
+                      ? Promise.reject(new Error(t('form.pastDate', { today: formatChinaDate(today) })))
+                      : Promise.resolve(),
                 },
               ]}
             >
@@ -181,7 +186,9 @@ function OrderWorkOrders({ order }: { order: Order }) {
           <span>{t('orders.workOrder', { type: enumLabel('WorkOrderType', workOrder.type) })}</span>
           <WorkOrderStatusTag status={workOrder.status} />
           <Typography.Text type="secondary">
-            {workOrder.appointmentDate ? `${formatChinaDate(workOrder.appointmentDate)} ${enumLabel('AppointmentSlot', workOrder.appointmentSlot)}` : t('orders.notBooked')}
+            {workOrder.appointmentDate
+              ? `${formatChinaDate(workOrder.appointmentDate)} ${enumLabel('AppointmentSlot', workOrder.appointmentSlot)}`
+              : t('orders.notBooked')}
           </Typography.Text>
         </Space>
       ))}
@@ -230,7 +237,12 @@ function ProductIssues() {
           <>
             {/* The chart takes the card's width, never its own: a canvas drawn at one width must not widen the page at another. */}
             <div style={{ minWidth: 0, overflow: 'hidden' }}>
-              <Chart option={option} height={Math.max(240, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)} testId="issue-chart" label={t('issues.titleAny')} />
+              <Chart
+                option={option}
+                height={Math.max(240, 60 * new Set(data.productIssueReport.issues.map((issue) => issue.productModel)).size)}
+                testId="issue-chart"
+                label={t('issues.titleAny')}
+              />
             </div>
             <ResponsiveList
               rowKey={(issue) => `${issue.productModel}/${issue.category}`}

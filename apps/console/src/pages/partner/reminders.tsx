@@ -23,7 +23,12 @@ export function Reminders() {
             <Card size="small" title={t('reminders.service')}>
               {set.error ? <ErrorNotice error={set.error} /> : null}
               <Space wrap>
-                <Switch id="reminder-opt-in" checked={own.optedIn} loading={set.isPending} onChange={(optedIn) => void set.mutateAsync({ input: { brand: own.brand, optedIn } }).catch(() => undefined)} />
+                <Switch
+                  id="reminder-opt-in"
+                  checked={own.optedIn}
+                  loading={set.isPending}
+                  onChange={(optedIn) => void set.mutateAsync({ input: { brand: own.brand, optedIn } }).catch(() => undefined)}
+                />
                 <label htmlFor="reminder-opt-in">{t(own.optedIn ? 'reminders.optedIn' : 'reminders.optedOut')}</label>
                 {service && <Typography.Text type="secondary">{t('reminders.changed', { at: formatChinaDateTime(service.changedAt) })}</Typography.Text>}
               </Space>

@@ -51,7 +51,13 @@ export default function QualityPage(_: PageProps) {
       </Card>
       <Card size="small" title={t('anyWorkOrder')}>
         <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
-          <Input placeholder={t('workOrderId')} aria-label={t('workOrderId')} value={typed} onChange={(event) => setTyped(event.target.value)} data-testid="work-order-id" />
+          <Input
+            placeholder={t('workOrderId')}
+            aria-label={t('workOrderId')}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            data-testid="work-order-id"
+          />
           <Button type="primary" onClick={() => typed.trim() && setWorkOrderId(typed.trim())} data-testid="find-work-order">
             {t('common:actions.open')}
           </Button>

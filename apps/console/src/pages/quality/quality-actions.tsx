@@ -1,6 +1,13 @@
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Rate, Select, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QualityWorkOrderDocument, RecordInspectionDocument, RecordReturnVisitDocument, RecordSatisfactionSurveyDocument, SubmitEvaluationDocument, type ReturnVisitOutcome } from '../../gql/graphql';
+import {
+  QualityWorkOrderDocument,
+  RecordInspectionDocument,
+  RecordReturnVisitDocument,
+  RecordSatisfactionSurveyDocument,
+  SubmitEvaluationDocument,
+  type ReturnVisitOutcome,
+} from '../../gql/graphql';
 import { EnumLabel, enumOptions } from '../../lib/enum-label';
 import { ErrorNotice } from '../../lib/errors';
 import { formatChinaDateTime } from '../../lib/format';
@@ -51,7 +58,16 @@ export function QualityActions({ workOrderId, onClose }: { workOrderId: string; 
                   key: 'return',
                   label: t('returnVisit'),
                   children: (
-                    <Form layout="vertical" initialValues={{ outcome: 'OK' }} onFinish={(values: { outcome: ReturnVisitOutcome; notes?: string }) => void returnVisit.mutateAsync({ input: { workOrderId, outcome: values.outcome, notes: values.notes?.trim() || null } }).then(done).catch(() => undefined)}>
+                    <Form
+                      layout="vertical"
+                      initialValues={{ outcome: 'OK' }}
+                      onFinish={(values: { outcome: ReturnVisitOutcome; notes?: string }) =>
+                        void returnVisit
+                          .mutateAsync({ input: { workOrderId, outcome: values.outcome, notes: values.notes?.trim() || null } })
+                          .then(done)
+                          .catch(() => undefined)
+                      }
+                    >
                       <Form.Item name="outcome" label={t('outcome')}>
                         <Select options={enumOptions('ReturnVisitOutcome', OUTCOMES)} style={{ maxWidth: 240 }} data-testid="return-outcome" />
                       </Form.Item>
@@ -70,7 +86,16 @@ export function QualityActions({ workOrderId, onClose }: { workOrderId: string; 
                         key: 'inspection',
                         label: t('inspection'),
                         children: (
-                          <Form layout="vertical" initialValues={{ score: 90 }} onFinish={(values: { score: number; findings?: string }) => void inspection.mutateAsync({ input: { workOrderId, score: values.score, findings: values.findings?.trim() || null } }).then(done).catch(() => undefined)}>
+                          <Form
+                            layout="vertical"
+                            initialValues={{ score: 90 }}
+                            onFinish={(values: { score: number; findings?: string }) =>
+                              void inspection
+                                .mutateAsync({ input: { workOrderId, score: values.score, findings: values.findings?.trim() || null } })
+                                .then(done)
+                                .catch(() => undefined)
+                            }
+                          >
                             <Form.Item name="score" label={t('score')} rules={[{ required: true }]}>
                               <InputNumber min={0} max={100} data-testid="inspection-score" />
                             </Form.Item>
@@ -89,7 +114,18 @@ export function QualityActions({ workOrderId, onClose }: { workOrderId: string; 
                   key: 'survey',
                   label: t('survey'),
                   children: (
-                    <Form layout="vertical" initialValues={{ satisfaction: 5 }} onFinish={(values: { satisfaction: number; comment?: string }) => void survey.mutateAsync({ input: { customerId: order.customerId, workOrderId, satisfaction: values.satisfaction, comment: values.comment?.trim() || null } }).then(done).catch(() => undefined)}>
+                    <Form
+                      layout="vertical"
+                      initialValues={{ satisfaction: 5 }}
+                      onFinish={(values: { satisfaction: number; comment?: string }) =>
+                        void survey
+                          .mutateAsync({
+                            input: { customerId: order.customerId, workOrderId, satisfaction: values.satisfaction, comment: values.comment?.trim() || null },
+                          })
+                          .then(done)
+                          .catch(() => undefined)
+                      }
+                    >
                       <Form.Item name="satisfaction" label={t('satisfaction')}>
                         <Rate />
                       </Form.Item>
@@ -106,7 +142,16 @@ export function QualityActions({ workOrderId, onClose }: { workOrderId: string; 
                   key: 'evaluation',
                   label: t('evaluation'),
                   children: (
-                    <Form layout="vertical" initialValues={{ rating: 5 }} onFinish={(values: { rating: number; comment?: string }) => void evaluation.mutateAsync({ input: { workOrderId, rating: values.rating, comment: values.comment?.trim() || null } }).then(done).catch(() => undefined)}>
+                    <Form
+                      layout="vertical"
+                      initialValues={{ rating: 5 }}
+                      onFinish={(values: { rating: number; comment?: string }) =>
+                        void evaluation
+                          .mutateAsync({ input: { workOrderId, rating: values.rating, comment: values.comment?.trim() || null } })
+                          .then(done)
+                          .catch(() => undefined)
+                      }
+                    >
                       <Form.Item name="rating" label={t('rating')}>
                         <Rate />
                       </Form.Item>

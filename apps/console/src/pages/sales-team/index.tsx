@@ -39,14 +39,24 @@ function DepartModal({ leaving, team, onClose }: { leaving: Salesperson; team: S
           void depart
             .mutateAsync({ input: { salespersonId: leaving.id, successorIds: values.successorIds?.length ? values.successorIds : null } })
             .then((result) => {
-              message.success(t('depart.done', { count: result.departSalesperson.customersReassigned, names: result.departSalesperson.successors.map((person) => person.name).join('、') }));
+              message.success(
+                t('depart.done', {
+                  count: result.departSalesperson.customersReassigned,
+                  names: result.departSalesperson.successors.map((person) => person.name).join('、'),
+                }),
+              );
               onClose();
             })
             .catch(() => undefined)
         }
       >
         <Form.Item name="successorIds" label={t('depart.successors')} extra={t('depart.spread')}>
-          <Select mode="multiple" allowClear options={successors.map((person) => ({ value: person.id, label: `${person.name}（${person.team}）` }))} data-testid="successors" />
+          <Select
+            mode="multiple"
+            allowClear
+            options={successors.map((person) => ({ value: person.id, label: `${person.name}（${person.team}）` }))}
+            data-testid="successors"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -74,7 +84,11 @@ export default function SalesTeamPage(_: PageProps) {
               columns={[
                 { title: t('name'), dataIndex: 'name' },
                 { title: t('team'), dataIndex: 'team' },
-                { title: t('status'), dataIndex: 'status', render: (value: string) => <EnumLabel enum="SalespersonStatus" value={value} tag color={value === 'ACTIVE' ? 'green' : 'default'} /> },
+                {
+                  title: t('status'),
+                  dataIndex: 'status',
+                  render: (value: string) => <EnumLabel enum="SalespersonStatus" value={value} tag color={value === 'ACTIVE' ? 'green' : 'default'} />,
+                },
                 { title: t('departedAt'), dataIndex: 'departedAt', render: (value: string | null) => formatChinaDateTime(value) },
                 {
                   title: t('common:table.actions'),

@@ -7,7 +7,16 @@ import { ErrorNotice } from '../../lib/errors';
 import { chinaToday, formatChinaDate } from '../../lib/format';
 import { useGraphQLMutation } from '../../lib/graphql';
 
-const REASONS: ChurnReason[] = ['SERVICE_QUALITY', 'PRICE', 'CULTURE_MISMATCH', 'SALESPERSON_LEFT', 'CLOSED_DOWN', 'BUSINESS_CHANGE', 'NEEDS_NOT_MET', 'RELATIONSHIP'];
+const REASONS: ChurnReason[] = [
+  'SERVICE_QUALITY',
+  'PRICE',
+  'CULTURE_MISMATCH',
+  'SALESPERSON_LEFT',
+  'CLOSED_DOWN',
+  'BUSINESS_CHANGE',
+  'NEEDS_NOT_MET',
+  'RELATIONSHIP',
+];
 
 /** The churn record: why a customer left, when, in the salesperson's words (once recorded, shown instead). */
 export function ChurnPanel({ customerId, churn }: { customerId: string; churn: SalesCardFragment['churn'] }) {
@@ -32,7 +41,11 @@ export function ChurnPanel({ customerId, churn }: { customerId: string; churn: S
         form={form}
         layout="vertical"
         initialValues={{ churnedOn: dayjs(chinaToday()), reason: 'SERVICE_QUALITY' }}
-        onFinish={(values) => void record.mutateAsync({ input: { customerId, reason: values.reason, churnedOn: values.churnedOn.format('YYYY-MM-DD'), notes: values.notes.trim() } }).catch(() => undefined)}
+        onFinish={(values) =>
+          void record
+            .mutateAsync({ input: { customerId, reason: values.reason, churnedOn: values.churnedOn.format('YYYY-MM-DD'), notes: values.notes.trim() } })
+            .catch(() => undefined)
+        }
         style={{ maxWidth: 480 }}
       >
         {/* Chosen from the start rather than `required` (antd would put aria-required on the select's wrapper). */}

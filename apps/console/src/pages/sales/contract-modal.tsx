@@ -42,10 +42,19 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
           const references = data.referencePrices.filter((row) => row.businessType === card.businessType);
           const template = data.promiseTemplates.find((row) => row.businessType === card.businessType);
           const items = (watched?.items ?? []).map((item) => ({ item: item.item ?? '', priceCents: yuanToCents(item.priceYuan) ?? 0 }));
-          const promise = { visitsPerMonth: watched?.visitsPerMonth ?? template?.visitsPerMonth ?? 1, qualityStandard: watched?.qualityStandard ?? template?.qualityStandard ?? 'STANDARD' };
+          const promise = {
+            visitsPerMonth: watched?.visitsPerMonth ?? template?.visitsPerMonth ?? 1,
+            qualityStandard: watched?.qualityStandard ?? template?.qualityStandard ?? 'STANDARD',
+          };
           const check = checkDraft(items, references, card.businessType, promise, template);
           const approvals = data.promiseApprovalRequests.edges.map((edge) => edge.node);
-          const fitting = approvals.filter((row) => row.status === 'APPROVED' && row.approvalId && row.visitsPerMonth >= promise.visitsPerMonth && QUALITY_STANDARDS.indexOf(row.qualityStandard) >= QUALITY_STANDARDS.indexOf(promise.qualityStandard));
+          const fitting = approvals.filter(
+            (row) =>
+              row.status === 'APPROVED' &&
+              row.approvalId &&
+              row.visitsPerMonth >= promise.visitsPerMonth &&
+              QUALITY_STANDARDS.indexOf(row.qualityStandard) >= QUALITY_STANDARDS.indexOf(promise.qualityStandard),
+          );
           const waiting = approvals.filter((row) => row.status === 'AWAITING_SUPERVISOR');
           const needsApproval = check.overTemplate && !watched?.promiseApprovalId;
 
@@ -77,7 +86,14 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
               return;
             }
             try {
-              await request.mutateAsync({ input: { customerId: card.id, visitsPerMonth: promise.visitsPerMonth, qualityStandard: promise.qualityStandard as QualityStandard, reason: reason.trim() } });
+              await request.mutateAsync({
+                input: {
+                  customerId: card.id,
+                  visitsPerMonth: promise.visitsPerMonth,
+                  qualityStandard: promise.qualityStandard as QualityStandard,
+                  reason: reason.trim(),
+                },
+              });
               message.success(t('contract.requested'));
             } catch {
               // shown below
@@ -104,7 +120,11 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
                     <Space direction="vertical" size={0}>
                       {references.map((row) => (
                         <span key={row.id} data-testid="reference-row">
-                          {t('contract.referenceRow', { item: row.serviceItem, price: formatMoney(row.referencePriceCents), floor: formatMoney(row.floorCents) })}
+                          {t('contract.referenceRow', {
+                            item: row.serviceItem,
+                            price: formatMoney(row.referencePriceCents),
+                            floor: formatMoney(row.floorCents),
+                          })}
                         </span>
                       ))}
                     </Space>
@@ -144,7 +164,11 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
                         <Space key={field.key} wrap align="start">
                           {/* No `required` rule here: antd would put aria-required on the select's wrapper (an ARIA error); an empty item is caught by the guardrail check. */}
                           <Form.Item name={[field.name, 'item']} label={t('contract.item')}>
-                            <Select style={{ width: 200 }} options={references.map((row) => ({ value: row.serviceItem, label: row.serviceItem }))} data-testid="contract-item" />
+                            <Select
+                              style={{ width: 200 }}
+                              options={references.map((row) => ({ value: row.serviceItem, label: row.serviceItem }))}
+                              data-testid="contract-item"
+                            />
                           </Form.Item>
                           <Form.Item name={[field.name, 'priceYuan']} label={t('contract.price')} rules={[{ required: true }]}>
                             <InputNumber min={0} precision={2} prefix="¥" style={{ width: 150 }} data-testid="contract-price" />
@@ -169,13 +193,28 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
                   </Form.Item>
                 </Space>
                 <div role="status" aria-live="polite" data-testid="guardrail-checks">
-                  <Typography.Paragraph>{t('contract.monthly', { price: formatMoney(check.monthlyCents), reference: formatMoney(check.referenceMonthlyCents) })}</Typography.Paragraph>
-                  {check.free.length > 0 && <Alert type="error" showIcon message={t('contract.free', { items: check.free.join('、') })} style={{ marginBottom: 8 }} />}
+                  <Typography.Paragraph>
+                    {t('contract.monthly', { price: formatMoney(check.monthlyCents), reference: formatMoney(check.referenceMonthlyCents) })}
+                  </Typography.Paragraph>
+                  {check.free.length > 0 && (
+                    <Alert type="error" showIcon message={t('contract.free', { items: check.free.join('、') })} style={{ marginBottom: 8 }} />
+                  )}
                   {check.belowFloor.map((row) => (
-                    <Alert key={row.item} type="error" showIcon message={t('contract.belowFloor', { item: row.item, floor: formatMoney(row.floorCents) })} style={{ marginBottom: 8 }} data-testid="below-floor" />
+                    <Alert
+                      key={row.item}
+                      type="error"
+                      showIcon
+                      message={t('contract.belowFloor', { item: row.item, floor: formatMoney(row.floorCents) })}
+                      style={{ marginBottom: 8 }}
+                      data-testid="below-floor"
+                    />
                   ))}
-                  {check.unknown.length > 0 && <Alert type="error" showIcon message={t('contract.unknown', { items: check.unknown.join('、') })} style={{ marginBottom: 8 }} />}
-                  {check.duplicates.length > 0 && <Alert type="error" showIcon message={t('contract.duplicates', { items: check.duplicates.join('、') })} style={{ marginBottom: 8 }} />}
+                  {check.unknown.length > 0 && (
+                    <Alert type="error" showIcon message={t('contract.unknown', { items: check.unknown.join('、') })} style={{ marginBottom: 8 }} />
+                  )}
+                  {check.duplicates.length > 0 && (
+                    <Alert type="error" showIcon message={t('contract.duplicates', { items: check.duplicates.join('、') })} style={{ marginBottom: 8 }} />
+                  )}
                   {check.special && <Alert type="warning" showIcon message={t('contract.special')} style={{ marginBottom: 8 }} />}
                   {check.overTemplate && (
                     <Alert
@@ -191,7 +230,14 @@ export function ContractModal({ card, onClose }: { card: SalesCardFragment; onCl
                               <Select
                                 allowClear
                                 data-testid="approval-select"
-                                options={fitting.map((row) => ({ value: row.approvalId ?? '', label: t('contract.approvalOption', { visits: row.visitsPerMonth, standard: enumLabel('QualityStandard', row.qualityStandard), at: formatChinaDateTime(row.createdAt) }) }))}
+                                options={fitting.map((row) => ({
+                                  value: row.approvalId ?? '',
+                                  label: t('contract.approvalOption', {
+                                    visits: row.visitsPerMonth,
+                                    standard: enumLabel('QualityStandard', row.qualityStandard),
+                                    at: formatChinaDateTime(row.createdAt),
+                                  }),
+                                }))}
                               />
                             </Form.Item>
                           ) : (

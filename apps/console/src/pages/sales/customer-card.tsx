@@ -54,13 +54,23 @@ export function CustomerCard({ customerId }: { customerId: string }) {
               </Descriptions.Item>
               <Descriptions.Item label={t('list.owner')}>{card.owner?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('form.contacts')}>
-                <span data-testid="card-contacts">{card.contacts.length ? card.contacts.map((contact) => `${contact.name} ${contact.phone}${contact.position ? `（${contact.position}）` : ''}`).join('；') : '—'}</span>
+                <span data-testid="card-contacts">
+                  {card.contacts.length
+                    ? card.contacts.map((contact) => `${contact.name} ${contact.phone}${contact.position ? `（${contact.position}）` : ''}`).join('；')
+                    : '—'}
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('form.sites')}>
-                {card.sites.length ? card.sites.map((site) => `${site.city} ${site.address}${site.areaM2 ? ` ${t('card.area', { area: site.areaM2 })}` : ''}`).join('；') : '—'}
+                {card.sites.length
+                  ? card.sites.map((site) => `${site.city} ${site.address}${site.areaM2 ? ` ${t('card.area', { area: site.areaM2 })}` : ''}`).join('；')
+                  : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('card.maintenance')}>
-                {t('card.maintenanceSummary', { contacts: card.maintenance.contactsLast90Days, visits: card.maintenance.visitsLast90Days, last: formatChinaDateTime(card.maintenance.lastContactAt) })}
+                {t('card.maintenanceSummary', {
+                  contacts: card.maintenance.contactsLast90Days,
+                  visits: card.maintenance.visitsLast90Days,
+                  last: formatChinaDateTime(card.maintenance.lastContactAt),
+                })}
               </Descriptions.Item>
             </Descriptions>
             <Space wrap style={{ marginTop: 8 }}>
@@ -93,7 +103,11 @@ export function CustomerCard({ customerId }: { customerId: string }) {
                       columns={[
                         { title: t('trace.when'), dataIndex: 'contactedAt', render: (value: string) => formatChinaDateTime(value) },
                         { title: t('trace.kind'), dataIndex: 'kind', render: (value: string) => <EnumLabel enum="MaintenanceContactKind" value={value} tag /> },
-                        { title: t('trace.initiatedBy'), dataIndex: 'initiatedBy', render: (value: string) => <EnumLabel enum="MaintenanceContactInitiator" value={value} /> },
+                        {
+                          title: t('trace.initiatedBy'),
+                          dataIndex: 'initiatedBy',
+                          render: (value: string) => <EnumLabel enum="MaintenanceContactInitiator" value={value} />,
+                        },
                         { title: t('trace.place'), dataIndex: 'place', render: (value: string | null) => value ?? '—' },
                         { title: t('trace.notes'), dataIndex: 'notes' },
                       ]}
@@ -115,9 +129,29 @@ export function CustomerCard({ customerId }: { customerId: string }) {
                     columns={[
                       { title: t('contracts.site'), dataIndex: 'siteAddress' },
                       { title: t('contracts.status'), dataIndex: 'status', render: (value: string) => <EnumLabel enum="ContractStatus" value={value} tag /> },
-                      { title: t('contracts.items'), key: 'items', render: (_, contract) => contract.serviceItems.map((item) => `${item.item} ${formatMoney(item.priceCents)}`).join('、') },
-                      { title: t('contracts.monthly'), key: 'monthly', render: (_, contract) => t('contracts.vsReference', { price: formatMoney(contract.monthlyPriceCents), reference: formatMoney(contract.referenceMonthlyCents) }) },
-                      { title: t('contracts.promise'), key: 'promise', render: (_, contract) => <span>{t('contracts.visits', { count: contract.visitsPerMonth })} · <EnumLabel enum="QualityStandard" value={contract.qualityStandard} /></span> },
+                      {
+                        title: t('contracts.items'),
+                        key: 'items',
+                        render: (_, contract) => contract.serviceItems.map((item) => `${item.item} ${formatMoney(item.priceCents)}`).join('、'),
+                      },
+                      {
+                        title: t('contracts.monthly'),
+                        key: 'monthly',
+                        render: (_, contract) =>
+                          t('contracts.vsReference', {
+                            price: formatMoney(contract.monthlyPriceCents),
+                            reference: formatMoney(contract.referenceMonthlyCents),
+                          }),
+                      },
+                      {
+                        title: t('contracts.promise'),
+                        key: 'promise',
+                        render: (_, contract) => (
+                          <span>
+                            {t('contracts.visits', { count: contract.visitsPerMonth })} · <EnumLabel enum="QualityStandard" value={contract.qualityStandard} />
+                          </span>
+                        ),
+                      },
                       { title: t('contracts.starts'), dataIndex: 'startsOn', render: (value: string) => formatChinaDate(value) },
                       {
                         title: t('contracts.flags'),

@@ -78,7 +78,13 @@ export function CustomerFormModal({ card, onClose, onSaved }: { card?: SalesCard
         onFinish={(values) => void submit(values)}
         initialValues={
           card
-            ? { ...card, scale: card.scale, influence: card.influence, contacts: card.contacts.map((contact) => ({ ...contact, position: contact.position ?? undefined })), sites: card.sites.map((site) => ({ ...site, areaM2: site.areaM2 ?? undefined })) }
+            ? {
+                ...card,
+                scale: card.scale,
+                influence: card.influence,
+                contacts: card.contacts.map((contact) => ({ ...contact, position: contact.position ?? undefined })),
+                sites: card.sites.map((site) => ({ ...site, areaM2: site.areaM2 ?? undefined })),
+              }
             : { businessType: 'RESTAURANT', grade: 'C', key: false, contacts: [], sites: [] }
         }
       >

@@ -12,13 +12,26 @@ export function GradeModal({ card, onClose }: { card: SalesCardFragment; onClose
   const [form] = Form.useForm<{ grade: ProspectGrade; reason: string }>();
   const change = useGraphQLMutation(ChangeProspectGradeDocument, { invalidates: ['SalesCustomer', 'MyCustomers'] });
   return (
-    <Modal open title={t('grade.title', { name: card.name })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={change.isPending} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
+    <Modal
+      open
+      title={t('grade.title', { name: card.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={change.isPending}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+    >
       {change.error ? <ErrorNotice error={change.error} /> : null}
       <Form
         form={form}
         layout="vertical"
         initialValues={{ grade: card.grade }}
-        onFinish={(values) => void change.mutateAsync({ input: { customerId: card.id, grade: values.grade, reason: values.reason.trim() } }).then(onClose).catch(() => undefined)}
+        onFinish={(values) =>
+          void change
+            .mutateAsync({ input: { customerId: card.id, grade: values.grade, reason: values.reason.trim() } })
+            .then(onClose)
+            .catch(() => undefined)
+        }
       >
         <Form.Item name="grade" label={t('form.grade')}>
           <Select options={enumOptions('ProspectGrade', GRADES)} />

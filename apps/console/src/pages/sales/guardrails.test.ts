@@ -11,7 +11,15 @@ const template = { visitsPerMonth: 2, qualityStandard: 'STANDARD' };
 describe('the contract guardrails shown before submitting', () => {
   it('passes items at or above their floor within the template', () => {
     const check = checkDraft([{ item: 'filter_service', priceCents: 68000 }], references, 'RESTAURANT', template, template);
-    expect(check).toMatchObject({ free: [], belowFloor: [], unknown: [], overTemplate: false, blocked: false, monthlyCents: 68000, referenceMonthlyCents: 80000 });
+    expect(check).toMatchObject({
+      free: [],
+      belowFloor: [],
+      unknown: [],
+      overTemplate: false,
+      blocked: false,
+      monthlyCents: 68000,
+      referenceMonthlyCents: 80000,
+    });
   });
 
   it('names an item below its floor, a free bundled item and an item with no reference price', () => {
@@ -36,7 +44,13 @@ describe('the contract guardrails shown before submitting', () => {
     expect(exceedsTemplate({ visitsPerMonth: 3, qualityStandard: 'STANDARD' }, template)).toBe(true);
     expect(exceedsTemplate({ visitsPerMonth: 2, qualityStandard: 'PREMIUM' }, template)).toBe(true);
     expect(exceedsTemplate({ visitsPerMonth: 1, qualityStandard: 'BASIC' }, template)).toBe(false);
-    const check = checkDraft([{ item: 'FILTER_SERVICE', priceCents: 70000 }], references, 'RESTAURANT', { visitsPerMonth: 4, qualityStandard: 'PREMIUM' }, template);
+    const check = checkDraft(
+      [{ item: 'FILTER_SERVICE', priceCents: 70000 }],
+      references,
+      'RESTAURANT',
+      { visitsPerMonth: 4, qualityStandard: 'PREMIUM' },
+      template,
+    );
     expect(check.overTemplate).toBe(true);
     expect(check.special).toBe(true);
   });

@@ -29,8 +29,24 @@ function MyCustomers() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
-        <Input.Search allowClear placeholder={t('list.search')} aria-label={t('list.search')} onSearch={setText} style={{ width: 260, maxWidth: '100%' }} data-testid="customer-search" />
-        <Select allowClear placeholder={t('list.grade')} aria-label={t('list.grade')} value={grade} onChange={setGrade} options={enumOptions('ProspectGrade', GRADES)} style={{ width: 140 }} data-testid="grade-filter" />
+        <Input.Search
+          allowClear
+          placeholder={t('list.search')}
+          aria-label={t('list.search')}
+          onSearch={setText}
+          style={{ width: 260, maxWidth: '100%' }}
+          data-testid="customer-search"
+        />
+        <Select
+          allowClear
+          placeholder={t('list.grade')}
+          aria-label={t('list.grade')}
+          value={grade}
+          onChange={setGrade}
+          options={enumOptions('ProspectGrade', GRADES)}
+          style={{ width: 140 }}
+          data-testid="grade-filter"
+        />
         <Button type="primary" onClick={() => setCreating(true)} data-testid="new-customer">
           {t('list.new')}
         </Button>

@@ -24,7 +24,9 @@ export function LogContactForm({ customerId }: { customerId: string }) {
         initialValues={{ kind: 'CALL', initiatedBy: 'SALES' }}
         onFinish={(values) =>
           void log
-            .mutateAsync({ input: { customerId, kind: values.kind, initiatedBy: values.initiatedBy, place: values.place?.trim() || null, notes: values.notes.trim() } })
+            .mutateAsync({
+              input: { customerId, kind: values.kind, initiatedBy: values.initiatedBy, place: values.place?.trim() || null, notes: values.notes.trim() },
+            })
             .then(() => {
               message.success(t('trace.logged'));
               form.resetFields(['notes', 'place']);

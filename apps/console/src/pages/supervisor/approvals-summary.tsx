@@ -11,7 +11,9 @@ export function ApprovalsSummary() {
   const disputes = useGraphQLQuery(OpenDisputesDocument, {}, { refetchInterval: 30000 });
   const contracts = useGraphQLQuery(ContractsAwaitingReviewDocument, {}, { refetchInterval: 30000 });
   const promises = useGraphQLQuery(PromiseRequestsAwaitingDocument, {}, { refetchInterval: 30000 });
-  const pending = compensations.data?.complaintInbox.edges.flatMap((edge) => edge.node.compensations.filter((compensation) => compensation.status === 'PROPOSED')).length;
+  const pending = compensations.data?.complaintInbox.edges.flatMap((edge) =>
+    edge.node.compensations.filter((compensation) => compensation.status === 'PROPOSED'),
+  ).length;
   const tiles = [
     { key: 'compensations', count: pending },
     { key: 'disputes', count: disputes.data?.disputes.length },

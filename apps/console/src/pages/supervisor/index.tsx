@@ -130,7 +130,10 @@ function Charts({ data }: { data: Dashboard }) {
     };
   }, [funnel.agents]);
 
-  const batches = useMemo(() => [...data.payoutBatches.edges.map((edge) => edge.node)].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)), [data.payoutBatches]);
+  const batches = useMemo(
+    () => [...data.payoutBatches.edges.map((edge) => edge.node)].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)),
+    [data.payoutBatches],
+  );
   const payouts = useMemo(
     () =>
       batches.length === 0
@@ -218,7 +221,11 @@ function Charts({ data }: { data: Dashboard }) {
                 <Statistic title={t('awaiting.unpriced')} value={awaiting.unpricedLines} />
               </Col>
               <Col span={24}>
-                <Statistic title={t('awaiting.oldest')} value={awaiting.oldestDueSince ? formatChinaDateTime(awaiting.oldestDueSince) : '—'} valueStyle={{ fontSize: 18 }} />
+                <Statistic
+                  title={t('awaiting.oldest')}
+                  value={awaiting.oldestDueSince ? formatChinaDateTime(awaiting.oldestDueSince) : '—'}
+                  valueStyle={{ fontSize: 18 }}
+                />
               </Col>
               {awaiting.dueCents < 0 && (
                 <Col span={24}>

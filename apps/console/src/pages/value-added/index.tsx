@@ -39,7 +39,12 @@ export default function CallQueuePage() {
             columns={[
               { title: t('col.customer'), key: 'customer', render: (_, task) => <a href={href('customers', task.customer.id)}>{task.customer.name}</a> },
               { title: t('col.phone'), key: 'phone', render: (_, task) => <Typography.Text copyable>{task.customer.phone}</Typography.Text> },
-              { title: t('col.machine'), key: 'machine', render: (_, task) => t('machine', { brand: task.device.brand, model: task.device.productModel, installed: formatChinaDate(task.device.installedOn) }) },
+              {
+                title: t('col.machine'),
+                key: 'machine',
+                render: (_, task) =>
+                  t('machine', { brand: task.device.brand, model: task.device.productModel, installed: formatChinaDate(task.device.installedOn) }),
+              },
               {
                 title: t('col.due'),
                 key: 'due',
@@ -52,7 +57,11 @@ export default function CallQueuePage() {
                   </Space>
                 ),
               },
-              { title: t('col.kind'), dataIndex: 'kind', render: (kind: string) => <EnumLabel enum="CallTaskKind" value={kind} tag color={kind === 'FOLLOW_UP' ? 'purple' : 'blue'} /> },
+              {
+                title: t('col.kind'),
+                dataIndex: 'kind',
+                render: (kind: string) => <EnumLabel enum="CallTaskKind" value={kind} tag color={kind === 'FOLLOW_UP' ? 'purple' : 'blue'} />,
+              },
               { title: t('col.attempts'), dataIndex: 'attempts' },
               { title: t('col.callAgain'), dataIndex: 'nextAttemptAt', render: formatChinaDateTime },
               {
@@ -105,7 +114,15 @@ function OutcomeModal({ task, onClose }: { task: QueueTaskFragment; onClose: () 
   };
 
   return (
-    <Modal open title={t('record.title', { name: task.customer.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('record.ok')} cancelText={t('common:actions.cancel')} confirmLoading={record.isPending}>
+    <Modal
+      open
+      title={t('record.title', { name: task.customer.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('record.ok')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={record.isPending}
+    >
       {record.error ? (
         <div style={{ marginBottom: 12 }}>
           <ErrorNotice error={record.error} />
@@ -114,12 +131,20 @@ function OutcomeModal({ task, onClose }: { task: QueueTaskFragment; onClose: () 
       {task.calls.length > 0 && (
         <Typography.Paragraph type="secondary">
           {t('record.earlier')}{' '}
-          {task.calls.map((call) => `${formatChinaDateTime(call.calledAt)} ${enumLabel('CallOutcome', call.outcome)}${call.notes ? ` (${call.notes})` : ''}`).join('; ')}
+          {task.calls
+            .map((call) => `${formatChinaDateTime(call.calledAt)} ${enumLabel('CallOutcome', call.outcome)}${call.notes ? ` (${call.notes})` : ''}`)
+            .join('; ')}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item label={t('record.outcome')} htmlFor="call-outcome">
-          <Select id="call-outcome" value={outcome} onChange={setOutcome} options={OUTCOMES.map((value) => ({ value, label: t(`outcome.${value}.label`) }))} data-testid="call-outcome" />
+          <Select
+            id="call-outcome"
+            value={outcome}
+            onChange={setOutcome}
+            options={OUTCOMES.map((value) => ({ value, label: t(`outcome.${value}.label`) }))}
+            data-testid="call-outcome"
+          />
           <Typography.Text type="secondary">{t(`outcome.${outcome}.explain`)}</Typography.Text>
         </Form.Item>
         {outcome === 'ORDERED' && (
