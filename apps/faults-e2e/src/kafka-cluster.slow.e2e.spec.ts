@@ -40,7 +40,14 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
       createKafka(messaging),
       [...services.map((service) => Topics[service]), ...services.map(deadLetterTopic)].map((topic) => namespaced(messaging, topic)),
     );
-    platform = await startPlatform('faults-cluster', env);
+    // The load must meet the broker kills, not the gateway's edge limits (a quiet machine outpaces 20 orders/s).
+    platform = await startPlatform('faults-cluster', {
+      ...env,
+      RATE_LIMIT_PARTNER_PER_SECOND: '10000',
+      RATE_LIMIT_PARTNER_BURST: '10000',
+      RATE_LIMIT_STAFF_PER_SECOND: '10000',
+      RATE_LIMIT_STAFF_BURST: '10000',
+    });
     sales = await serviceDatabase(platform, 'sales');
     dispatch = await serviceDatabase(platform, DISPATCH);
     await observeMessaging(dispatch);

@@ -50,6 +50,21 @@ describe('listen', () => {
     expect(announced).toBe(`timeout=${SERVER_KEEP_ALIVE_TIMEOUT_MS / 1000}`);
   });
 
+  it('with a shutdown linger, still answers on a kept-alive connection after close (closing it behind the answer) and refuses new connections', async () => {
+    const app = express();
+    app.get('/ping', (_req, res) => void res.send('pong'));
+    const listening = await listen(app, '127.0.0.1', 0, { ...serverTimeoutsFrom({}), shutdownLingerMs: 2_000 });
+    const kept = new Agent({ keepAlive: true, maxSockets: 1 });
+    expect((await get(listening.port, '/ping', kept)).status).toBe(200);
+    const stopped = listening.close(1_000);
+    // Without the linger this kept-alive connection is closed at once: a request written onto it then may be lost.
+    const afterClose = await get(listening.port, '/ping', kept);
+    expect(afterClose).toEqual({ status: 200, body: 'pong', connection: 'close' });
+    await expect(get(listening.port, '/ping', new Agent({ keepAlive: false }))).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await stopped;
+    kept.destroy();
+  });
+
   it('lets a request in flight finish on shutdown, refuses new connections and closes the kept-alive one', async () => {
     const app = express();
     let release: () => void = () => undefined;

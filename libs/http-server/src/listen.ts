@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, Server as NetServer } from 'node:net';
 
 export interface ListeningServer {
   /** The bound port: the requested one, or the one the OS picked for port 0. */
@@ -28,6 +28,14 @@ export interface ServerTimeouts {
   keepAliveTimeoutMs: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /**
+   * After a stop, how long kept-alive connections are still served (each answer closing its connection) before
+   * idle ones are closed. A client may be writing onto an idle connection at the moment the server closes it,
+   * and then cannot know whether the request arrived (a mutation is never resent). Lingering past the clients'
+   * idle timeout (the gateway's 10 s) means every connection is closed by its client or after an answer, never
+   * under a request: what a rolling deploy needs. 0 (the default) closes idle connections at once.
+   */
+  shutdownLingerMs?: number;
 }
 
 /** The timeouts every platform server uses; HTTP_KEEP_ALIVE_TIMEOUT_MS may raise or lower keep-alive (tests). */
@@ -38,6 +46,7 @@ export function serverTimeoutsFrom(env: NodeJS.ProcessEnv = process.env): Server
     keepAliveTimeoutMs,
     headersTimeoutMs: keepAliveTimeoutMs + (SERVER_HEADERS_TIMEOUT_MS - SERVER_KEEP_ALIVE_TIMEOUT_MS),
     requestTimeoutMs: Math.max(SERVER_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs + 10_000),
+    shutdownLingerMs: Math.max(0, Number(env['SHUTDOWN_LINGER_MS']) || 0),
   };
 }
 
@@ -51,6 +60,7 @@ export async function listen(app: Express, host: string, port: number, timeouts:
   server.requestTimeout = timeouts.requestTimeoutMs;
 
   let draining = false;
+  let lingering = false;
   const inFlight = new Set<ServerResponse>();
   const closeConnectionAfter = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('connection', 'close');
@@ -62,7 +72,7 @@ export async function listen(app: Express, host: string, port: number, timeouts:
     res.once('close', () => {
       inFlight.delete(res);
       // A response that had already started before shutdown leaves an idle socket behind: close it too.
-      if (draining) setImmediate(() => server.closeIdleConnections());
+      if (draining && !lingering) setImmediate(() => server.closeIdleConnections());
     });
   });
 
@@ -73,14 +83,26 @@ export async function listen(app: Express, host: string, port: number, timeouts:
       closing ??= new Promise<void>((resolve) => {
         draining = true;
         inFlight.forEach(closeConnectionAfter);
-        const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
+        const lingerMs = timeouts.shutdownLingerMs ?? 0;
+        const cutOff = setTimeout(() => server.closeAllConnections(), lingerMs + graceMs);
         cutOff.unref();
-        server.close(() => {
+        const closed = () => {
           clearTimeout(cutOff);
           resolve();
-        });
-        // Idle keep-alive connections carry no request: close them now rather than after keepAliveTimeout.
-        server.closeIdleConnections();
+        };
+        if (lingerMs === 0) {
+          server.close(closed);
+          // Idle keep-alive connections carry no request: close them now rather than after keepAliveTimeout.
+          server.closeIdleConnections();
+          return;
+        }
+        // Stop accepting without http.Server#close, which would close the idle connections at once too.
+        lingering = true;
+        NetServer.prototype.close.call(server, closed);
+        setTimeout(() => {
+          lingering = false;
+          server.closeIdleConnections();
+        }, lingerMs).unref();
       });
       return closing;
     },
