@@ -4,8 +4,8 @@ export const StaffRoles = ['ADMIN', 'SALES', 'DISPATCHER', 'COMPLAINTS_AGENT', '
 export type StaffRole = (typeof StaffRoles)[number];
 
 /**
- * Partner brands are not staff; authorization rules name them with this pseudo-role so one
- * `@Authorized(...)` list can admit both staff roles and partners.
+ * Partner brands are not staff; the services' access tables name them with this pseudo-role so one rule can
+ * admit both staff roles and partners.
  */
 export const PARTNER_ROLE = 'PARTNER';
 
