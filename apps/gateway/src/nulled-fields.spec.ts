@@ -1,14 +1,10 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, GraphQLError, parse } from 'graphql';
-import { generateGatewayKeyPair, mintStaffToken } from '@aftercare/identity';
-import { createLogger } from '@aftercare/logging';
-import { RunningGateway, startGateway } from './gateway-server';
+import { mintStaffToken } from '@aftercare/identity';
+import { RunningGateway } from './gateway-server';
+import { startGatewayOver } from './gateway-over-subgraphs.spec-support';
 
 /**
  * The gateway's response path with two small subgraphs, shaped like complaints (a complaint references its
@@ -91,25 +87,10 @@ describe('the gateway never nulls a field without an error saying why', () => {
     );
     const sales = await subgraph(salesSchema);
     servers.push(complaints.server, sales.server);
-    const composed = composeServices([
-      { name: 'complaints', typeDefs: parse(complaintsSdl), url: complaints.url },
-      { name: 'sales', typeDefs: parse(salesSdl), url: sales.url },
+    gateway = await startGatewayOver('nulled-fields', SECRET, [
+      { name: 'complaints', sdl: complaintsSdl, url: complaints.url },
+      { name: 'sales', sdl: salesSdl, url: sales.url },
     ]);
-    if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-    const supergraphPath = join(mkdtempSync(join(tmpdir(), 'nulled-fields-')), 'supergraph.graphql');
-    writeFileSync(supergraphPath, composed.supergraphSdl);
-    gateway = await startGateway(
-      {
-        host: '127.0.0.1',
-        port: 0,
-        authJwtSecret: SECRET,
-        gatewaySigningKey: generateGatewayKeyPair().privateKey,
-        supergraphPath,
-        subgraphUrlOverrides: {},
-        corsOrigins: [],
-      },
-      createLogger('gateway', 'nulled-fields-spec', 'silent'),
-    );
   });
 
   afterAll(async () => {

@@ -1,14 +1,10 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, GraphQLError, parse } from 'graphql';
-import { generateGatewayKeyPair, IDENTITY_HEADER, mintStaffToken } from '@aftercare/identity';
-import { createLogger } from '@aftercare/logging';
-import { RunningGateway, startGateway } from './gateway-server';
+import { IDENTITY_HEADER, mintStaffToken } from '@aftercare/identity';
+import { RunningGateway } from './gateway-server';
+import { startGatewayOver } from './gateway-over-subgraphs.spec-support';
 
 /**
  * A customer 360 in small: sales resolves the customer and its orders; dispatch adds the customer's
@@ -91,25 +87,10 @@ describe('sibling fetches to one subgraph are one request per caller', () => {
     const sales = await subgraph(salesSchema);
     const dispatch = await subgraph(dispatchSchema, (query, identity) => dispatchRequests.push({ query, identity }));
     servers.push(sales.server, dispatch.server);
-    const composed = composeServices([
-      { name: 'sales', typeDefs: parse(salesSdl), url: sales.url },
-      { name: 'dispatch', typeDefs: parse(dispatchSdl), url: dispatch.url },
+    gateway = await startGatewayOver('sibling-fetches', SECRET, [
+      { name: 'sales', sdl: salesSdl, url: sales.url },
+      { name: 'dispatch', sdl: dispatchSdl, url: dispatch.url },
     ]);
-    if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-    const supergraphPath = join(mkdtempSync(join(tmpdir(), 'sibling-fetches-')), 'supergraph.graphql');
-    writeFileSync(supergraphPath, composed.supergraphSdl);
-    gateway = await startGateway(
-      {
-        host: '127.0.0.1',
-        port: 0,
-        authJwtSecret: SECRET,
-        gatewaySigningKey: generateGatewayKeyPair().privateKey,
-        supergraphPath,
-        subgraphUrlOverrides: {},
-        corsOrigins: [],
-      },
-      createLogger('gateway', 'sibling-fetches-spec', 'silent'),
-    );
   });
   beforeEach(() => (dispatchRequests = []));
 
