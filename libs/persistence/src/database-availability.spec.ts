@@ -72,6 +72,19 @@ describe('database availability', () => {
     expect(databaseUnavailability(error)).toEqual({ outcomeUnknown: false });
   });
 
+  it("a statement through a transaction's manager after its session ended is unavailable: TypeORM released the runner", async () => {
+    const error = await failureOf(() =>
+      dataSource.transaction(async (manager) => {
+        const [{ pid }] = await manager.query('SELECT pg_backend_pid() AS pid');
+        await terminateSession(pid);
+        // The session's end reaches TypeORM first (it releases the runner); the next statement meets the released runner.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await manager.query('SELECT 1');
+      }),
+    );
+    expect(databaseUnavailability(error)).toEqual({ outcomeUnknown: false });
+  });
+
   it('a COMMIT that fails because the session was already gone is not an unknown outcome: nothing was committed', async () => {
     const runner = dataSource.createQueryRunner();
     await runner.startTransaction();

@@ -1,4 +1,4 @@
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /**
  * Telling "the database is not there right now" apart from every other failure. Callers treat the two very
@@ -49,9 +49,10 @@ function* chain(error: unknown): Generator<ErrorShape> {
 
 function meansUnavailable(link: ErrorShape): boolean {
   // TypeORM releases a transaction's runner the moment its connection reports an error and drops that error, so
-  // the transaction's next statement fails with this instead. Our code only ever uses runners through
-  // transactions, so here it always means the connection died under an open transaction (rolled back).
-  if (link instanceof QueryRunnerAlreadyReleasedError) return true;
+  // the transaction's next statement fails with one of these instead (through the runner, or through the
+  // transaction's EntityManager). Our code only ever uses runners through transactions, so here it always means the
+  // connection died under an open transaction (rolled back).
+  if (link instanceof QueryRunnerAlreadyReleasedError || link instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const { code, message } = link;
   if (typeof code === 'string') {
     if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mintStaffToken, StaffRole } from '@aftercare/identity';
 import { DEFAULT_DATABASE_URL, dropDatabasesWithPrefix } from '@aftercare/persistence';
 import { SUBGRAPHS } from '@aftercare/supergraph';
@@ -93,6 +95,8 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
     return instances;
   };
   const services: Record<string, RunningProcess> = {};
+  /** Every process started, stopped ones included, for their logs. */
+  const everyProcess: RunningProcess[] = [];
   const startInstance = async (app: string, instance: number, extraEnv: NodeJS.ProcessEnv = {}) => {
     const started = await startProcess({
       name: instance === 0 ? app : `${app}#${instance + 1}`,
@@ -101,6 +105,7 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
       readyUrl: `${baseOf(app, instance)}/health/ready`,
     });
     slotsOf(app)[instance] = started;
+    everyProcess.push(started);
     if (instance === 0) services[app] = started;
     return started;
   };
@@ -166,8 +171,26 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
     stop: async () => {
       await gateway.stop();
       await Promise.all(running().map((process) => process.stop()));
+      keepLogs(label, env, [gateway, ...everyProcess]);
       await dropDatabasesWithPrefix(env['DATABASE_URL'] || DEFAULT_DATABASE_URL, `${env['DATABASE_PREFIX']}_`);
     },
   };
   return platform;
+}
+
+/**
+ * PLATFORM_LOG_DIR set: what every process printed goes to <dir>/<label>-<prefix>/<process>.log when the platform
+ * stops, for reading after a failed test or a benchmark whose figures look wrong.
+ */
+function keepLogs(label: string, env: NodeJS.ProcessEnv, processes: RunningProcess[]): void {
+  const root = process.env['PLATFORM_LOG_DIR'];
+  if (!root) return;
+  const dir = join(root, `${label}-${env['DATABASE_PREFIX']}`);
+  mkdirSync(dir, { recursive: true });
+  const seen = new Map<string, number>();
+  for (const running of processes) {
+    const n = (seen.get(running.name) ?? 0) + 1;
+    seen.set(running.name, n);
+    writeFileSync(join(dir, `${running.name}${n > 1 ? `.${n}` : ''}.log`), running.output());
+  }
 }
