@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const WORKSPACE_ROOT = join(__dirname, '../../..');
@@ -8,15 +10,48 @@ export const WORKSPACE_ROOT = join(__dirname, '../../..');
 const liveChildren = new Set<ChildProcess>();
 process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
 
-/** A port nobody listens on right now, for a process that takes its port from the environment. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out to tests, below Linux's ephemeral range (32768–60999): outgoing connections take their local
+ * ports from that range, and the kernel hands the same free port to two `listen(0)` calls seconds apart, so a
+ * port learnt that way could be taken by another jest worker's service before ours binds it, and the platform
+ * would talk to a stranger (another platform's subgraph refusing our gateway's signature).
+ */
+const PORT_RANGE = { from: 20000, to: 32000 };
+/** One file per port handed out, created exclusively, shared by every test process on the machine. */
+const PORT_CLAIMS = join(tmpdir(), 'aftercare-test-ports');
+/** A claim older than this belongs to a run that is over; its port may be handed out again. */
+const CLAIM_LIFETIME_MS = 3 * 60 * 60 * 1000;
+
+/** A port nobody listens on and no other test process has been given, for a process that takes its port from the environment. */
+export async function freePort(): Promise<number> {
+  mkdirSync(PORT_CLAIMS, { recursive: true });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_RANGE.from + Math.floor(Math.random() * (PORT_RANGE.to - PORT_RANGE.from));
+    if (claim(port) && (await listenable(port))) return port;
+  }
+  throw new Error(`no free port between ${PORT_RANGE.from} and ${PORT_RANGE.to}`);
+}
+
+function claim(port: number): boolean {
+  const file = join(PORT_CLAIMS, String(port));
+  try {
+    if (Date.now() - statSync(file).mtimeMs > CLAIM_LIFETIME_MS) unlinkSync(file);
+  } catch {
+    // no claim yet, or another process just renewed it: the exclusive create below decides
+  }
+  try {
+    closeSync(openSync(file, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listenable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
