@@ -1,5 +1,6 @@
 import { deadLetterTopic } from '@aftercare/event-contracts';
 import { Consumer, KafkaMessage } from 'kafkajs';
+import { onEveryStatement } from '@aftercare/persistence';
 import { ensureTopics } from '../topics-admin';
 import { namespaced } from '../messaging-config';
 import { messagingTestbed, MessagingTestbed, Noted } from '../messaging.spec-support';
@@ -14,7 +15,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30000): Promise<
   }
 }
 
-/** Notes from this number on meet a database outage first. */
+/** Notes from this number on meet a database outage first (the other tests note numbers below it). */
 const OUTAGE = 100;
 const SESSIONS_LOST = 5;
 
@@ -22,6 +23,8 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
   let bed: MessagingTestbed;
   let consumer: EventConsumer;
   let deadLetterReader: Consumer;
+  /** Statements the consumer's data source has sent since the start. */
+  let statements = 0;
   const deadLetters: KafkaMessage[] = [];
   const attempts = new Map<number, number>();
 
@@ -29,6 +32,7 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
 
   beforeAll(async () => {
     bed = await messagingTestbed('consumer');
+    onEveryStatement(bed.dataSource, () => (statements += 1));
     consumer = new EventConsumer({
       dataSource: bed.dataSource,
       kafka: bed.kafka,
@@ -111,5 +115,31 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     // Give a wrongly parked event the time to show up on the dead-letter topic.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(deadLetters.length).toBe(deadLettersBefore);
+  });
+
+  it('applies a burst on one partition in one transaction per fetch: a round trip per event, not four', async () => {
+    const burst = Array.from({ length: 60 }, (_, i) => Noted.create('note', { n: 10 + i }));
+    const before = statements;
+    await publish(...burst, burst[0]!);
+    await until(async () => (await notedValues()).includes(69));
+
+    expect((await notedValues()).filter((n: number) => n >= 10 && n < 70)).toEqual(burst.map((event) => event.payload.n));
+    expect(attempts.get(10)).toBe(1);
+    // 60 handler inserts plus BEGIN, the lock timeout, the inbox insert and COMMIT per transaction; one at a time it would be 240.
+    expect(statements - before).toBeLessThanOrEqual(60 + 4 * 4);
+  });
+
+  it('rolls a batch back for one poison event, then applies its neighbours alone and parks only the poison', async () => {
+    const deadLettersBefore = deadLetters.length;
+    const poison = Noted.create('note', { n: -2 });
+    await publish(Noted.create('note', { n: 80 }), poison, Noted.create('note', { n: 81 }));
+    await until(async () => (await notedValues()).includes(81));
+    await until(async () => deadLetters.length > deadLettersBefore);
+
+    expect((await notedValues()).filter((n: number) => n >= 80 && n < 90)).toEqual([80, 81]);
+    expect(deadLetters.slice(deadLettersBefore).map((message) => message.value!.toString())).toEqual([JSON.stringify(poison)]);
+    // Its own three attempts once alone, after the batch it rolled back (the first may have gone alone).
+    expect(attempts.get(-2)).toBeGreaterThanOrEqual(3);
+    expect(attempts.get(-2)).toBeLessThanOrEqual(4);
   });
 });

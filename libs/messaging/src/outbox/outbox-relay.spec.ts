@@ -1,4 +1,5 @@
 import { Consumer } from 'kafkajs';
+import { onEveryStatement } from '@aftercare/persistence';
 import { namespaced } from '../messaging-config';
 import { ensureTopics } from '../topics-admin';
 import { messagingTestbed, MessagingTestbed, Noted } from '../messaging.spec-support';
@@ -11,9 +12,14 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
   let reader: Consumer;
   const received: { key: string; n: number }[] = [];
   const outbox = new Outbox();
+  /** The relay's statements: reading the outbox and marking it published. */
+  let relayStatements = 0;
 
   beforeAll(async () => {
     bed = await messagingTestbed('relay');
+    onEveryStatement(bed.dataSource, (sql) => {
+      if (/FROM outbox_event\s+WHERE published_at IS NULL|^UPDATE outbox_event/.test(sql.trim())) relayStatements += 1;
+    });
     relay = new OutboxRelay({ dataSource: bed.dataSource, kafka: bed.kafka, config: bed.config, logger: bed.logger, topics: [Noted.topic], batchSize: 7 });
     await relay.start();
     await ensureTopics(bed.kafka, [namespaced(bed.config, Noted.topic)]);
@@ -83,5 +89,17 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
     expect(received.some((message) => message.n === 200)).toBe(true);
     expect(again).toHaveLength(1);
     expect(again).not.toContain(lost);
+  });
+
+  it('publishes a burst of commits in a few rounds of two statements each, not a round per commit', async () => {
+    const before = received.length;
+    const statementsBefore = relayStatements;
+    for (let n = 300; n < 340; n++) await bed.dataSource.transaction((manager) => outbox.record(manager, Noted.create('burst', { n })));
+    const deadline = Date.now() + 15000;
+    while (received.length < before + 40 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(received.slice(before).map((message) => message.n)).toEqual(Array.from({ length: 40 }, (_, i) => 300 + i));
+    // A round per commit would be 80 statements; the batch window gathers the commits of 20 ms into one round.
+    expect(relayStatements - statementsBefore).toBeLessThan(40);
   });
 });

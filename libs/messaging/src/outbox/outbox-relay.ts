@@ -22,6 +22,11 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows are kept this long for inspection, then purged. */
   retentionHours?: number;
+  /**
+   * Under load, rounds start at most this often, so the events of many commits travel in one batch (two statements
+   * for the lot) instead of a round per commit; the first event after a quiet spell goes at once.
+   */
+  batchWindowMs?: number;
 }
 
 interface PendingRow {
@@ -33,40 +38,50 @@ interface PendingRow {
   trace_context: Record<string, string> | null;
 }
 
-/** Any constant works; it only has to be the same for every instance of one service. */
+/** Any constant works; it only has to be the same for every instance of one service (each has its own database). */
 const RELAY_LOCK_KEY = 0x0a7e_ca4e;
 const MAX_BACKOFF_MS = 5000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order, then marks them published.
- * One relay per service publishes at a time (advisory lock), so an aggregate's events never overtake
- * each other even with several instances running. A broker outage only delays publication.
+ * One relay per service publishes at a time: the one whose own database session holds the service's advisory
+ * lock, taken once per session rather than once per batch. That session also LISTENs for commits; the other
+ * instances only try the lock at each poll. Should two ever publish at once (a session lost mid-batch), each still
+ * sends in sequence order and consumers skip what they have seen, so an aggregate's events never overtake each
+ * other. A broker outage only delays publication.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionHours: number;
   private producer: Producer | null = null;
-  private listener: Client | null = null;
+  /** The relay's own session: it holds the publishing lock when `leading`, and then LISTENs. */
+  private session: Client | null = null;
+  private leading = false;
+  /** Led before and lost the session: taking the lock again is the relay coming back, and says so. */
+  private lostLead = false;
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = true;
   private failures = 0;
   private lastPurge = 0;
+  private lastRoundAt = 0;
+  private readonly batchWindowMs: number;
   private readonly tracer: Tracer;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retentionHours = options.retentionHours ?? 72;
+    this.batchWindowMs = options.batchWindowMs ?? 20;
     this.tracer = tracerFor(options.config.clientId);
   }
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.listen();
+    await this.lead();
     this.schedule(0);
   }
 
@@ -74,9 +89,10 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.session?.end().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
-    this.listener = null;
+    this.session = null;
+    this.leading = false;
     this.producer = null;
   }
 
@@ -87,7 +103,7 @@ export class OutboxRelay {
       this.wakeAgain = true;
       return this.draining;
     }
-    this.draining = this.drain().finally(() => {
+    this.draining = this.roundWithinWindow().finally(() => {
       this.draining = null;
       if (this.wakeAgain && !this.stopped) {
         this.wakeAgain = false;
@@ -95,6 +111,13 @@ export class OutboxRelay {
       }
     });
     return this.draining;
+  }
+
+  private async roundWithinWindow(): Promise<void> {
+    const wait = this.lastRoundAt + this.batchWindowMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.lastRoundAt = Date.now();
+    await this.drain();
   }
 
   private schedule(delayMs: number): void {
@@ -110,45 +133,59 @@ export class OutboxRelay {
     return Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 5));
   }
 
-  private async listen(): Promise<void> {
-    const { options } = this.options.dataSource;
-    const listener = new Client({ connectionString: (options as { url?: string }).url });
-    listener.on('notification', () => void this.wake());
-    // A lost LISTEN connection (the database restarted) only costs latency: polling finds the rows, and the
-    // next successful drain listens again.
-    listener.on('error', (error) => {
-      if (this.listener !== listener) return;
-      this.listener = null;
-      this.options.logger.warn('outbox listener lost; polling until it is back', { error });
-      void listener.end().catch(() => undefined);
-    });
-    await listener.connect();
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    if (this.stopped) {
-      await listener.end();
-      return;
+  /**
+   * True when this relay holds the publishing lock on its own session, taking it (and LISTENing) if it is free.
+   * A session that cannot be opened (the database away) leaves the relay polling; the next round tries again.
+   */
+  private async lead(): Promise<boolean> {
+    if (this.leading || this.stopped) return this.leading;
+    try {
+      const session = this.session ?? (await this.openSession());
+      const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY])).rows;
+      if (!locked || this.stopped) return false;
+      await session.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.leading = true;
+      this.options.logger.info(this.lostLead ? 'outbox listener back' : 'outbox relay publishing: it holds the lock and listens for commits');
+      this.lostLead = false;
+      return true;
+    } catch (error) {
+      this.dropSession(this.session, error);
+      return false;
     }
-    this.listener = listener;
   }
 
-  /** Listens again after the database came back; a failure leaves the relay polling and is retried next drain. */
-  private async listenAgainIfLost(): Promise<void> {
-    if (this.listener || this.stopped) return;
-    await this.listen().then(
-      () => this.options.logger.info('outbox listener back'),
-      () => undefined,
-    );
+  private async openSession(): Promise<Client> {
+    const { options } = this.options.dataSource;
+    const session = new Client({ connectionString: (options as { url?: string }).url });
+    session.on('notification', () => void this.wake());
+    // A lost session (the database restarted) gives up the lock with it: another instance may take over, or this
+    // one takes it again on its next round.
+    session.on('error', (error) => this.dropSession(session, error));
+    this.session = session;
+    await session.connect();
+    return session;
+  }
+
+  private dropSession(session: Client | null, error: unknown): void {
+    if (!session || this.session !== session) return;
+    if (this.leading) {
+      this.options.logger.warn('outbox relay lost its session; publishing resumes when it holds the lock again', { error });
+      this.lostLead = true;
+    }
+    this.session = null;
+    this.leading = false;
+    void session.end().catch(() => undefined);
   }
 
   private async drain(): Promise<void> {
     try {
+      if (!(await this.lead())) return;
       let published: number;
       do {
         published = await this.publishBatch();
       } while (published === this.batchSize && !this.stopped);
       if (this.failures > 0) this.options.logger.info('outbox relay recovered', { afterFailures: this.failures });
       this.failures = 0;
-      await this.listenAgainIfLost();
       await this.purgeIfDue();
     } catch (error) {
       this.failures += 1;
@@ -163,29 +200,27 @@ export class OutboxRelay {
     }
   }
 
+  /** One batch in two statements: read the oldest unpublished rows, send them, mark them published. */
   private async publishBatch(): Promise<number> {
     const producer = await this.connectedProducer();
-    return this.options.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
-      if (!locked) return 0;
-      const rows: PendingRow[] = await manager.query(
-        `SELECT sequence, topic, message_key, event_type, envelope, trace_context FROM outbox_event
-          WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const spans = rows.map((row) => this.publishSpan(row));
-      try {
-        await producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows, spans) });
-      } catch (error) {
-        for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message }).end();
-        throw error;
-      }
-      for (const span of spans) span.end();
-      failpoint('relay.after-publish');
-      await manager.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((row) => row.sequence)]);
-      return rows.length;
-    });
+    const rows: PendingRow[] = await this.options.dataSource.query(
+      `SELECT sequence, topic, message_key, event_type, envelope, trace_context FROM outbox_event
+        WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const spans = rows.map((row) => this.publishSpan(row));
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: this.toTopicMessages(rows, spans) });
+    } catch (error) {
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message }).end();
+      throw error;
+    }
+    for (const span of spans) span.end();
+    failpoint('relay.after-publish');
+    // Lost between the send and this mark (a crash), the rows go again: consumers skip what they have applied.
+    await this.options.dataSource.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((row) => row.sequence)]);
+    return rows.length;
   }
 
   /** A PRODUCER span per event, child of the trace that recorded it; its context travels in the message headers. */
