@@ -8,14 +8,18 @@ export type RowSecurityCaller = { kind: 'partner'; partnerId: string } | { kind:
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-function quotedRole(role: string): string {
+function plainRole(role: string): string {
   if (!ROLE_NAME.test(role)) throw new Error(`not a plain role name: ${role}`);
-  return `"${role}"`;
+  return role;
+}
+
+function quotedRole(role: string): string {
+  return `"${plainRole(role)}"`;
 }
 
 /**
  * Runs work in one transaction as the runtime role (neither owner nor BYPASSRLS, so the policies apply) with
- * the caller's tenant. Role and settings are `SET LOCAL`: they end with the transaction, so a pooled
+ * the caller's tenant. Role and settings are transaction-local (`SET LOCAL`): they end with the transaction, so a pooled
  * connection never carries one caller's tenant into the next request. The service still connects as the
  * owner (migrations, consumers, the outbox relay); only the work passed here is confined.
  */
@@ -26,8 +30,9 @@ export function asRowSecurityCaller<T>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   return dataSource.transaction(async (manager) => {
-    await manager.query(`SET LOCAL ROLE ${quotedRole(runtimeRole)}`);
-    await manager.query(`SELECT set_config('aftercare.caller_kind', $1, true), set_config('aftercare.partner_id', $2, true)`, [
+    // set_config('role', …, true) is SET LOCAL ROLE: role and caller in one round trip, on every confined request.
+    await manager.query(`SELECT set_config('role', $1, true), set_config('aftercare.caller_kind', $2, true), set_config('aftercare.partner_id', $3, true)`, [
+      plainRole(runtimeRole),
       caller.kind,
       caller.kind === 'partner' ? caller.partnerId : '',
     ]);
