@@ -12,3 +12,4 @@ export * from './database-availability';
 export * from './lock-until-commit';
 export * from './statement-listener';
 export * from './given-values';
+export * from './insert-returning';

@@ -11,7 +11,6 @@ import type {
 import { Injectable } from '@aftercare/subgraph';
 import { ContractFact } from './contract-fact.entity';
 import { CustomerCard } from './customer-card.entity';
-import { OrderFact } from './order-fact.entity';
 import { WorkOrderFact } from './work-order-fact.entity';
 
 /**
@@ -25,25 +24,17 @@ export class ReadModelsService {
     await manager.upsert(CustomerCard, { id: card.customerId, name: card.name, city: card.city }, ['id']);
   }
 
-  /** An order also vouches for its customer: orders placed before sales announced cards still resolve. */
+  /**
+   * An order also vouches for its customer: orders placed before sales announced cards still resolve. The card (if
+   * new) and the order are written by one statement, as this runs once for every order placed.
+   */
   async orderPlaced(order: OrderPlacedPayload, manager: EntityManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerCard)
-      .values({ id: order.customer.customerId, name: order.customer.name, city: order.customer.city })
-      .orIgnore()
-      .execute();
-    await manager.upsert(
-      OrderFact,
-      {
-        id: order.orderId,
-        customerId: order.customer.customerId,
-        channel: order.channel,
-        brand: order.partnerCode,
-        productModel: order.productModel,
-      },
-      ['id'],
+    await manager.query(
+      `WITH card AS (INSERT INTO customer_card (id, name, city) VALUES ($2, $3, $4) ON CONFLICT DO NOTHING)
+       INSERT INTO order_fact (id, customer_id, channel, brand, product_model) VALUES ($1, $2, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, channel = EXCLUDED.channel, brand = EXCLUDED.brand,
+         product_model = EXCLUDED.product_model`,
+      [order.orderId, order.customer.customerId, order.customer.name, order.customer.city, order.channel, order.partnerCode, order.productModel],
     );
   }
 

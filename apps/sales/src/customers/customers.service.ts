@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@aftercare/identity';
-import { findByIds, findReferencing, givenValues, rejectingDuplicates } from '@aftercare/persistence';
+import { findByIds, findReferencing, givenValues, insertReturning, rejectingDuplicates } from '@aftercare/persistence';
 import { SalesErrorCodes } from '@aftercare/error-codes';
 import { badInput, Connection, DomainError, ErrorCodes, Injectable, keysetPage, normalisePhone, notFound } from '@aftercare/subgraph';
 import { SalespeopleService } from '../salespeople/salespeople.service';
@@ -52,17 +52,15 @@ export class CustomersService {
   async findOrCreate(manager: EntityManager, details: CustomerDetails): Promise<Customer> {
     const phone = normalisePhone(details.phone);
     const city = details.city.trim();
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Customer)
-      .values({ name: details.name.trim(), phone, city, region: city, address: details.address.trim() })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const customer = await manager.getRepository(Customer).findOneByOrFail({ phone });
-    if (inserted.raw.length > 0) await this.cardEvents.registered(manager, customer);
-    return customer;
+    const created = await insertReturning(
+      manager,
+      Customer,
+      { name: details.name.trim(), phone, city, region: city, address: details.address.trim() },
+      { orIgnore: true },
+    );
+    if (!created) return manager.getRepository(Customer).findOneByOrFail({ phone });
+    await this.cardEvents.registered(manager, created);
+    return created;
   }
 
   async create(identity: Identity, input: CreateCustomerInput): Promise<Customer> {

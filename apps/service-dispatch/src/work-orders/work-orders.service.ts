@@ -3,7 +3,7 @@ import { EventEnvelope, OrderPlacedPayload, WorkOrderCancelled, WorkOrderCreated
 import { isPastChinaDay } from '@aftercare/business-time';
 import { actorOf, type Identity } from '@aftercare/identity';
 import { Outbox } from '@aftercare/messaging';
-import { findByIds, findReferencing, onlyUuids } from '@aftercare/persistence';
+import { findByIds, findReferencing, insertReturning, onlyUuids } from '@aftercare/persistence';
 import { badInput, Injectable, notFound } from '@aftercare/subgraph';
 import { CustomerCardsService } from '../customers/customer-cards.service';
 import { SiteDistancesService } from '../sites/site-distances.service';
@@ -67,10 +67,8 @@ export class WorkOrdersService {
    * of an order, the source event's reference) already has a work order creates nothing and returns null.
    */
   async create(manager: EntityManager, draft: NewWorkOrder, actor: string): Promise<WorkOrder | null> {
-    const inserted = await manager.createQueryBuilder().insert().into(WorkOrder).values(draft).orIgnore().returning(['id']).execute();
-    const [created] = inserted.raw as { id: string }[];
-    if (!created) return null;
-    const workOrder = await manager.getRepository(WorkOrder).findOneByOrFail({ id: created.id });
+    const workOrder = await insertReturning(manager, WorkOrder, draft, { orIgnore: true });
+    if (!workOrder) return null;
     await manager.insert(WorkOrderTransition, { workOrderId: workOrder.id, fromStatus: null, toStatus: workOrder.status, actor, reason: null });
     await this.outbox.record(
       manager,

@@ -211,14 +211,14 @@ export class EventConsumer {
     try {
       await previous;
       await this.options.dataSource.transaction(async (manager) => {
-        await manager.query(`SET LOCAL lock_timeout = '${BATCH_LOCK_TIMEOUT}'`);
+        // The batch's lock timeout is set by its first statement, the inbox insert (set_config(…, true) is SET LOCAL).
         const fresh = new Set(
           (
             (await manager.query(
               `INSERT INTO inbox_event (consumer, event_id, event_type)
-               SELECT $1, event.id, event.type FROM unnest($2::uuid[], $3::text[]) AS event (id, type)
+               SELECT $1, event.id, event.type FROM set_config('lock_timeout', $4, true), unnest($2::uuid[], $3::text[]) AS event (id, type)
                ON CONFLICT DO NOTHING RETURNING event_id`,
-              [this.options.group, events.map(({ envelope }) => envelope.id), events.map(({ envelope }) => envelope.type)],
+              [this.options.group, events.map(({ envelope }) => envelope.id), events.map(({ envelope }) => envelope.type), BATCH_LOCK_TIMEOUT],
             )) as { event_id: string }[]
           ).map((row) => row.event_id),
         );

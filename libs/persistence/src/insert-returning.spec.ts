@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DEFAULT_DATABASE_URL } from './database-config';
+import { insertReturning } from './insert-returning';
+import { createServiceDataSource } from './open-database';
+
+@Entity({ name: 'insert_returning_spec_card' })
+class Card {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  phone!: string;
+
+  @Column({ type: 'text', default: 'C' })
+  grade!: string;
+
+  @Column({ type: 'date', nullable: true })
+  preferredDate!: string | null;
+
+  @Column({ type: 'bigint', default: 0, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  valueCents!: number;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  stages!: string[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+describe('insertReturning (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = createServiceDataSource({
+      config: { serverUrl: process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, database: 'postgres' },
+      entities: [Card],
+      migrations: [],
+    });
+    await dataSource.initialize();
+    await dataSource.query('DROP TABLE IF EXISTS insert_returning_spec_card');
+    await dataSource.query(`CREATE TABLE insert_returning_spec_card (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), phone text NOT NULL UNIQUE, grade text NOT NULL DEFAULT 'C',
+      preferred_date date, value_cents bigint NOT NULL DEFAULT 0, stages jsonb NOT NULL DEFAULT '[]', created_at timestamptz NOT NULL DEFAULT now())`);
+  });
+
+  afterAll(async () => {
+    await dataSource?.query('DROP TABLE IF EXISTS insert_returning_spec_card');
+    await dataSource?.destroy();
+  });
+
+  it('returns the row a find would load, defaults and transformers applied, in one statement', async () => {
+    await dataSource.transaction(async (manager) => {
+      let statements = 0;
+      const count = manager.queryRunner!.query.bind(manager.queryRunner!);
+      manager.queryRunner!.query = ((...args: Parameters<typeof count>) => {
+        statements += 1;
+        return count(...args);
+      }) as typeof count;
+      const inserted = await insertReturning(manager, Card, { phone: '13800000001', preferredDate: '2026-12-24', stages: ['filter'] });
+      expect(statements).toBe(1);
+      const found = await manager.getRepository(Card).findOneByOrFail({ phone: '13800000001' });
+      expect(inserted).toEqual(found);
+      expect(inserted).toBeInstanceOf(Card);
+      expect(inserted).toMatchObject({ grade: 'C', preferredDate: '2026-12-24', valueCents: 0, stages: ['filter'] });
+      expect(inserted!.createdAt).toBeInstanceOf(Date);
+    });
+  });
+
+  it('with orIgnore, a conflicting row inserts nothing and yields null', async () => {
+    await dataSource.transaction(async (manager) => {
+      expect(await insertReturning(manager, Card, { phone: '13800000002' }, { orIgnore: true })).not.toBeNull();
+      expect(await insertReturning(manager, Card, { phone: '13800000002', grade: 'A' }, { orIgnore: true })).toBeNull();
+      expect((await manager.getRepository(Card).findOneByOrFail({ phone: '13800000002' })).grade).toBe('C');
+    });
+  });
+});
