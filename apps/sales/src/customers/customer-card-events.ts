@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CustomerCardPayload, CustomerProfileChanged, CustomerRegistered } from '@aftercare/event-contracts';
+import { CustomerCardPayload, CustomerProfileChanged, CustomerRegistered, EventEnvelope } from '@aftercare/event-contracts';
 import { Outbox } from '@aftercare/messaging';
 import { Injectable } from '@aftercare/subgraph';
 import { Customer } from './customer.entity';
@@ -16,13 +16,18 @@ function cardOf(customer: Customer): CustomerCardPayload {
   };
 }
 
+/** CustomerRegistered for a new card, for a caller that records it with the events of the same transaction. */
+export function registeredEvent(customer: Customer): EventEnvelope {
+  return CustomerRegistered.create(customer.id, cardOf(customer));
+}
+
 /** Tells the other services about a card in the transaction that wrote it, so their read models never miss one. */
 @Injectable()
 export class CustomerCardEvents {
   constructor(private readonly outbox: Outbox) {}
 
   registered(manager: EntityManager, customer: Customer): Promise<void> {
-    return this.outbox.record(manager, CustomerRegistered.create(customer.id, cardOf(customer)));
+    return this.outbox.record(manager, registeredEvent(customer));
   }
 
   changed(manager: EntityManager, customer: Customer): Promise<void> {

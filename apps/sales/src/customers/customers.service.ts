@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@aftercare/event-contracts';
 import type { Identity } from '@aftercare/identity';
 import { findByIds, findReferencing, givenValues, insertReturning, rejectingDuplicates } from '@aftercare/persistence';
 import { SalesErrorCodes } from '@aftercare/error-codes';
@@ -7,7 +8,7 @@ import { SalespeopleService } from '../salespeople/salespeople.service';
 import { ValueIndexService } from '../value-index/value-index.service';
 import { CardScopes } from './card-scopes';
 import { CardScope, inScope, staffId } from './customer-access';
-import { CustomerCardEvents } from './customer-card-events';
+import { CustomerCardEvents, registeredEvent } from './customer-card-events';
 import { Customer } from './customer.entity';
 import { ChangeProspectGradeInput, CreateCustomerInput, CustomerProfileInput, CustomerSearchArgs } from './customer.inputs';
 import { GradeChange } from './grade-change.entity';
@@ -48,8 +49,11 @@ export class CustomersService {
     private readonly scopes: CardScopes,
   ) {}
 
-  /** The card for this phone number, created on first contact; concurrent first contacts share one card. */
-  async findOrCreate(manager: EntityManager, details: CustomerDetails): Promise<Customer> {
+  /**
+   * The card for this phone number, created on first contact; concurrent first contacts share one card. A new card's
+   * CustomerRegistered is handed back for the caller to record with its own events (one outbox insert for all).
+   */
+  async findOrCreate(manager: EntityManager, details: CustomerDetails): Promise<{ customer: Customer; events: EventEnvelope[] }> {
     const phone = normalisePhone(details.phone);
     const city = details.city.trim();
     const created = await insertReturning(
@@ -58,9 +62,8 @@ export class CustomersService {
       { name: details.name.trim(), phone, city, region: city, address: details.address.trim() },
       { orIgnore: true },
     );
-    if (!created) return manager.getRepository(Customer).findOneByOrFail({ phone });
-    await this.cardEvents.registered(manager, created);
-    return created;
+    if (created) return { customer: created, events: [registeredEvent(created)] };
+    return { customer: await manager.getRepository(Customer).findOneByOrFail({ phone }), events: [] };
   }
 
   async create(identity: Identity, input: CreateCustomerInput): Promise<Customer> {

@@ -79,7 +79,7 @@ export class OrdersService {
         // A resubmission returns the order already taken, whatever day it is now.
         if (existing) return existing;
         assertPreferredDateBookable(input.preferredDate);
-        const customer = await this.customers.findOrCreate(manager, input.customer);
+        const { customer, events: customerEvents } = await this.customers.findOrCreate(manager, input.customer);
         const order = await manager.getRepository(Order).save(
           manager.getRepository(Order).create({
             channel: 'PARTNER',
@@ -97,6 +97,7 @@ export class OrdersService {
         );
         await this.outbox.record(
           manager,
+          ...customerEvents,
           OrderPlaced.create(order.id, {
             orderId: order.id,
             channel: order.channel,
