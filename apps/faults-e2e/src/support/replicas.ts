@@ -9,7 +9,8 @@ import { Platform } from '@aftercare/testing';
  * transaction as each write, so a rolled-back attempt leaves no trace:
  * - `faults_applied`: per inbox insert, the instance (`application_name`, `<app>#<n>` from the test platform),
  *   the applying transaction's id, and the snapshot it ran under, from which "this apply saw that earlier
- *   apply committed" is decided exactly (`pg_visible_in_snapshot`);
+ *   apply committed" is decided exactly (`pg_visible_in_snapshot`); and the order of the inserts (`ord`), which
+ *   is the order a consumer applies the events of one batch in, all in one transaction;
  * - `faults_recorded`: per outbox insert, the instance whose transaction recorded the event (a sweep's claim);
  * - `faults_published`: per outbox row marked published, the instance whose relay published it.
  */
@@ -17,7 +18,7 @@ export async function observeMessaging(db: Client): Promise<void> {
   await db.query(`
     CREATE TABLE IF NOT EXISTS faults_applied (
       consumer text NOT NULL, event_id uuid NOT NULL, applied_by text NOT NULL, xid xid8 NOT NULL, snapshot pg_snapshot NOT NULL,
-      PRIMARY KEY (consumer, event_id));
+      ord bigint GENERATED ALWAYS AS IDENTITY, PRIMARY KEY (consumer, event_id));
     CREATE TABLE IF NOT EXISTS faults_recorded (event_id uuid PRIMARY KEY, event_type text NOT NULL, recorded_by text NOT NULL);
     CREATE TABLE IF NOT EXISTS faults_published (event_id uuid NOT NULL, published_by text NOT NULL);
     CREATE OR REPLACE FUNCTION faults_observe_apply() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
@@ -69,7 +70,9 @@ export interface ApplyOrderFigures {
   /**
    * Events applied without the aggregate's previous event (in production order) committed before them: applied
    * out of order, or at the same time as it by another instance. Counted from the applying transaction's own
-   * snapshot, so an apply that merely started first but saw its predecessor committed is not a violation.
+   * snapshot, so an apply that merely started first but saw its predecessor committed is not a violation. Two
+   * events applied by one transaction (a consumer's batch) are in order when the earlier one's inbox insert
+   * came first, the order the batch applies them in.
    */
   orderViolations: number;
   appliedBy: string;
@@ -80,10 +83,14 @@ export async function applyOrderFigures(consumerDb: Client, consumer: string, pr
   const { rows } = await consumerDb.query<{ applied: number; violations: number }>(
     `WITH produced AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p("eventId" uuid, aggregate text, sequence bigint)),
           applied AS (
-            SELECT a.snapshot, lag(a.xid) OVER (PARTITION BY p.aggregate ORDER BY p.sequence) AS previous
-              FROM produced p JOIN faults_applied a ON a.event_id = p."eventId" AND a.consumer = $2)
+            SELECT a.snapshot, a.xid, a.ord, lag(a.xid) OVER aggregate AS previous, lag(a.ord) OVER aggregate AS previous_ord
+              FROM produced p JOIN faults_applied a ON a.event_id = p."eventId" AND a.consumer = $2
+            WINDOW aggregate AS (PARTITION BY p.aggregate ORDER BY p.sequence))
      SELECT count(*)::int AS applied,
-            count(*) FILTER (WHERE previous IS NOT NULL AND NOT pg_visible_in_snapshot(previous, snapshot))::int AS violations
+            count(*) FILTER (
+              WHERE previous IS NOT NULL
+                AND CASE WHEN previous = xid THEN previous_ord > ord ELSE NOT pg_visible_in_snapshot(previous, snapshot) END
+            )::int AS violations
        FROM applied`,
     [JSON.stringify(produced), consumer],
   );
