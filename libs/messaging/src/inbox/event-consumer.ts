@@ -179,15 +179,19 @@ export class EventConsumer {
     for (let start = 0; start < batch.messages.length; start += EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale()) return;
       const messages = batch.messages.slice(start, start + EVENTS_PER_TRANSACTION);
-      if (!(await this.appliedTogether(topic, messages))) {
-        for (const message of messages) {
-          if (!isRunning() || isStale()) return;
-          await this.onMessage(topic, partition, message, heartbeat);
-          resolveOffset(message.offset);
-        }
+      if (await this.appliedTogether(topic, messages)) {
+        resolveOffset(messages[messages.length - 1]!.offset);
+        await heartbeat();
+        continue;
       }
-      resolveOffset(messages[messages.length - 1]!.offset);
-      await heartbeat();
+      // One at a time, each with its retries: the group hears from this member after every event, so a slow
+      // chunk (a poison event's backoff, 100 times over) never looks like a dead member.
+      for (const message of messages) {
+        if (!isRunning() || isStale()) return;
+        await this.onMessage(topic, partition, message, heartbeat);
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
     }
   }
 
