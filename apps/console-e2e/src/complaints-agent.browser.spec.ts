@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
 import { tabTo } from './support/keyboard';
+import { closedAfterSave } from './support/dialogs';
 
 interface ComplaintFacts {
   complaint: {
@@ -38,7 +39,7 @@ describe('complaints agent (zh-CN)', () => {
     const dialog = page.getByRole('dialog');
     await fill(dialog);
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
   }
 
   beforeAll(async () => {
@@ -94,7 +95,7 @@ describe('complaints agent (zh-CN)', () => {
     await page.keyboard.type('已致电客户，说明迟到原因并致歉');
     await tabTo(page, dialog.getByRole('button', { name: /保\s?存/ }));
     await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     await caseCard().getByTestId('complaint-status').getByText('已联系').waitFor();
     expect((await facts()).status).toBe('CONTACTED');
     expect(await offered()).toEqual(['记录联系', '开始调查', '等待客户', '责任认定', '给出处理意见', '提出赔偿', '解决']);
@@ -203,6 +204,7 @@ describe('complaints agent (zh-CN)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('已联系上').check();
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await closedAfterSave(dialog);
     await row.waitFor({ state: 'detached' });
     const open = await stack.platform.asStaff<{ openCallbacks: { callerPhone: string }[] }>(['COMPLAINTS_AGENT'], `query { openCallbacks { callerPhone } }`);
     expect(open.data?.openCallbacks.map((call) => call.callerPhone)).not.toContain(phone);

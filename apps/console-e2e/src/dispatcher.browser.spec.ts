@@ -5,6 +5,7 @@ import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
 import { tabTo } from './support/keyboard';
 import { watchPageHealth } from './support/page-health';
+import { closedAfterSave } from './support/dialogs';
 
 /** Types a day into the board's date picker, as a person would. */
 async function pickBoardDay(page: Page, day: string): Promise<void> {
@@ -52,7 +53,7 @@ describe('dispatcher (zh-CN)', () => {
     // The customer's preferred day is still ahead: it is the day offered; the booking confirms it.
     await tabTo(page, dialog.getByRole('button', { name: '预 约' }).or(dialog.getByRole('button', { name: '预约' })));
     await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
 
     const booked = page.getByTestId('day-board').locator('tr', { hasText: '88 Century Avenue, Pudong' });
     await booked.getByText('已预约', { exact: true }).waitFor();

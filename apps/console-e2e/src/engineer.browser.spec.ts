@@ -4,6 +4,7 @@ import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack } from './support/console-stack';
 import { devToken, graphAs, signInWithToken } from './support/field-roles';
 import { watchPageHealth } from './support/page-health';
+import { closedAfterSave } from './support/dialogs';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -76,7 +77,7 @@ describe('engineer on a phone (zh-CN, 390 px)', () => {
     await checkScreen(page, 'engineer-complete');
     await page.setViewportSize(PHONE);
     await dialog.getByTestId('confirm-complete').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     await card.getByTestId('work-order-status').getByText('已完工').waitFor();
 
     const { workOrder } = await graphAs<{ workOrder: { status: string; completion: { installedSerial: string | null } | null } }>(

@@ -3,6 +3,7 @@ import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
 import { graphAs, toastsGone } from './support/field-roles';
 import { watchPageHealth } from './support/page-health';
+import { closedAfterSave } from './support/dialogs';
 
 interface Card {
   name: string;
@@ -109,7 +110,7 @@ describe('sales (zh-CN)', () => {
     await dialog.getByTestId('contract-price').fill('2000');
     await dialog.getByTestId('below-floor').waitFor({ state: 'detached' });
     await dialog.getByTestId('submit-contract').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     expect((await card()).contracts).toEqual([{ status: 'PENDING_REVIEW', monthlyPriceCents: 200000 }]);
   });
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
 import { watchPageHealth } from './support/page-health';
+import { closedAfterSave } from './support/dialogs';
 
 /**
  * A supervisor's day, in Chinese: the dashboard as home, then the approvals inbox (a compensation approved and
@@ -123,7 +124,7 @@ describe('supervisor (zh-CN)', () => {
     await requests.getByTestId('approve-promise').first().click();
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     const approved = await asSupervisor<{ promiseApprovalRequests: { edges: unknown[] } }>(
       `query { promiseApprovalRequests(status: APPROVED) { edges { node { id } } } }`,
     );
@@ -148,7 +149,7 @@ describe('supervisor (zh-CN)', () => {
     await dialog.getByTestId('reassign-agent').click();
     await page.locator('.ant-select-item-option', { hasText: '替班坐席' }).click();
     await dialog.getByRole('button', { name: /改\s?派/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     const mine = () =>
       asSupervisor<{ teamCallQueue: { id: string }[] }>(`query ($filter: QueueFilter) { teamCallQueue(filter: $filter) { id } }`, { filter: { agentId } });
     await eventually(async () => expect((await mine()).data!.teamCallQueue.length).toBe(1), 10000);

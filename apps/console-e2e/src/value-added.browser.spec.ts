@@ -3,6 +3,7 @@ import { checkScreen } from './support/check-screen';
 import { ConsoleStack, sharedConsoleStack, signInAs } from './support/console-stack';
 import { graphAs, toastsGone } from './support/field-roles';
 import { watchPageHealth } from './support/page-health';
+import { closedAfterSave } from './support/dialogs';
 
 /**
  * The value-added agent's day in Chinese at 1440 px: today's reminder calls (a customer did not answer: the
@@ -43,7 +44,7 @@ describe('value-added agent (zh-CN)', () => {
     await dialog.getByTestId('call-outcome').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('无人接听').click();
     await dialog.getByRole('button', { name: /^记\s?录$/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     const { callTask } = await agent<{ callTask: { attempts: number; status: string } }>(`query ($id: ID!) { callTask(id: $id) { attempts status } }`, {
       id: first.id,
     });
@@ -63,7 +64,7 @@ describe('value-added agent (zh-CN)', () => {
     await dialog.getByTestId('stage-interval').fill('6');
     await dialog.getByTestId('stage-price-input').fill('59');
     await dialog.getByTestId('define-plan-ok').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     await page.getByTestId('plan-card').filter({ hasText: model }).waitFor();
     const { consumablePlan } = await agent<{ consumablePlan: { stages: { name: string; intervalMonths: number; priceCents: number }[] } }>(
       `query ($model: String!) { consumablePlan(productModel: $model) { stages { name intervalMonths priceCents } } }`,
@@ -81,7 +82,7 @@ describe('value-added agent (zh-CN)', () => {
     const dialog = supervisor.getByRole('dialog', { name: `调整 ${model} 的「PP 棉滤芯」价格` });
     await dialog.getByTestId('new-stage-price').fill('65');
     await dialog.getByTestId('stage-price-ok').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSave(dialog);
     await plan.getByTestId('stage-price').getByText('¥65.00').waitFor();
     await plan.getByText('¥59.00 → ¥65.00', { exact: false }).waitFor();
     await toastsGone(supervisor);

@@ -139,13 +139,15 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const body = JSON.stringify(payload);
     const isQuery = QUERY_OPERATION.test(request.query!);
     const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
-    const shareKey = isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${body}` : undefined;
+    const shareKey =
+      isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${this.transports.writeEpoch}\n${body}` : undefined;
     const reply = await this.transports
       .clientFor(this.url)
       .post(body, Object.fromEntries(http?.headers ?? []), { idempotent: isQuery, shareKey })
       .catch((error: unknown) => {
         throw error instanceof SubgraphRequestError ? this.unavailable(error, isQuery) : error;
-      });
+      })
+      .finally(() => isQuery || this.transports.wrote());
 
     const response: FetcherResponse = new ReplyResponse(this.url, reply);
     if (!response.ok) throw await this.errorFromResponse(response);

@@ -105,6 +105,49 @@ describe('in-flight deduplication keyed on the caller', () => {
     expect(subgraph.requests()).toBe(2);
   });
 
+  it('reads your writes: a query sent after a mutation’s answer never joins a query sent before it', async () => {
+    // A counter subgraph: a query reads the counter when it arrives and answers 150 ms later; a mutation bumps it at once.
+    let counter = 0;
+    let requests = 0;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        requests += 1;
+        const mutation = body.includes('mutation');
+        if (mutation) counter += 1;
+        const seen = counter;
+        setTimeout(
+          () => {
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify({ data: { counter: seen } }));
+          },
+          mutation ? 0 : 150,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const source = new SignedSubgraphDataSource(url, keys.privateKey, 'sales', transports);
+    const send = (query: string) =>
+      source.process({ kind: INCOMING, request: { query, variables: {} }, context: { identity: SALES, requestId: 'r' }, incomingRequestContext: {} as never });
+
+    try {
+      const before = send('{ counter }');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await send('mutation { bump }');
+      const [after, alongside] = await Promise.all([send('{ counter }'), send('{ counter }')]);
+      expect((await before).data).toEqual({ counter: 0 });
+      expect(after.data).toEqual({ counter: 1 });
+      // Queries sent together after the write still share one request.
+      expect(alongside.data).toEqual({ counter: 1 });
+      expect(requests).toBe(3);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('signs once per caller and subgraph for 10 s: fetches and requests of one caller share a token, another caller gets its own', async () => {
     let signatures = 0;
     let now = 1_000_000;

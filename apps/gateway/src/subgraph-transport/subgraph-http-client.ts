@@ -283,6 +283,22 @@ export class SubgraphTransports {
     return this.config.dedupInFlight;
   }
 
+  /**
+   * Counts the mutations answered through these transports. A query joins only in-flight queries sent in the
+   * same count (it is part of the share key): a read sent after a mutation's answer never shares a read sent
+   * before it, which may have read the data as it was before the write.
+   */
+  private writes = 0;
+
+  get writeEpoch(): number {
+    return this.writes;
+  }
+
+  /** A mutation went out and has settled (answered or failed: it may have been applied either way). */
+  wrote(): void {
+    this.writes += 1;
+  }
+
   clientFor(locator: string): SubgraphReplicaPool {
     let pool = this.pools.get(locator);
     if (!pool) {

@@ -7,6 +7,7 @@ import { contextFromCarrier, inSpan, SpanKind, tracerFor } from '@aftercare/tele
 import { MessagingConfig, namespaced } from '../messaging-config';
 import { DEFAULT_PARTITIONS, ensureTopics } from '../topics-admin';
 import { failpoint } from '../failpoints';
+import { withOneOutboxInsert } from '../outbox/outbox';
 import { EventHandler } from './event-handler';
 
 export interface EventConsumerOptions {
@@ -226,13 +227,16 @@ export class EventConsumer {
             )) as { event_id: string }[]
           ).map((row) => row.event_id),
         );
-        for (const { message, envelope, handlers } of events) {
-          // A redelivery inside the batch is in the inbox once: applied the first time only.
-          if (!fresh.delete(envelope.id)) continue;
-          await this.inConsumeSpan(topic, message, envelope, async () => {
-            for (const handler of handlers) await handler.handle(envelope, manager);
-          });
-        }
+        // What the handlers announce goes into the outbox in one insert for the batch.
+        await withOneOutboxInsert(manager, async () => {
+          for (const { message, envelope, handlers } of events) {
+            // A redelivery inside the batch is in the inbox once: applied the first time only.
+            if (!fresh.delete(envelope.id)) continue;
+            await this.inConsumeSpan(topic, message, envelope, async () => {
+              for (const handler of handlers) await handler.handle(envelope, manager);
+            });
+          }
+        });
         failpoint('consumer.before-commit');
       });
     } catch (error) {
