@@ -13,3 +13,4 @@ export * from './lock-until-commit';
 export * from './statement-listener';
 export * from './given-values';
 export * from './insert-returning';
+export * from './select-columns-for';

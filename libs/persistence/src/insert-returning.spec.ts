@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DEFAULT_DATABASE_URL } from './database-config';
 import { insertReturning } from './insert-returning';
-import { createServiceDataSource } from './open-database';
+import { openSpecDatabase } from './persistence.spec-support';
 
 @Entity({ name: 'insert_returning_spec_card' })
 class Card {
@@ -31,12 +30,7 @@ describe('insertReturning (real PostgreSQL)', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = createServiceDataSource({
-      config: { serverUrl: process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, database: 'postgres' },
-      entities: [Card],
-      migrations: [],
-    });
-    await dataSource.initialize();
+    dataSource = await openSpecDatabase([Card]);
     await dataSource.query('DROP TABLE IF EXISTS insert_returning_spec_card');
     await dataSource.query(`CREATE TABLE insert_returning_spec_card (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(), phone text NOT NULL UNIQUE, grade text NOT NULL DEFAULT 'C',

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DEFAULT_DATABASE_URL } from './database-config';
 import { lockUntilCommit } from './lock-until-commit';
-import { createServiceDataSource } from './open-database';
+import { openSpecDatabase } from './persistence.spec-support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -10,12 +9,7 @@ describe('lockUntilCommit (real PostgreSQL)', () => {
   const scope = `spec:${process.pid}:${Date.now()}`;
 
   beforeAll(async () => {
-    dataSource = createServiceDataSource({
-      config: { serverUrl: process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL, database: 'postgres' },
-      entities: [],
-      migrations: [],
-    });
-    await dataSource.initialize();
+    dataSource = await openSpecDatabase();
   });
 
   afterAll(async () => {

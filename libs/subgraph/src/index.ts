@@ -9,3 +9,4 @@ export * from './validation';
 export * from './enums';
 export * from './access-table';
 export * from './lifecycle';
+export * from './selected-fields';

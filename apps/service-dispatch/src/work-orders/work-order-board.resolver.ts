@@ -1,5 +1,6 @@
-import { Args, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Guarded } from '@aftercare/subgraph';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Guarded, selectedFields } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Engineer } from '../engineers/engineer.entity';
 
@@ -15,8 +16,8 @@ export class WorkOrderBoardResolver {
   @Query(() => WorkOrderConnection, {
     description: 'Work orders by status, type, city, appointment day, engineer, customer or awaiting a backup engineer, oldest first: the dispatcher board.',
   })
-  workOrders(@Args(() => WorkOrderSearchArgs) args: WorkOrderSearchArgs): Promise<WorkOrderConnection> {
-    return this.board.search(args);
+  workOrders(@Args(() => WorkOrderSearchArgs) args: WorkOrderSearchArgs, @Info() info: GraphQLResolveInfo): Promise<WorkOrderConnection> {
+    return this.board.search(args, selectedFields(info, ['edges', 'node']));
   }
 
   /**

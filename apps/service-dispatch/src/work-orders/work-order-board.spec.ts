@@ -75,6 +75,39 @@ describe('the dispatcher board, work order links and known customers (dispatch, 
       expect(first.edges[1]!.cursor).toBe(first.pageInfo.endCursor);
     });
 
+    it('reads only the columns of the fields asked for, links, history and cursors included', async () => {
+      const city = `Narrow-${randomUUID().slice(0, 8)}`;
+      const engineer = await dispatch.engineer({ homeCity: city, cities: [city] });
+      const assigned = await dispatch.assigned(engineer.engineerId, { city });
+      const open = await dispatch.createWorkOrder({ city });
+      const NARROW = `query ($city: String, $after: String) { workOrders(city: $city, first: 1, after: $after) {
+        edges { node { ...Row customer { id } engineer { id } } } pageInfo { endCursor } } }
+        fragment Row on WorkOrder { __typename id status }`;
+      type Page = {
+        workOrders: {
+          edges: { node: { id: string; status: string; customer: { id: string }; engineer: { id: string } | null } }[];
+          pageInfo: { endCursor: string };
+        };
+      };
+      let first: Page | undefined;
+      const statements = await sqlStatementsDuring(dispatch.dataSource, async () => {
+        first = await dispatch.ok<Page>(NARROW, { city });
+      });
+      const second = await dispatch.ok<Page>(NARROW, { city, after: first!.workOrders.pageInfo.endCursor });
+      expect([...first!.workOrders.edges, ...second.workOrders.edges].map((edge) => edge.node)).toEqual([
+        { __typename: 'WorkOrder', id: assigned.id, status: 'ASSIGNED', customer: { id: assigned['customerId'] }, engineer: { id: engineer.engineerId } },
+        { __typename: 'WorkOrder', id: open.id, status: 'CREATED', customer: { id: open['customerId'] }, engineer: null },
+      ]);
+      const [read] = statements.filter((sql) => sql.includes('FROM "work_order"'));
+      expect(read).not.toMatch(/site_address|stage_prices/);
+      // history reads the work order's id: its narrowed rows still find their moves.
+      const withHistory = await dispatch.ok<{ workOrders: { edges: { node: { history: { toStatus: string }[] } }[] } }>(
+        `query ($city: String) { workOrders(city: $city) { edges { node { history { toStatus } } } } }`,
+        { city },
+      );
+      expect(withHistory.workOrders.edges.map((edge) => edge.node.history.at(-1)?.toStatus)).toEqual(['ASSIGNED', 'CREATED']);
+    });
+
     it('refuses a cursor it did not issue and a page size out of range with BAD_USER_INPUT', async () => {
       expect(invalidFields(await dispatch.sut.graphql(BOARD, { after: 'bm90LWEtY3Vyc29y' }, staff('DISPATCHER')))).toEqual(['after']);
       expect(errorCodes(await dispatch.sut.graphql(BOARD, { first: 101 }, staff('DISPATCHER')))).toEqual(['BAD_USER_INPUT']);
