@@ -67,9 +67,13 @@ export class WorkOrdersService {
    * of an order, the source event's reference) already has a work order creates nothing and returns null.
    */
   async create(manager: EntityManager, draft: NewWorkOrder, actor: string): Promise<WorkOrder | null> {
-    const workOrder = await insertReturning(manager, WorkOrder, draft, { orIgnore: true });
+    // Its first transition is written by the same statement.
+    const workOrder = await insertReturning(manager, WorkOrder, draft, {
+      orIgnore: true,
+      alongside: (parameter) =>
+        `INSERT INTO work_order_transition (work_order_id, from_status, to_status, actor) SELECT id, NULL, status, ${parameter(actor)} FROM inserted`,
+    });
     if (!workOrder) return null;
-    await manager.insert(WorkOrderTransition, { workOrderId: workOrder.id, fromStatus: null, toStatus: workOrder.status, actor, reason: null });
     await this.outbox.record(
       manager,
       WorkOrderCreated.create(workOrder.id, {
