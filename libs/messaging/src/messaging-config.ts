@@ -6,6 +6,13 @@ export interface MessagingConfig {
    * environments use it so they never read each other's events.
    */
   namespace: string;
+  /**
+   * How a consumer fetches: the broker answers a fetch once `minBytes` have gathered or `maxWaitMs` have passed.
+   * Waiting a little instead of answering at the first event makes batches of what arrives meanwhile (one
+   * transaction and one fetch for many events instead of one each); the price is up to `maxWaitMs` of latency
+   * per hop when traffic is light.
+   */
+  fetch: { minBytes: number; maxWaitMs: number };
 }
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
@@ -18,7 +25,19 @@ export function messagingConfigFor(clientId: string, env: NodeJS.ProcessEnv = pr
       .filter(Boolean),
     clientId,
     namespace: env['KAFKA_NAMESPACE'] ?? '',
+    fetch: {
+      minBytes: wholeNumber(env, 'KAFKA_FETCH_MIN_BYTES', 64 * 1024, 1),
+      maxWaitMs: wholeNumber(env, 'KAFKA_FETCH_WAIT_MS', 25, 0),
+    },
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, least: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number of at least ${least}, not "${raw}"`);
+  return value;
 }
 
 export function namespaced(config: MessagingConfig, name: string): string {
@@ -37,12 +56,6 @@ export interface TopicReplicationConfig {
 }
 
 export function topicReplicationFor(env: NodeJS.ProcessEnv = process.env): TopicReplicationConfig {
-  const count = (name: string) => {
-    const raw = env[name]?.trim();
-    if (!raw) return undefined;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
-    return value;
-  };
+  const count = (name: string) => (env[name]?.trim() ? wholeNumber(env, name, 0, 1) : undefined);
   return { replicationFactor: count('KAFKA_REPLICATION_FACTOR'), minInsyncReplicas: count('KAFKA_MIN_INSYNC_REPLICAS') };
 }

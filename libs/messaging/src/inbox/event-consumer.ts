@@ -133,9 +133,10 @@ export class EventConsumer {
       // Short enough that a crashed instance's partitions move (or a restarted broker's group settles) within seconds.
       sessionTimeout: 10000,
       heartbeatInterval: 3000,
-      // A stop waits for the fetch in flight: the broker holds an empty fetch this long (kafkajs' default is 5 s,
-      // half of the time a deployment gives a process to stop). Data arriving ends the wait at once either way.
-      maxWaitTimeInMs: 1000,
+      // A fetch gathers for a moment rather than answering at the first event (MessagingConfig.fetch); a stop
+      // waits for the fetch in flight no longer than that either.
+      minBytes: this.options.config.fetch.minBytes,
+      maxWaitTimeInMs: this.options.config.fetch.maxWaitMs,
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
