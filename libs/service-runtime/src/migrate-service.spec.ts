@@ -82,9 +82,13 @@ describe('migrateService (what the migration Job runs)', () => {
     const exitCode = process.exitCode;
     try {
       // Production mode without GATEWAY_PUBLIC_KEYS: starting the service would refuse (and exit); --migrate needs none.
-      Object.assign(process.env, env, { LOG_LEVEL: 'silent' });
+      // A jest worker's exit code is the process's, shared by every spec file it runs: this one starts from none. A
+      // failure here logs why (errors only); the broken migration below fails on purpose, silently.
+      process.exitCode = undefined;
+      Object.assign(process.env, env, { LOG_LEVEL: 'error' });
       await runServiceMain(definitionWith([CreateVisit1900000000001, AddVisitNote1900000000002]), ['--migrate']);
       expect(process.exitCode ?? 0).toBe(0);
+      process.env['LOG_LEVEL'] = 'silent';
 
       class Broken1900000000003 implements MigrationInterface {
         name = 'Broken1900000000003';
