@@ -26,15 +26,16 @@ export function messagingConfigFor(clientId: string, env: NodeJS.ProcessEnv = pr
     clientId,
     namespace: env['KAFKA_NAMESPACE'] ?? '',
     fetch: {
-      minBytes: wholeNumber(env, 'KAFKA_FETCH_MIN_BYTES', 64 * 1024, 1),
-      maxWaitMs: wholeNumber(env, 'KAFKA_FETCH_WAIT_MS', 25, 0),
+      minBytes: wholeNumber(env, 'KAFKA_FETCH_MIN_BYTES', 1) ?? 64 * 1024,
+      maxWaitMs: wholeNumber(env, 'KAFKA_FETCH_WAIT_MS', 0) ?? 25,
     },
   };
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, least: number): number {
+/** The setting `name` as a whole number of at least `least`; undefined when it is not set. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, least: number): number | undefined {
   const raw = env[name]?.trim();
-  if (!raw) return fallback;
+  if (!raw) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number of at least ${least}, not "${raw}"`);
   return value;
@@ -56,6 +57,5 @@ export interface TopicReplicationConfig {
 }
 
 export function topicReplicationFor(env: NodeJS.ProcessEnv = process.env): TopicReplicationConfig {
-  const count = (name: string) => (env[name]?.trim() ? wholeNumber(env, name, 0, 1) : undefined);
-  return { replicationFactor: count('KAFKA_REPLICATION_FACTOR'), minInsyncReplicas: count('KAFKA_MIN_INSYNC_REPLICAS') };
+  return { replicationFactor: wholeNumber(env, 'KAFKA_REPLICATION_FACTOR', 1), minInsyncReplicas: wholeNumber(env, 'KAFKA_MIN_INSYNC_REPLICAS', 1) };
 }

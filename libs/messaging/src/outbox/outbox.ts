@@ -50,7 +50,6 @@ export async function withOneOutboxInsert<T>(manager: EntityManager, work: () =>
   heldBack.set(runner, rows);
   try {
     const result = await work();
-    heldBack.delete(runner);
     if (rows.length > 0) await manager.insert(OutboxEvent, rows);
     return result;
   } finally {
