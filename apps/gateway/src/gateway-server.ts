@@ -24,6 +24,7 @@ import { supergraphFromFile } from './supergraph/supergraph-file';
 import { gatewayTelemetry } from './telemetry/gateway-telemetry';
 import { mountGraphqlIde } from './ide/graphql-ide';
 import { installOperationCache } from './execution/operation-cache';
+import { installResultShaping } from './execution/result-shaping';
 import { markSiblingFetches } from './subgraph-transport/sibling-fetches';
 
 export interface RunningGateway {
@@ -35,6 +36,8 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   // The executor's per-request rebuild of the operation, remembered per parsed document (execution/operation-cache).
   installOperationCache();
+  // The answer shaped to the client's operation by steps worked out once per selection set (execution/result-shaping).
+  installResultShaping();
   const telemetry = gatewayTelemetry();
   let subgraphs: SupergraphSubgraph[] = [];
   const locate = (name: string) => {

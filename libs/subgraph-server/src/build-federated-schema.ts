@@ -5,7 +5,7 @@ import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { AccessTable, checkAccessTable, ServiceContainer } from '@aftercare/subgraph';
-import { accessTableAuthChecker } from './auth-checker';
+import { guardFields } from './access-guard';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -31,11 +31,11 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     container: options.container,
-    authChecker: accessTableAuthChecker(options.access),
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
   checkAccessTable(typeGraphqlSchema, options.access);
+  guardFields(typeGraphqlSchema, options.access);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };

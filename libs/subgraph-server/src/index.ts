@@ -1,4 +1,4 @@
-export * from './auth-checker';
+export * from './access-guard';
 export * from './build-federated-schema';
 export * from './format-error';
 export * from './input-guard';

@@ -1,5 +1,5 @@
-import { GraphQLSchema, isObjectType } from 'graphql';
-import { Authorized, Extensions } from 'type-graphql';
+import { GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { Role } from '@aftercare/identity';
 
 /** Any signed-in caller (staff of any role, a partner, the gateway itself). */
@@ -8,8 +8,8 @@ export type AccessRule = readonly (Role | typeof AUTHENTICATED)[];
 
 /**
  * One place per service where a permission is written: which roles may run each root operation, and which
- * may read each sensitive field. The resolvers carry only the `@Guarded()` marker; the auth checker looks up
- * the rule for `<parent type>.<field>` here at run time (see accessTableAuthChecker).
+ * may read each sensitive field. The resolvers carry only the `@Guarded()` marker; the rule for
+ * `<parent type>.<field>` is looked up here and put in front of the field when the schema is built (guardFields).
  *
  * Why the table drives the resolvers rather than the other way round: the table is what people review and
  * what apps/security-e2e compares the composed supergraph against, so it must be the thing that is enforced;
@@ -48,16 +48,15 @@ const GUARDED = 'accessTableGuarded';
 
 /**
  * Marks an operation or a field as guarded by the service's access table: the roles are written there, not
- * here. (`@Authorized()` makes type-graphql call the auth checker; the extension lets checkAccessTable find
- * every guarded field in the built schema. Extensions are not printed, so the SDL does not change.)
+ * here. The extension is what guardFields and checkAccessTable find in the built schema (extensions are not
+ * printed, so the SDL does not change).
  */
 export function Guarded(): MethodDecorator & PropertyDecorator {
-  const authorized = Authorized();
-  const extension = Extensions({ [GUARDED]: true });
-  return (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => {
-    authorized(target, propertyKey, descriptor as PropertyDescriptor);
-    extension(target, propertyKey, descriptor as PropertyDescriptor);
-  };
+  return Extensions({ [GUARDED]: true });
+}
+
+export function isGuardedField(field: GraphQLField<unknown, unknown>): boolean {
+  return field.extensions?.[GUARDED] === true;
 }
 
 /**
@@ -73,7 +72,7 @@ export function accessTableGaps(schema: GraphQLSchema, table: AccessTable): stri
     const root = type.name === 'Query' || type.name === 'Mutation';
     for (const field of Object.values(type.getFields())) {
       const key = `${type.name}.${field.name}`;
-      const isGuarded = field.extensions?.[GUARDED] === true;
+      const isGuarded = isGuardedField(field);
       if (isGuarded) guarded.add(key);
       const rule = accessRuleOf(table, type.name, field.name);
       if (isGuarded && !rule) gaps.push(`${key} is guarded but has no rule in the access table`);

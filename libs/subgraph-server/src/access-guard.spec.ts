@@ -3,7 +3,7 @@ import { graphql, GraphQLSchema } from 'graphql';
 import { buildSchema, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Identity, StaffRole } from '@aftercare/identity';
 import { AccessTable, accessTableGaps, AUTHENTICATED, defineAccessTable, Guarded } from '@aftercare/subgraph';
-import { accessTableAuthChecker } from './auth-checker';
+import { guardFields } from './access-guard';
 import { createRequestContext } from './request-context';
 
 @ObjectType()
@@ -47,7 +47,9 @@ const table = defineAccessTable({
 });
 
 async function schemaWith(access: AccessTable): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [CardResolver], authChecker: accessTableAuthChecker(access), skipCheck: true, validate: false });
+  const schema = await buildSchema({ resolvers: [CardResolver], skipCheck: true, validate: false });
+  guardFields(schema, access);
+  return schema;
 }
 
 async function run(schema: GraphQLSchema, identity: Identity, source: string) {
@@ -103,6 +105,6 @@ class OpenResolver {
 
 it('names a Query or Mutation field that is not guarded at all', async () => {
   const open = defineAccessTable({ service: 'test', Query: {}, Mutation: {} });
-  const schema = await buildSchema({ resolvers: [OpenResolver], authChecker: accessTableAuthChecker(open), skipCheck: true, validate: false });
+  const schema = await buildSchema({ resolvers: [OpenResolver], skipCheck: true, validate: false });
   expect(accessTableGaps(schema, open)).toEqual(['Query.open is not guarded (mark it @Guarded() and give it a rule)']);
 });
