@@ -97,6 +97,18 @@ interface Intake extends LoadResult {
   /** SQL statements one partner order costs, its events applied in every service (each service's own counter). */
   statementsPerOrder: number;
   statementsPerOrderByService: Record<string, number>;
+  /** CPU ms one order costs per process (gateway, each service, PostgreSQL, the broker), its events applied everywhere. */
+  cpuMsPerOrder: Record<string, number>;
+}
+
+/** The local broker's pid (tools/kafka writes it), when this machine runs one: its CPU is part of what an order costs. */
+function brokerPid(): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(process.env['KAFKA_HOME_DIR'] ?? join(WORKSPACE_ROOT, '.data/kafka'), 'kafka.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Run extends LoadResult {
@@ -395,6 +407,14 @@ async function main(): Promise<void> {
     if (selected('e')) {
       await waitUntilSettled(metricsUrls, platform.env);
       const statementsBefore = await statementsByService(metricsUrls);
+      const broker = brokerPid();
+      const intakeProcesses: Record<string, number> = {
+        gateway: platform.gateway.pid!,
+        ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
+        ...(broker ? { broker } : {}),
+      };
+      const cpuBefore = Object.fromEntries(Object.entries(intakeProcesses).map(([name, pid]) => [name, cpuMs(pid)]));
+      const postgresBefore = await postgres.snapshot();
       const load = await runLoad({
         url: platform.gatewayUrl,
         headers: { 'x-api-key': apiKey },
@@ -410,9 +430,12 @@ async function main(): Promise<void> {
         ]),
       );
       const statementsPerOrder = Math.round(Object.values(perOrder).reduce((sum, n) => sum + n, 0) * 10) / 10;
-      intake = { ...load, statementsPerOrder, statementsPerOrderByService: perOrder };
+      const perOrderMs = (ms: number) => Math.round((ms / Math.max(1, load.requests)) * 100) / 100;
+      const cpuMsPerOrder = Object.fromEntries(Object.entries(intakeProcesses).map(([name, pid]) => [name, perOrderMs(cpuMs(pid) - cpuBefore[name]!)]));
+      cpuMsPerOrder['postgres'] = perOrderMs(await postgres.since(postgresBefore));
+      intake = { ...load, statementsPerOrder, statementsPerOrderByService: perOrder, cpuMsPerOrder };
       console.log(
-        `e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}, SQL statements per order ${statementsPerOrder} ${JSON.stringify(perOrder)}`,
+        `e intake: ${intake.perSecond} req/s, p95 ${intake.p95} ms, errors ${intake.errors}, SQL statements per order ${statementsPerOrder} ${JSON.stringify(perOrder)}, CPU ms per order ${JSON.stringify(cpuMsPerOrder)}`,
       );
     }
 
@@ -651,6 +674,19 @@ function writeReport(
           `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
           `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
     "- (g) a day's dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.",
+    ...(!intake
+      ? []
+      : [
+          '',
+          "### (e) CPU ms per partner order, from the load's start until every service has applied its events",
+          '',
+          `| ${Object.keys(intake.cpuMsPerOrder).join(' | ')} | total |`,
+          `|${Object.keys(intake.cpuMsPerOrder)
+            .map(() => '---|')
+            .join('')}---|`,
+          `| ${Object.values(intake.cpuMsPerOrder).join(' | ')} | ${Math.round(Object.values(intake.cpuMsPerOrder).reduce((sum, ms) => sum + ms, 0) * 100) / 100} |`,
+          '',
+        ]),
     `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
       `(d) through our gateway by list length: ${Object.entries(listStatements)
         .map(([first, statements]) => `${first} rows → ${statements}`)
