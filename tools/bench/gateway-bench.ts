@@ -408,9 +408,9 @@ async function main(): Promise<void> {
       await waitUntilSettled(metricsUrls, platform.env);
       const statementsBefore = await statementsByService(metricsUrls);
       const broker = brokerPid();
+      // Our gateway and the services (not the idle peers), and the broker.
       const intakeProcesses: Record<string, number> = {
-        gateway: platform.gateway.pid!,
-        ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
+        ...Object.fromEntries(Object.entries(processes).filter(([name]) => name === 'gateway' || !NOT_SUBGRAPHS.has(name))),
         ...(broker ? { broker } : {}),
       };
       const cpuBefore = Object.fromEntries(Object.entries(intakeProcesses).map(([name, pid]) => [name, cpuMs(pid)]));
@@ -674,6 +674,10 @@ function writeReport(
           `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
           `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
     "- (g) a day's dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.",
+    `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
+      `(d) through our gateway by list length: ${Object.entries(listStatements)
+        .map(([first, statements]) => `${first} rows → ${statements}`)
+        .join(', ')} statements per request.`,
     ...(!intake
       ? []
       : [
@@ -687,10 +691,6 @@ function writeReport(
           `| ${Object.values(intake.cpuMsPerOrder).join(' | ')} | ${Math.round(Object.values(intake.cpuMsPerOrder).reduce((sum, ms) => sum + ms, 0) * 100) / 100} |`,
           '',
         ]),
-    `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
-      `(d) through our gateway by list length: ${Object.entries(listStatements)
-        .map(([first, statements]) => `${first} rows → ${statements}`)
-        .join(', ')} statements per request.`,
     '',
   );
   lines.push(...targetLines(summary, intake, eventLatency));

@@ -56,7 +56,7 @@ interface FragmentStep {
   include: Condition;
   typeCondition: CompositeType | undefined;
   children: SelectionSet;
-  /** Whether the type condition holds, per __typename met (the empty name: no __typename, the parent type decides). */
+  /** Whether the type condition holds, per __typename met (without one, the parent type decides each time). */
   applies: Map<string, boolean>;
 }
 
@@ -169,13 +169,12 @@ const own = (object: Record<string, unknown>, key: string): unknown => (Object.p
 
 function typeConditionApplies(step: FragmentStep, schema: Schema, typename: string | undefined, parentType: CompositeType): boolean {
   if (!step.typeCondition) return true;
-  const key = typename ?? '';
   if (typename) {
-    let applies = step.applies.get(key);
+    let applies = step.applies.get(typename);
     if (applies === undefined) {
       const type = schema.type(typename);
       applies = !!type && isSubtype(step.typeCondition, type);
-      step.applies.set(key, applies);
+      step.applies.set(typename, applies);
     }
     return applies;
   }
