@@ -1,13 +1,13 @@
 import { messagingConfigFor } from './messaging-config';
 
 describe('messagingConfigFor', () => {
-  it('has consumers gather for 25 ms or 64 KiB per fetch unless told otherwise', () => {
-    expect(messagingConfigFor('sales', {}).fetch).toEqual({ minBytes: 65536, maxWaitMs: 25 });
-    expect(messagingConfigFor('sales', { KAFKA_FETCH_WAIT_MS: '0', KAFKA_FETCH_MIN_BYTES: '1' }).fetch).toEqual({ minBytes: 1, maxWaitMs: 0 });
+  it('has consumers gather 25 ms after a busy fetch and ask once a second while idle, unless told otherwise', () => {
+    expect(messagingConfigFor('sales', {}).fetch).toEqual({ gatherMs: 25, idleWaitMs: 1000 });
+    expect(messagingConfigFor('sales', { KAFKA_FETCH_GATHER_MS: '0', KAFKA_FETCH_IDLE_WAIT_MS: '200' }).fetch).toEqual({ gatherMs: 0, idleWaitMs: 200 });
   });
 
   it('refuses fetch settings that are not counts', () => {
-    expect(() => messagingConfigFor('sales', { KAFKA_FETCH_WAIT_MS: 'soon' })).toThrow(/KAFKA_FETCH_WAIT_MS must be a whole number of at least 0/);
-    expect(() => messagingConfigFor('sales', { KAFKA_FETCH_MIN_BYTES: '0' })).toThrow(/KAFKA_FETCH_MIN_BYTES must be a whole number of at least 1/);
+    expect(() => messagingConfigFor('sales', { KAFKA_FETCH_GATHER_MS: 'soon' })).toThrow(/KAFKA_FETCH_GATHER_MS must be a whole number of at least 0/);
+    expect(() => messagingConfigFor('sales', { KAFKA_FETCH_IDLE_WAIT_MS: '0' })).toThrow(/KAFKA_FETCH_IDLE_WAIT_MS must be a whole number of at least 1/);
   });
 });

@@ -7,12 +7,13 @@ export interface MessagingConfig {
    */
   namespace: string;
   /**
-   * How a consumer fetches: the broker answers a fetch once `minBytes` have gathered or `maxWaitMs` have passed.
-   * Waiting a little instead of answering at the first event makes batches of what arrives meanwhile (one
-   * transaction and one fetch for many events instead of one each); the price is up to `maxWaitMs` of latency
-   * per hop when traffic is light.
+   * How a consumer fetches. The broker answers a fetch at the first event, or after `idleWaitMs` with nothing:
+   * an idle consumer asks about once per `idleWaitMs`, and the first event after a quiet spell is applied at once.
+   * After a fetch that brought events, the consumer lets `gatherMs` pass before it fetches again, so what arrives
+   * meanwhile comes in one fetch and one transaction rather than one each. A consumer that waited at the broker
+   * instead (a minimum of bytes for up to some milliseconds) would ask that often while idle, too.
    */
-  fetch: { minBytes: number; maxWaitMs: number };
+  fetch: { gatherMs: number; idleWaitMs: number };
 }
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
@@ -26,8 +27,9 @@ export function messagingConfigFor(clientId: string, env: NodeJS.ProcessEnv = pr
     clientId,
     namespace: env['KAFKA_NAMESPACE'] ?? '',
     fetch: {
-      minBytes: wholeNumber(env, 'KAFKA_FETCH_MIN_BYTES', 1) ?? 64 * 1024,
-      maxWaitMs: wholeNumber(env, 'KAFKA_FETCH_WAIT_MS', 0) ?? 25,
+      gatherMs: wholeNumber(env, 'KAFKA_FETCH_GATHER_MS', 0) ?? 25,
+      // A stop waits for the fetch in flight: kafkajs' default (5 s) is half of what a deployment gives a process.
+      idleWaitMs: wholeNumber(env, 'KAFKA_FETCH_IDLE_WAIT_MS', 1) ?? 1000,
     },
   };
 }

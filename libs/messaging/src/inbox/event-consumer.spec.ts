@@ -24,6 +24,8 @@ const LOCKED = 90;
 const LOCK_KEY = 4242;
 /** Notes from this number on, 60 of them, each record an event of their own. */
 const BURST = 10;
+/** Notes from this number on, six of them, are sent one at a time for a consumer that gathers. */
+const TRICKLE = 70;
 const outbox = new Outbox();
 
 describe('EventConsumer (real Kafka and PostgreSQL)', () => {
@@ -174,5 +176,40 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     await until(async () => (await notedValues()).includes(LOCKED + 1));
     expect((await notedValues()).filter((n: number) => n >= LOCKED && n < OUTAGE)).toEqual([LOCKED, LOCKED + 1]);
     expect(attempts.get(LOCKED)).toBe(2);
+  });
+
+  it('applies the first event after a quiet spell at once, then gathers what trickles in meanwhile into one transaction', async () => {
+    // A second group over the same topic, gathering for a whole second after a fetch that brought events.
+    const transactions = new Map<number, unknown>();
+    const gathering = new EventConsumer({
+      dataSource: bed.dataSource,
+      kafka: bed.kafka,
+      config: { ...bed.config, fetch: { gatherMs: 1000, idleWaitMs: 5000 } },
+      logger: bed.logger,
+      group: 'gathered-notes',
+      handlers: [on(Noted, async (event, manager) => void transactions.set(event.payload.n, manager))],
+    });
+    gathering.start();
+    await gathering.ready();
+    const producer = bed.kafka.producer();
+    await producer.connect();
+    try {
+      const send = (n: number) =>
+        producer.send({ topic: namespaced(bed.config, Noted.topic), messages: [{ key: 'note', value: JSON.stringify(Noted.create('note', { n })) }] });
+      // Far below the idle wait: the broker answered the fetch at the event, not after five seconds.
+      const sentAt = Date.now();
+      await send(TRICKLE);
+      await until(async () => transactions.has(TRICKLE), 4000);
+      expect(Date.now() - sentAt).toBeLessThan(4000);
+      // Five sends, each acknowledged before the next: without the gathering they would mostly come in fetches of their own.
+      for (let n = TRICKLE + 1; n <= TRICKLE + 5; n++) await send(n);
+      await until(async () => transactions.has(TRICKLE + 5));
+      const trickled = [1, 2, 3, 4, 5].map((i) => transactions.get(TRICKLE + i));
+      expect(new Set(trickled).size).toBe(1);
+      expect(trickled[0]).not.toBe(transactions.get(TRICKLE));
+    } finally {
+      await producer.disconnect();
+      await gathering.stop();
+    }
   });
 });

@@ -133,10 +133,8 @@ export class EventConsumer {
       // Short enough that a crashed instance's partitions move (or a restarted broker's group settles) within seconds.
       sessionTimeout: 10000,
       heartbeatInterval: 3000,
-      // A fetch gathers for a moment rather than answering at the first event (MessagingConfig.fetch); a stop
-      // waits for the fetch in flight no longer than that either.
-      minBytes: this.options.config.fetch.minBytes,
-      maxWaitTimeInMs: this.options.config.fetch.maxWaitMs,
+      // A fetch is answered at the first event (kafkajs' minBytes is 1); an empty one after idleWaitMs.
+      maxWaitTimeInMs: this.options.config.fetch.idleWaitMs,
       retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -176,7 +174,16 @@ export class EventConsumer {
     return namespaced(this.options.config, deadLetterTopic(this.options.group));
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    await this.applyBatch(payload);
+    // kafkajs fetches again once every batch of the last fetch is done: holding each batch back for a moment after
+    // it is applied lets the next fetch carry what arrived meanwhile (under load, one fetch and one transaction per
+    // partition for many events, as a broker-side wait would give, without an idle consumer asking that often).
+    // A stop cuts the wait short.
+    if (payload.batch.messages.length > 0 && this.options.config.fetch.gatherMs > 0) await this.pause(this.options.config.fetch.gatherMs);
+  }
+
+  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale()) return;
