@@ -6,6 +6,8 @@
  *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f, dedup and fetches (subgraph fetches per operation); default all — a partial
  *   run writes its report to the temporary directory, so the checked-in report is always a whole run),
  *   BENCH_BASELINE (a commit: our gateway as it was then is timed too, in the same rounds),
+ *   BENCH_SERVICES_BASELINE (a commit: the five services as they were then, over the same databases, are timed too,
+ *   behind our gateway, in the same rounds: each service's CPU per request before and after),
  *   BENCH_CPU_PROF (a directory: every service and our gateway write a V8 CPU profile there when they stop;
  *   `node tools/run-ts.js tools/bench/cpu-profile-summary.ts <dir>` lists where the time went)
  * Scenarios: (a) one-service lookup, (b) two-service read, (c) customer 360 across every service, (d) a list
@@ -26,6 +28,7 @@ import { EventLatency, eventLatency } from './support/event-latency';
 import { FetchCounter } from './support/fetch-counter';
 import { cpuMs, PostgresCpu } from './support/process-cpu';
 import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
+import { BaselineServices, startBaselineServices } from './support/baseline-services';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -59,7 +62,7 @@ interface Scenario {
   check: (data: Record<string, any>) => string | undefined;
 }
 
-type Target = 'direct' | 'ours' | 'baseline' | 'hive' | 'hiveRust';
+type Target = 'direct' | 'ours' | 'baseline' | 'servicesBaseline' | 'hive' | 'hiveRust';
 const GATEWAYS = ['ours', 'hive', 'hiveRust'] as const;
 /**
  * BENCH_BASELINE=<commit>: our gateway as it was at that commit, run from a scratch copy of apps/gateway
@@ -67,11 +70,14 @@ const GATEWAYS = ['ours', 'hive', 'hiveRust'] as const;
  * one run, on the same machine load.
  */
 const BASELINE = process.env['BENCH_BASELINE'];
-const TIMED: Target[] = BASELINE ? ['ours', 'baseline', 'hive', 'hiveRust'] : [...GATEWAYS];
+/** BENCH_SERVICES_BASELINE=<commit>: the five services as they were at that commit (support/baseline-services), behind our gateway. */
+const SERVICES_BASELINE = process.env['BENCH_SERVICES_BASELINE'];
+const TIMED: Target[] = ['ours', ...(BASELINE ? ['baseline' as const] : []), ...(SERVICES_BASELINE ? ['servicesBaseline' as const] : []), 'hive', 'hiveRust'];
 const TARGET_NAMES: Record<Target, string> = {
   direct: 'subgraph direct (limit)',
   ours: 'our gateway',
   baseline: `our gateway at ${BASELINE?.slice(0, 10)}`,
+  servicesBaseline: `our gateway over the services at ${SERVICES_BASELINE?.slice(0, 10)}`,
   hive: 'Hive Gateway (JS planner)',
   hiveRust: 'Hive Gateway + Rust planner',
 };
@@ -80,10 +86,11 @@ const GATEWAY_PROCESS: Record<Target, string | undefined> = {
   direct: undefined,
   ours: 'gateway',
   baseline: 'baselineGateway',
+  servicesBaseline: 'servicesBaselineGateway',
   hive: 'hive',
   hiveRust: 'hiveRust',
 };
-const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'hive', 'hiveRust', 'postgres']);
+const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'servicesBaselineGateway', 'hive', 'hiveRust', 'postgres']);
 
 /** apps/gateway as it was at `commit`, in a scratch folder that resolves packages from the working tree. */
 function scratchGateway(commit: string): string {
@@ -189,6 +196,8 @@ async function main(): Promise<void> {
   const peers: ChildProcess[] = [];
   let dedupGateway: RunningProcess | undefined;
   let baselineGateway: RunningProcess | undefined;
+  let baselineServices: BaselineServices | undefined;
+  let servicesBaselineGateway: RunningProcess | undefined;
   const pg = (service: string) => {
     const client = new Client({
       connectionString: urlForDatabase(
@@ -270,7 +279,14 @@ async function main(): Promise<void> {
     peers.push(hivePeer.child);
     const hiveRustPeer = await startHivePeer(platform, 'rust');
     peers.push(hiveRustPeer.child);
-    const urls: Record<Target, string> = { ours: platform.gatewayUrl, baseline: '', hive: hivePeer.url, hiveRust: hiveRustPeer.url, direct: '' };
+    const urls: Record<Target, string> = {
+      ours: platform.gatewayUrl,
+      baseline: '',
+      servicesBaseline: '',
+      hive: hivePeer.url,
+      hiveRust: hiveRustPeer.url,
+      direct: '',
+    };
     if (BASELINE) {
       const port = await freePort();
       baselineGateway = await startProcess({
@@ -280,6 +296,17 @@ async function main(): Promise<void> {
         readyUrl: `http://127.0.0.1:${port}/health/ready`,
       });
       urls.baseline = `http://127.0.0.1:${port}/graphql`;
+    }
+    if (SERVICES_BASELINE) {
+      baselineServices = await startBaselineServices(SERVICES_BASELINE, platform.env);
+      const port = await freePort();
+      servicesBaselineGateway = await startProcess({
+        name: 'gateway-over-baseline-services',
+        entry: 'apps/gateway/src/main.ts',
+        env: { ...baselineServices.env, GATEWAY_PORT: String(port) },
+        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+      });
+      urls.servicesBaseline = `http://127.0.0.1:${port}/graphql`;
     }
     // Every answer must be right, and the same through every gateway, before anything is timed.
     for (const scenario of scenarios) {
@@ -306,11 +333,20 @@ async function main(): Promise<void> {
       hive: hivePeer.child.pid!,
       hiveRust: hiveRustPeer.child.pid!,
       ...(baselineGateway ? { baselineGateway: baselineGateway.pid! } : {}),
+      ...(servicesBaselineGateway ? { servicesBaselineGateway: servicesBaselineGateway.pid! } : {}),
       ...Object.fromEntries(Object.entries(platform.services).map(([name, process]) => [name, process.pid!])),
     };
     const runs: Run[] = [];
     const metricsUrls = serviceMetricsUrls(platform.env);
+    // Behind the services at the baseline commit, their processes and counters stand in for the working tree's, by name.
+    const processesOf = (target: Target): Record<string, number> =>
+      target === 'servicesBaseline' && baselineServices
+        ? { ...processes, ...Object.fromEntries(Object.entries(baselineServices.services).map(([name, service]) => [name, service.pid!])) }
+        : processes;
+    const metricsUrlsOf = (target: Target) => (target === 'servicesBaseline' && baselineServices ? serviceMetricsUrls(baselineServices.env) : metricsUrls);
     const measure = async (scenario: Scenario, target: Target, round: number, url: string, headers: Record<string, string>) => {
+      const processes = processesOf(target);
+      const metricsUrls = metricsUrlsOf(target);
       const statementsBefore = await statementsSent(metricsUrls);
       const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
       const postgresBefore = await postgres.snapshot();
@@ -351,6 +387,10 @@ async function main(): Promise<void> {
         }
       }
     }
+
+    // Done with: what follows is about the working tree alone, and idle processes still cost a little CPU.
+    await servicesBaselineGateway?.stop();
+    await baselineServices?.stop();
 
     // (d)'s SQL statements per request at three list lengths through our gateway: flat, or a query per row.
     const listStatements: Record<number, number> = {};
@@ -467,6 +507,8 @@ async function main(): Promise<void> {
     for (const peer of peers) peer.kill('SIGKILL');
     await dedupGateway?.stop();
     await baselineGateway?.stop();
+    await servicesBaselineGateway?.stop();
+    await baselineServices?.stop();
     await platform.stop();
   }
 }
@@ -557,6 +599,7 @@ function writeReport(
       direct: figures('direct'),
       ours: figures('ours'),
       baseline: figures('baseline'),
+      servicesBaseline: figures('servicesBaseline'),
       hive: figures('hive'),
       hiveRust: figures('hiveRust'),
       fetches: fetchesPerOperation[scenario.key],
@@ -609,6 +652,7 @@ function writeReport(
         );
     }
   }
+  if (SERVICES_BASELINE) lines.push(...servicesAgainstBaseline(summary));
   const fetchCell = (counted?: { total: number; bySubgraph: Record<string, number> }) =>
     counted
       ? `**${counted.total}** (${Object.entries(counted.bySubgraph)
@@ -717,9 +761,39 @@ const INTAKE_BEFORE = { commit: '568e164', ordersPerSecond: 77.1, statementsPerO
 type SummaryRow = {
   title: string;
   scenario: string;
-  ours?: { perSecond: number; gatewayCpuMsPerRequest: number };
+  ours?: { perSecond: number; gatewayCpuMsPerRequest: number; subgraphCpuMsPerRequest: number };
+  servicesBaseline?: { subgraphCpuMsPerRequest: number };
   hiveRust?: { perSecond: number; gatewayCpuMsPerRequest: number };
 };
+
+type ServiceFigures = { subgraphCpuMsPerRequest: number; postgresCpuMsPerRequest: number; processCpu: Record<string, number> };
+
+/** Issue 22, item 3: each service's CPU per request now and at BENCH_SERVICES_BASELINE, behind our gateway, in the same rounds. */
+function servicesAgainstBaseline(summary: { title: string; ours?: ServiceFigures; servicesBaseline?: ServiceFigures }[]): string[] {
+  const lines = [
+    '',
+    `## The services now against the services at ${SERVICES_BASELINE} (same rounds, behind our gateway)`,
+    '',
+    'CPU ms per request of each service, its total, and PostgreSQL, from each process; ratio is now / then.',
+    '',
+  ];
+  for (const row of summary) {
+    if (!row.ours || !row.servicesBaseline) continue;
+    const services = Object.keys(row.ours.processCpu).filter((name) => !NOT_SUBGRAPHS.has(name));
+    const ratio = (now: number, then: number) => (then ? (Math.round((now / then) * 100) / 100).toString() : '–');
+    lines.push(
+      `### ${row.title}`,
+      '',
+      `| services | ${services.join(' | ')} | all services | PostgreSQL |`,
+      `|---|${services.map(() => '---|').join('')}---|---|`,
+      `| at ${SERVICES_BASELINE?.slice(0, 10)} | ${services.map((name) => row.servicesBaseline!.processCpu[name]).join(' | ')} | ${row.servicesBaseline.subgraphCpuMsPerRequest} | ${row.servicesBaseline.postgresCpuMsPerRequest} |`,
+      `| now | ${services.map((name) => row.ours!.processCpu[name]).join(' | ')} | ${row.ours.subgraphCpuMsPerRequest} | ${row.ours.postgresCpuMsPerRequest} |`,
+      `| now / then | ${services.map((name) => ratio(row.ours!.processCpu[name]!, row.servicesBaseline!.processCpu[name]!)).join(' | ')} | ${ratio(row.ours.subgraphCpuMsPerRequest, row.servicesBaseline.subgraphCpuMsPerRequest)} | ${ratio(row.ours.postgresCpuMsPerRequest, row.servicesBaseline.postgresCpuMsPerRequest)} |`,
+      '',
+    );
+  }
+  return lines;
+}
 
 /** Issue 22's targets against this run: each met or not, with the figure. */
 function targetLines(summary: SummaryRow[], intake: Intake | undefined, latency: EventLatency | undefined): string[] {
@@ -731,6 +805,11 @@ function targetLines(summary: SummaryRow[], intake: Intake | undefined, latency:
     rows.push(`| ${row.title}: ours / Hive + Rust req/s ≥ 1.25 | ${speed?.toFixed(2) ?? '–'} | ${verdict(speed === undefined ? undefined : speed >= 1.25)} |`);
     rows.push(
       `| ${row.title}: our gateway CPU / Hive + Rust per request ≤ 0.75 | ${cpu?.toFixed(2) ?? '–'} | ${verdict(cpu === undefined ? undefined : cpu <= 0.75)} |`,
+    );
+    if (row.scenario === 'b') continue;
+    const services = row.ours && row.servicesBaseline ? row.ours.subgraphCpuMsPerRequest / row.servicesBaseline.subgraphCpuMsPerRequest : undefined;
+    rows.push(
+      `| ${row.title}: the services' CPU per request / theirs at ${SERVICES_BASELINE?.slice(0, 10) ?? '(BENCH_SERVICES_BASELINE)'} ≤ 0.5 | ${services?.toFixed(2) ?? '–'} | ${verdict(services === undefined ? undefined : services <= 0.5)} |`,
     );
   }
   rows.push(

@@ -1,1 +1,2 @@
+export * from './graphql-errors';
 export * from './listen';

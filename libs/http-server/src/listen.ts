@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import { Server, ServerResponse } from 'node:http';
+import { createServer, RequestListener, ServerResponse } from 'node:http';
 import { AddressInfo, Server as NetServer } from 'node:net';
 
 export interface ListeningServer {
@@ -50,10 +49,15 @@ export function serverTimeoutsFrom(env: NodeJS.ProcessEnv = process.env): Server
   };
 }
 
-/** Every HTTP endpoint of the platform (subgraphs, gateway) listens and stops the same way. */
-export async function listen(app: Express, host: string, port: number, timeouts: ServerTimeouts = serverTimeoutsFrom()): Promise<ListeningServer> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+/** Every HTTP endpoint of the platform (subgraphs, gateway) listens and stops the same way; `app` is an Express app or any request listener. */
+export async function listen(app: RequestListener, host: string, port: number, timeouts: ServerTimeouts = serverTimeoutsFrom()): Promise<ListeningServer> {
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   server.headersTimeout = timeouts.headersTimeoutMs;

@@ -1,6 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { listen } from '@aftercare/http-server';
 import { GraphQLSchema } from 'graphql';
@@ -9,6 +8,7 @@ import { GatewayVerificationKeys, IDENTITY_HEADER, InvalidGatewaySignatureError,
 import type { Logger } from '@aftercare/logging';
 import { DomainError, ErrorCodes, RequestContext } from '@aftercare/subgraph';
 import { createErrorFormatter } from './format-error';
+import { GraphqlMiddleware, graphqlRoute } from './graphql-route';
 import { inputGuardPlugin } from './input-guard';
 import { createRequestContext } from './request-context';
 
@@ -24,7 +24,7 @@ export interface SubgraphServerOptions {
   /** Answers whether the service can do its work (database reachable, …). */
   isReady: () => Promise<boolean>;
   /** Platform routes (GET /metrics) and middleware for the parsed GraphQL request (tracing, request metrics). */
-  observability?: { routes(app: express.Express): void; graphqlMiddleware: express.RequestHandler[] };
+  observability?: { routes(app: express.Express): void; graphqlMiddleware: GraphqlMiddleware[] };
 }
 
 export interface RunningSubgraphServer {
@@ -57,27 +57,33 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
   options.observability?.routes(app);
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    ...(options.observability?.graphqlMiddleware ?? []),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
-        try {
-          const identity = await verifyGatewayIdentity(req.header(IDENTITY_HEADER), options.gatewayKeys, options.audience);
-          return createRequestContext(identity, requestId);
-        } catch (error) {
-          if (!(error instanceof InvalidGatewaySignatureError)) throw error;
-          throw new DomainError(ErrorCodes.UNAUTHENTICATED, 'Subgraphs only answer requests signed by the gateway', {
-            http: { status: 401 },
-          });
-        }
-      },
-    }),
-  );
+  const graphql = graphqlRoute(apollo, {
+    maxBodyBytes: 1024 * 1024,
+    middleware: options.observability?.graphqlMiddleware ?? [],
+    context: async (req) => {
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const requestId = header(REQUEST_ID_HEADER) ?? randomUUID();
+      try {
+        const identity = await verifyGatewayIdentity(header(IDENTITY_HEADER), options.gatewayKeys, options.audience);
+        return createRequestContext(identity, requestId);
+      } catch (error) {
+        if (!(error instanceof InvalidGatewaySignatureError)) throw error;
+        throw new DomainError(ErrorCodes.UNAUTHENTICATED, 'Subgraphs only answer requests signed by the gateway', {
+          http: { status: 401 },
+        });
+      }
+    },
+  });
 
-  const server = await listen(app, options.host, options.port);
+  // GraphQL goes straight to Apollo (graphqlRoute); health and metrics through Express.
+  const server = await listen(
+    (req, res) => (req.url === '/graphql' || req.url?.startsWith('/graphql?') ? graphql(req, res) : app(req, res)),
+    options.host,
+    options.port,
+  );
   const { port } = server;
   const url = `http://${options.host}:${port}/graphql`;
   return {

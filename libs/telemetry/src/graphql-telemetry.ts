@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformMetrics } from './metrics';
 import { tracerFor } from './tracing';
 
@@ -17,7 +17,10 @@ function operationNameOf(body: unknown): string | undefined {
  * `traceparent` (the gateway's fetch span for a subgraph), active for everything the request does; and the
  * request's duration in the per-operation histogram.
  */
-export function graphqlTelemetry(service: string, metrics: PlatformMetrics): RequestHandler {
+/** Middleware over Node's own request and response (Express's extend them), after the body is parsed. */
+export type GraphqlRequestMiddleware = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void;
+
+export function graphqlTelemetry(service: string, metrics: PlatformMetrics): GraphqlRequestMiddleware {
   const tracer = tracerFor(service);
   return (req, res, next) => {
     const operation = metrics.operationLabel(operationNameOf(req.body));

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Identity, REQUEST_ID_HEADER } from '@aftercare/identity';
 import { RateLimit } from './edge-config';
-import { sendGraphqlError } from './json-errors';
+import { sendGraphqlError } from '@aftercare/http-server';
 import { RateLimiter } from './rate-limit';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
 import type { Identity } from '@aftercare/identity';
-import { sendGraphqlError } from './json-errors';
+import { sendGraphqlError } from '@aftercare/http-server';
 
 /** One published operation: its id is the SHA-256 of its body, so the id names exactly one document. */
 export interface TrustedDocument {
