@@ -12,7 +12,7 @@ import {
   SalespersonDeparted,
 } from '@aftercare/event-contracts';
 import { on } from '@aftercare/messaging';
-import { batchedReference } from '@aftercare/subgraph';
+import { batchedReference, narrowedReference } from '@aftercare/subgraph';
 import type { ServiceDefinition } from '@aftercare/service-runtime';
 import { salesAccess } from './access-table';
 import { ChurnRecord } from './churn/churn-record.entity';
@@ -111,7 +111,7 @@ export const salesService: ServiceDefinition = {
   referenceResolvers: (container) => ({
     // Row rules hold through _entities too: a partner resolves only its own orders, a salesperson only own cards.
     Order: batchedReference(Order, (ids, { identity }) => container.get(OrdersService).findVisibleByIds(identity, ids)),
-    Customer: batchedReference(CUSTOMER_REFERENCE, (ids, { identity }) => container.get(CustomersService).findReachable(identity, ids)),
+    Customer: narrowedReference(CUSTOMER_REFERENCE, (ids, { identity }, fields) => container.get(CustomersService).findReachable(identity, ids, fields)),
     Partner: batchedReference(Partner, (ids) => container.get(PartnersService).findByIds(ids)),
     Salesperson: batchedReference(Salesperson, (ids) => container.get(SalespeopleService).findByIds(ids)),
     Contract: batchedReference(Contract, (ids) => container.get(ContractsService).findByIds(ids)),

@@ -1,4 +1,5 @@
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { ColumnsForFields, selectColumnsFor } from './select-columns-for';
 import { onlyUuids } from './uuid';
 
 export type Ordering<T> = { [K in keyof T & string]?: 'ASC' | 'DESC' };
@@ -7,12 +8,19 @@ function whereUuidIn<T extends ObjectLiteral>(repository: Repository<T>, propert
   return repository.createQueryBuilder('entity').where(`entity.${property} = ANY(:ids)`, { ids: onlyUuids(ids) });
 }
 
+/** Rows narrowed to the columns some GraphQL fields read (`selectColumnsFor`); without it, whole rows. */
+export type NarrowedTo = ColumnsForFields & { fields: Iterable<string> };
+
+function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, to: NarrowedTo | undefined): SelectQueryBuilder<T> {
+  return to ? selectColumnsFor(query, to.fields, to) : query;
+}
+
 /**
  * The rows with these ids, in no particular order, in one query: what DataLoaders and entity references
  * batch through. Ids that are not uuids are simply not found.
  */
-export function findByIds<T extends ObjectLiteral & { id: string }>(repository: Repository<T>, ids: readonly string[]): Promise<T[]> {
-  return whereUuidIn(repository, 'id', ids).getMany();
+export function findByIds<T extends ObjectLiteral & { id: string }>(repository: Repository<T>, ids: readonly string[], to?: NarrowedTo): Promise<T[]> {
+  return narrowed(whereUuidIn(repository, 'id', ids), to).getMany();
 }
 
 /**
@@ -24,8 +32,10 @@ export function findReferencing<T extends ObjectLiteral>(
   property: keyof T & string,
   ids: readonly string[],
   order: Ordering<T> = {},
+  to?: NarrowedTo,
 ): Promise<T[]> {
-  const query = whereUuidIn(repository, property, ids);
+  // The grouping column is always read: the loader files each row under it.
+  const query = narrowed(whereUuidIn(repository, property, ids), to && { ...to, always: [property, ...(to.always ?? [])] });
   for (const [orderBy, direction] of Object.entries(order)) query.addOrderBy(`entity.${orderBy}`, direction);
   return query.getMany();
 }

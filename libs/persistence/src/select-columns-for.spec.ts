@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { openSpecDatabase } from './persistence.spec-support';
+import { findByIds, findReferencing } from './find-by-ids';
 import { selectColumnsFor } from './select-columns-for';
 
 @Entity({ name: 'select_columns_spec_job' })
@@ -52,5 +53,15 @@ describe('selectColumnsFor (real PostgreSQL)', () => {
   it('keeps every column when a field is neither a column nor declared: no resolver meets a row without what it reads', async () => {
     const [job] = await selectColumnsFor(board(), ['status', 'history'], { readBy: { customer: ['customerId'] } }).getMany();
     expect(job).toEqual({ id: expect.any(String), status: 'CREATED', customerId: CUSTOMER, stages: ['filter'], createdAt: expect.any(Date) });
+  });
+
+  it('narrows findByIds and findReferencing the same way, always reading the column rows are grouped by', async () => {
+    const repository = dataSource.getRepository(Job);
+    const [byGroup] = await findReferencing(repository, 'customerId', [CUSTOMER], {}, { fields: ['status'] });
+    expect(byGroup).toEqual({ id: expect.any(String), status: 'CREATED', customerId: CUSTOMER });
+    const [byId] = await findByIds(repository, [byGroup!.id], { fields: ['__typename', 'status'] });
+    expect(byId).toEqual({ id: byGroup!.id, status: 'CREATED' });
+    const [whole] = await findByIds(repository, [byGroup!.id]);
+    expect(whole).toEqual({ id: byGroup!.id, status: 'CREATED', customerId: CUSTOMER, stages: ['filter'], createdAt: expect.any(Date) });
   });
 });

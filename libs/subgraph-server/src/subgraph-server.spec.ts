@@ -9,7 +9,7 @@ const gateway = generateGatewayKeyPair();
 const schema = buildSubgraphSchema([
   {
     typeDefs: parse(`type Query { whoAmI: String! }`),
-    resolvers: { Query: { whoAmI: (_: unknown, __: unknown, context: RequestContext) => context.identity.name } },
+    resolvers: { Query: { whoAmI: (_: unknown, __: unknown, context: RequestContext) => (context.identity as { name: string }).name } },
   },
 ]);
 

@@ -33,7 +33,7 @@ type LoaderKind = 'one' | 'group';
  * another request's (possibly differently authorised) cache.
  */
 export class LoaderRegistry {
-  private readonly loaders = new Map<LoaderKind, Map<unknown, DataLoader<unknown, unknown>>>();
+  private readonly loaders = new Map<LoaderKind, Map<unknown, Map<string, DataLoader<unknown, unknown>>>>();
 
   /** The request's loader for this key: one value per key (by id, a summary per customer, …). */
   get<K, V>(key: LoaderKey<K, V>, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V>;
@@ -42,14 +42,19 @@ export class LoaderRegistry {
     return this.loaderOf('one', key, batch);
   }
 
-  /** @internal the registry behind `get` and `groupLoader`, per kind of loader. */
-  loaderOf<K, V>(kind: LoaderKind, key: unknown, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+  /**
+   * @internal the registry behind `get` and `groupLoader`, per kind of loader. A `variant` keeps loaders of one key
+   * apart that read different columns (`fieldSetKey`): each batches on its own and never serves the other.
+   */
+  loaderOf<K, V>(kind: LoaderKind, key: unknown, batch: DataLoader.BatchLoadFn<K, V>, variant = ''): DataLoader<K, V> {
     let ofKind = this.loaders.get(kind);
     if (!ofKind) this.loaders.set(kind, (ofKind = new Map()));
-    let loader = ofKind.get(key) as DataLoader<K, V> | undefined;
+    let ofKey = ofKind.get(key);
+    if (!ofKey) ofKind.set(key, (ofKey = new Map()));
+    let loader = ofKey.get(variant) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch);
-      ofKind.set(key, loader as DataLoader<unknown, unknown>);
+      ofKey.set(variant, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }
@@ -77,7 +82,9 @@ export function groupLoader<K, V>(
   key: LoaderKey<K, V[]> | LegacyLoaderKey,
   loadByKeys: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
+  /** Rows narrowed to some fields' columns: the key of that field set (`fieldSetKey`), so wider questions get their own. */
+  variant?: string,
 ): DataLoader<K, V[]> {
   // A group loader keyed by an entity class must not take over that class's by-id loader (or the reverse).
-  return loaders.loaderOf<K, V[]>('group', key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf));
+  return loaders.loaderOf<K, V[]>('group', key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf), variant);
 }

@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { selectedFields } from './selected-fields';
+import { fieldSetKey, selectedFields, selectedFieldsOn } from './selected-fields';
 
 /** The root field of `query` as a resolver's info sees it, fragments included. */
 function infoOf(query: string) {
@@ -31,5 +31,25 @@ describe('selectedFields', () => {
     const info = infoOf(`{ workOrders { edges { node { id } } more: edges { node { status } } } }`);
     expect(selectedFields(info, ['edges', 'node'])).toEqual(new Set(['id', 'status']));
     expect(selectedFields(info, ['pageInfo'])).toEqual(new Set());
+  });
+
+  it("names what an _entities fetch asks of one type, not what it asks of another type's representations", () => {
+    const info = infoOf(`
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          __typename
+          ... on Customer { name city }
+          ... on Order { status }
+          ...Card
+        }
+      }
+      fragment Card on Customer { phone }`);
+    expect(selectedFieldsOn(info, 'Customer')).toEqual(new Set(['__typename', 'name', 'city', 'phone']));
+    expect(selectedFieldsOn(info, 'Order')).toEqual(new Set(['__typename', 'status']));
+  });
+
+  it('keys a set of fields the same whatever their order or repeats', () => {
+    expect(fieldSetKey(['city', 'name', 'city'])).toBe(fieldSetKey(new Set(['name', 'city'])));
+    expect(fieldSetKey(['name'])).not.toBe(fieldSetKey(['name', 'city']));
   });
 });

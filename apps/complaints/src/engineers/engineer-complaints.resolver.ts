@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Guarded, RequestContext } from '@aftercare/subgraph';
+import { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
 import { Complaint } from '../complaints/complaint.entity';
 import { complaintsBy } from '../complaints/complaints-by';
 import { ComplaintsService } from '../complaints/complaints.service';
@@ -11,7 +12,7 @@ export class EngineerComplaintsResolver {
 
   @Guarded()
   @FieldResolver(() => [Complaint], { description: "Complaints about the engineer's jobs, newest first." })
-  complaints(@Root() engineer: Engineer, @Ctx() context: RequestContext): Promise<Complaint[]> {
-    return complaintsBy(this.complaintService, context, 'engineerId', engineer.id);
+  complaints(@Root() engineer: Engineer, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Complaint[]> {
+    return complaintsBy(this.complaintService, context, 'engineerId', engineer.id, selectedFields(info));
   }
 }

@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
+import { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { fieldSetKey, groupLoader, Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
 import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
@@ -14,12 +15,15 @@ export class OrderWorkOrdersResolver {
   // Any signed-in caller who reaches the parent (AUTHENTICATED in the access table).
   @Guarded()
   @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
-  async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext): Promise<WorkOrder[]> {
+  async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<WorkOrder[]> {
+    // Only the columns the asked fields read, in a loader of their own per set of fields.
+    const fields = selectedFields(info);
     const workOrders = await groupLoader<string, WorkOrder>(
       loaders,
       BY_ORDER,
-      (orderIds) => this.workOrderService.findByOrderIds(orderIds),
+      (orderIds) => this.workOrderService.findByOrderIds(orderIds, fields),
       (wo) => wo.orderId as string,
+      fieldSetKey(fields),
     ).load(order.id);
     // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.
     return visibleTo(identity, workOrders);

@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
 import { onlyUuids, selectColumnsFor } from '@aftercare/persistence';
 import { Connection, Injectable, keysetPage } from '@aftercare/subgraph';
+import { WORK_ORDER_FIELD_READS } from './work-order-columns';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderSearchArgs } from './work-order-board.inputs';
-
-/** The columns each computed field of a work order reads (every other field is a column of its own). */
-const WORK_ORDER_FIELD_READS = { customer: ['customerId'], engineer: ['engineerId'], completion: ['id'], history: ['id'] };
 
 /** The dispatcher board and any console list of work orders: filtered, oldest first, keyset-paged. */
 @Injectable()

@@ -7,6 +7,7 @@ import { findByIds, findReferencing, insertReturning, onlyUuids } from '@afterca
 import { badInput, Injectable, notFound } from '@aftercare/subgraph';
 import { CustomerCardsService } from '../customers/customer-cards.service';
 import { SiteDistancesService } from '../sites/site-distances.service';
+import { WORK_ORDER_FIELD_READS, WORK_ORDER_ROW_RULE_READS } from './work-order-columns';
 import { WorkOrderMove, nextStatus } from './lifecycle';
 import { assertMayAct } from './work-order-access';
 import { factsOf } from './work-order-facts';
@@ -229,8 +230,15 @@ export class WorkOrdersService {
     return findByIds(this.dataSource.getRepository(WorkOrder), ids);
   }
 
-  findByOrderIds(orderIds: readonly string[]): Promise<WorkOrder[]> {
-    return findReferencing(this.dataSource.getRepository(WorkOrder), 'orderId', orderIds, { createdAt: 'ASC' });
+  /** Oldest first; given the fields asked of each work order, only the columns they and the row rule read. */
+  findByOrderIds(orderIds: readonly string[], fields?: Iterable<string>): Promise<WorkOrder[]> {
+    return findReferencing(
+      this.dataSource.getRepository(WorkOrder),
+      'orderId',
+      orderIds,
+      { createdAt: 'ASC' },
+      fields && { fields, always: WORK_ORDER_ROW_RULE_READS, readBy: WORK_ORDER_FIELD_READS },
+    );
   }
 
   findByCustomerIds(customerIds: readonly string[]): Promise<WorkOrder[]> {
