@@ -1,26 +1,19 @@
-import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { ColumnsForFields, selectColumnsFor } from './select-columns-for';
+import { EntityMetadata, ObjectLiteral, Repository } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { ColumnsForFields, columnsFor } from './select-columns-for';
 import { onlyUuids } from './uuid';
 
 export type Ordering<T> = { [K in keyof T & string]?: 'ASC' | 'DESC' };
 
-function whereUuidIn<T extends ObjectLiteral>(repository: Repository<T>, property: keyof T & string, ids: readonly string[]): SelectQueryBuilder<T> {
-  return repository.createQueryBuilder('entity').where(`entity.${property} = ANY(:ids)`, { ids: onlyUuids(ids) });
-}
-
 /** Rows narrowed to the columns some GraphQL fields read (`selectColumnsFor`); without it, whole rows. */
 export type NarrowedTo = ColumnsForFields & { fields: Iterable<string> };
-
-function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, to: NarrowedTo | undefined): SelectQueryBuilder<T> {
-  return to ? selectColumnsFor(query, to.fields, to) : query;
-}
 
 /**
  * The rows with these ids, in no particular order, in one query: what DataLoaders and entity references
  * batch through. Ids that are not uuids are simply not found.
  */
 export function findByIds<T extends ObjectLiteral & { id: string }>(repository: Repository<T>, ids: readonly string[], to?: NarrowedTo): Promise<T[]> {
-  return narrowed(whereUuidIn(repository, 'id', ids), to).getMany();
+  return rowsWhereAnyOf(repository, 'id', ids, {}, to);
 }
 
 /**
@@ -35,7 +28,91 @@ export function findReferencing<T extends ObjectLiteral>(
   to?: NarrowedTo,
 ): Promise<T[]> {
   // The grouping column is always read: the loader files each row under it.
-  const query = narrowed(whereUuidIn(repository, property, ids), to && { ...to, always: [property, ...(to.always ?? [])] });
-  for (const [orderBy, direction] of Object.entries(order)) query.addOrderBy(`entity.${orderBy}`, direction);
-  return query.getMany();
+  return rowsWhereAnyOf(repository, property, ids, order, to && { ...to, always: [property, ...(to.always ?? [])] });
+}
+
+interface Statement {
+  sql: string;
+  columns: ColumnMetadata[];
+}
+
+/** Per entity, the statement of each shape (key column, order, columns read), written once. */
+const statements = new WeakMap<EntityMetadata, Map<string, Statement>>();
+
+/**
+ * These lookups run for every list relation and entity reference of every request. TypeORM's query builder would
+ * write the same SQL again each time and hydrate rows through its general transformer; for an entity of plain
+ * columns the statement is written once per shape and each row hydrated column by column, with the driver's own
+ * conversion (dates, json, transformers) as TypeORM applies it. Entities with relations, embedded or virtual
+ * (computed) columns, or inheritance are read through the query builder.
+ */
+async function rowsWhereAnyOf<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  property: string,
+  ids: readonly string[],
+  order: Record<string, 'ASC' | 'DESC' | undefined>,
+  to: NarrowedTo | undefined,
+): Promise<T[]> {
+  const uuids = onlyUuids(ids);
+  const { metadata, manager } = repository;
+  const columns = to && columnsFor(metadata, to.fields, to);
+  if (!hasOnlyPlainColumns(metadata)) {
+    const query = repository.createQueryBuilder('entity').where(`entity.${property} = ANY(:ids)`, { ids: uuids });
+    if (columns) query.select(columns.map((column) => `entity.${column}`));
+    for (const [orderBy, direction] of Object.entries(order)) if (direction) query.addOrderBy(`entity.${orderBy}`, direction);
+    return query.getMany();
+  }
+  if (uuids.length === 0) return [];
+  const statement = statementFor(metadata, manager.connection.driver.escape.bind(manager.connection.driver), property, order, columns);
+  const rows: Record<string, unknown>[] = await manager.query(statement.sql, [uuids]);
+  const { driver } = manager.connection;
+  return rows.map((row) => {
+    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
+    for (const column of statement.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    return entity;
+  });
+}
+
+function hasOnlyPlainColumns(metadata: EntityMetadata): boolean {
+  return (
+    metadata.relations.length === 0 &&
+    metadata.embeddeds.length === 0 &&
+    metadata.childEntityMetadatas.length === 0 &&
+    !metadata.discriminatorColumn &&
+    // A @VirtualColumn is a subquery TypeORM writes into the select list.
+    !metadata.columns.some((column) => column.isVirtualProperty)
+  );
+}
+
+function statementFor(
+  metadata: EntityMetadata,
+  escape: (name: string) => string,
+  property: string,
+  order: Record<string, 'ASC' | 'DESC' | undefined>,
+  columnNames: string[] | undefined,
+): Statement {
+  const key = `${property}|${Object.entries(order).join(';')}|${columnNames?.join(',') ?? '*'}`;
+  let byShape = statements.get(metadata);
+  if (!byShape) statements.set(metadata, (byShape = new Map()));
+  let statement = byShape.get(key);
+  if (!statement) {
+    const column = (name: string) => {
+      const found = metadata.findColumnWithPropertyName(name);
+      if (!found) throw new Error(`${metadata.name} has no column ${name}`);
+      return found;
+    };
+    const columns = columnNames ? columnNames.map(column) : metadata.columns.filter((candidate) => !candidate.isVirtual && candidate.isSelect);
+    const orderBy = Object.entries(order)
+      .filter(([, direction]) => direction)
+      .map(([name, direction]) => `${escape(column(name).databaseName)} ${direction}`);
+    const table = metadata.tablePath.split('.').map(escape).join('.');
+    statement = {
+      columns,
+      sql:
+        `SELECT ${columns.map((selected) => escape(selected.databaseName)).join(', ')} FROM ${table} ` +
+        `WHERE ${escape(column(property).databaseName)} = ANY($1)${orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : ''}`,
+    };
+    byShape.set(key, statement);
+  }
+  return statement;
 }

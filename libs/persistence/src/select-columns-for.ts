@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export interface ColumnsForFields {
   /** Columns every row needs whatever is asked (a keyset cursor's createdAt). Primary columns are always read. */
@@ -16,17 +16,22 @@ export interface ColumnsForFields {
 export function selectColumnsFor<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   fields: Iterable<string>,
-  { always = [], readBy = {} }: ColumnsForFields = {},
+  reads: ColumnsForFields = {},
 ): SelectQueryBuilder<T> {
   const main = query.expressionMap.mainAlias;
   if (!main?.hasMetadata) return query;
-  const { metadata, name: alias } = main;
+  const columns = columnsFor(main.metadata, fields, reads);
+  return columns ? query.select(columns.map((column) => `${main.name}.${column}`)) : query;
+}
+
+/** The properties of the columns the fields read (`selectColumnsFor`), or undefined for every column. */
+export function columnsFor(metadata: EntityMetadata, fields: Iterable<string>, { always = [], readBy = {} }: ColumnsForFields = {}): string[] | undefined {
   const columns = new Set<string>([...metadata.primaryColumns.map((column) => column.propertyName), ...always]);
   for (const field of fields) {
     if (field === '__typename') continue;
     const read = Object.hasOwn(readBy, field) ? readBy[field] : metadata.findColumnWithPropertyName(field) ? [field] : undefined;
-    if (!read) return query;
+    if (!read) return undefined;
     read.forEach((column) => columns.add(column));
   }
-  return query.select([...columns].map((column) => `${alias}.${column}`));
+  return [...columns];
 }
