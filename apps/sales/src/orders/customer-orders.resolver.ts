@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { groupLoader, Guarded, RequestContext } from '@aftercare/subgraph';
+import { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { fieldSetKey, groupLoader, Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Order } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -11,13 +12,16 @@ export class CustomerOrdersResolver {
   // Sales-side, like every CRM field of the card: an engineer who opens a card for a visit does not see its orders.
   @Guarded()
   @FieldResolver(() => [Order], { description: "The customer's orders from every channel, newest first." })
-  async orders(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<Order[]> {
+  async orders(@Root() customer: Customer, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Order[]> {
     const { identity } = context;
+    // Only the columns the asked fields read, in a loader of their own per set of fields.
+    const fields = selectedFields(info);
     const orders = await groupLoader(
       context.loaders,
       'ordersByCustomer',
-      (ids: readonly string[]) => this.ordersService.findByCustomerIds(ids),
+      (ids: readonly string[]) => this.ordersService.findByCustomerIds(ids, fields),
       (row: Order) => row.customerId,
+      fieldSetKey(fields),
     ).load(customer.id);
     // A partner reaching a shared customer sees only the orders it placed itself.
     return identity.kind === 'partner' ? orders.filter((order) => order.partnerId === identity.partnerId) : orders;

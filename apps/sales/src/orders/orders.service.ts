@@ -11,6 +11,9 @@ import { PlaceOrderInput, SubmitInstallOrderInput } from './order.inputs';
 import { assertPreferredDateBookable } from './preferred-date';
 import { SALES_RUNTIME_ROLE } from './row-security';
 
+/** The columns each field a resolver computes on an order reads (every other field is a column of its own). */
+const ORDER_FIELD_READS = { customer: ['customerId'], partner: ['partnerId'], refunds: ['id'], refundedCents: ['id'] };
+
 const ORDER_PARTNER_REF = 'uq_sales_order_partner_external_ref';
 
 @Injectable()
@@ -166,8 +169,15 @@ export class OrdersService {
     return findByIds(this.dataSource.getRepository(Order), ids);
   }
 
-  findByCustomerIds(customerIds: readonly string[]): Promise<Order[]> {
-    return findReferencing(this.dataSource.getRepository(Order), 'customerId', customerIds, { createdAt: 'DESC' });
+  /** Newest first; given the fields asked of each order, only the columns they (and the partner rule) read. */
+  findByCustomerIds(customerIds: readonly string[], fields?: Iterable<string>): Promise<Order[]> {
+    return findReferencing(
+      this.dataSource.getRepository(Order),
+      'customerId',
+      customerIds,
+      { createdAt: 'DESC' },
+      fields && { fields, always: ['partnerId'], readBy: ORDER_FIELD_READS },
+    );
   }
 
   private findByPartnerRef(partner: PartnerIdentity, externalRef: string): Promise<Order | null> {

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkOrderCompletedPayload } from '@aftercare/event-contracts';
 import { chinaDate } from '@aftercare/business-time';
-import { lockUntilCommit, onlyUuids } from '@aftercare/persistence';
+import { findReferencing, lockUntilCommit, onlyUuids } from '@aftercare/persistence';
 import { Injectable } from '@aftercare/subgraph';
 import { InstalledDevice } from './installed-device.entity';
 import { StageClock } from './stage-clock.entity';
@@ -195,13 +195,7 @@ export class DevicesService {
 
   /** The devices of many customers, in one query, oldest install first. */
   findByCustomerIds(customerIds: readonly string[]): Promise<InstalledDevice[]> {
-    return this.dataSource
-      .getRepository(InstalledDevice)
-      .createQueryBuilder('d')
-      .where('d.customerId = ANY(:ids)', { ids: onlyUuids(customerIds) })
-      .orderBy('d.installedOn', 'ASC')
-      .addOrderBy('d.serial', 'ASC')
-      .getMany();
+    return findReferencing(this.dataSource.getRepository(InstalledDevice), 'customerId', customerIds, { installedOn: 'ASC', serial: 'ASC' });
   }
 
   /** The clocks of many devices, soonest due first. */
