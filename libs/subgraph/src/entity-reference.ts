@@ -43,21 +43,6 @@ export function batchedReference<T extends { id: string }>(key: unknown, loadByI
 
 export type LoadByIdsFor<T> = (ids: readonly string[], context: RequestContext, fields: ReadonlySet<string>) => Promise<T[]>;
 
-/** The fields a reference fetch asks of its type, worked out once per fetch text (its AST is cached with the document). */
-const askedOf = new WeakMap<object, Map<string, { fields: ReadonlySet<string>; key: string }>>();
-
-function fieldsAskedOf(info: GraphQLResolveInfo, typeName: string): { fields: ReadonlySet<string>; key: string } {
-  const node = info.fieldNodes[0]!;
-  let byType = askedOf.get(node);
-  if (!byType) askedOf.set(node, (byType = new Map()));
-  let asked = byType.get(typeName);
-  if (!asked) {
-    const fields = selectedFieldsOn(info, typeName);
-    byType.set(typeName, (asked = { fields, key: fieldSetKey(fields) }));
-  }
-  return asked;
-}
-
 /**
  * A batched `__resolveReference` that reads only what the gateway asks of the entity: `loadByIds` is told the
  * fields the fetch selects on this type (e.g. to narrow its columns with `selectColumnsFor`), and the
@@ -68,9 +53,9 @@ export function narrowedReference<T extends { id: string }>(key: unknown, loadBy
   return {
     // `info` is typed loosely: GraphQLResolverMap reads the three arguments as a field resolver's first three.
     __resolveReference: (reference: { id: string; __typename: string }, context: RequestContext, info: unknown): Promise<T | null> => {
-      const asked = fieldsAskedOf(info as GraphQLResolveInfo, reference.__typename);
+      const fields = selectedFieldsOn(info as GraphQLResolveInfo, reference.__typename);
       return context.loaders
-        .loaderOf<string, T | null>('one', key, async (ids) => alignByKey(ids, await loadByIds(ids, context, asked.fields), (row) => row.id), asked.key)
+        .loaderOf<string, T | null>('one', key, async (ids) => alignByKey(ids, await loadByIds(ids, context, fields), (row) => row.id), fieldSetKey(fields))
         .load(reference.id);
     },
   };

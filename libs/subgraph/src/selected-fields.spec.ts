@@ -52,4 +52,12 @@ describe('selectedFields', () => {
     expect(fieldSetKey(['city', 'name', 'city'])).toBe(fieldSetKey(new Set(['name', 'city'])));
     expect(fieldSetKey(['name'])).not.toBe(fieldSetKey(['name', 'city']));
   });
+
+  it('works a selection out once per field node: a list asking it per item gets the same set, keyed once', () => {
+    const info = infoOf(`{ customers { id complaints { id status } } }`);
+    const first = selectedFields(info, ['complaints']);
+    expect(selectedFields(info, ['complaints'])).toBe(first);
+    expect(selectedFields(info)).not.toBe(first);
+    expect(fieldSetKey(first)).toBe('id,status');
+  });
 });
