@@ -36,8 +36,11 @@ interface Statement {
   columns: ColumnMetadata[];
 }
 
-/** Per entity, the statement of each shape (key column, order, columns read), written once. */
-const statements = new WeakMap<EntityMetadata, Map<string, Statement>>();
+/**
+ * Per entity, the statement of each shape (key column, order, columns read), written once; null for an entity that
+ * is not only plain columns (decided once, too).
+ */
+const statements = new WeakMap<EntityMetadata, Map<string, Statement> | null>();
 
 /**
  * These lookups run for every list relation and entity reference of every request. TypeORM's query builder would
@@ -54,18 +57,19 @@ async function rowsWhereAnyOf<T extends ObjectLiteral>(
   to: NarrowedTo | undefined,
 ): Promise<T[]> {
   const uuids = onlyUuids(ids);
+  if (uuids.length === 0) return [];
   const { metadata, manager } = repository;
   const columns = to && columnsFor(metadata, to.fields, to);
-  if (!hasOnlyPlainColumns(metadata)) {
+  const shapes = statementsOf(metadata);
+  if (!shapes) {
     const query = repository.createQueryBuilder('entity').where(`entity.${property} = ANY(:ids)`, { ids: uuids });
     if (columns) query.select(columns.map((column) => `entity.${column}`));
     for (const [orderBy, direction] of Object.entries(order)) if (direction) query.addOrderBy(`entity.${orderBy}`, direction);
     return query.getMany();
   }
-  if (uuids.length === 0) return [];
-  const statement = statementFor(metadata, manager.connection.driver.escape.bind(manager.connection.driver), property, order, columns);
-  const rows: Record<string, unknown>[] = await manager.query(statement.sql, [uuids]);
   const { driver } = manager.connection;
+  const statement = statementFor(shapes, metadata, driver, property, order, columns);
+  const rows: Record<string, unknown>[] = await manager.query(statement.sql, [uuids]);
   return rows.map((row) => {
     const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
     for (const column of statement.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
@@ -73,29 +77,33 @@ async function rowsWhereAnyOf<T extends ObjectLiteral>(
   });
 }
 
-function hasOnlyPlainColumns(metadata: EntityMetadata): boolean {
-  return (
-    metadata.relations.length === 0 &&
-    metadata.embeddeds.length === 0 &&
-    metadata.childEntityMetadatas.length === 0 &&
-    !metadata.discriminatorColumn &&
-    // A @VirtualColumn is a subquery TypeORM writes into the select list.
-    !metadata.columns.some((column) => column.isVirtualProperty)
-  );
+function statementsOf(metadata: EntityMetadata): Map<string, Statement> | null {
+  let shapes = statements.get(metadata);
+  if (shapes === undefined) {
+    const plain =
+      metadata.relations.length === 0 &&
+      metadata.embeddeds.length === 0 &&
+      metadata.childEntityMetadatas.length === 0 &&
+      !metadata.discriminatorColumn &&
+      // A @VirtualColumn is a subquery TypeORM writes into the select list.
+      !metadata.columns.some((column) => column.isVirtualProperty);
+    statements.set(metadata, (shapes = plain ? new Map() : null));
+  }
+  return shapes;
 }
 
 function statementFor(
+  shapes: Map<string, Statement>,
   metadata: EntityMetadata,
-  escape: (name: string) => string,
+  driver: { escape(name: string): string },
   property: string,
   order: Record<string, 'ASC' | 'DESC' | undefined>,
   columnNames: string[] | undefined,
 ): Statement {
   const key = `${property}|${Object.entries(order).join(';')}|${columnNames?.join(',') ?? '*'}`;
-  let byShape = statements.get(metadata);
-  if (!byShape) statements.set(metadata, (byShape = new Map()));
-  let statement = byShape.get(key);
+  let statement = shapes.get(key);
   if (!statement) {
+    const escape = (name: string) => driver.escape(name);
     const column = (name: string) => {
       const found = metadata.findColumnWithPropertyName(name);
       if (!found) throw new Error(`${metadata.name} has no column ${name}`);
@@ -112,7 +120,7 @@ function statementFor(
         `SELECT ${columns.map((selected) => escape(selected.databaseName)).join(', ')} FROM ${table} ` +
         `WHERE ${escape(column(property).databaseName)} = ANY($1)${orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : ''}`,
     };
-    byShape.set(key, statement);
+    shapes.set(key, statement);
   }
   return statement;
 }

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
+import { Guarded, RequestContext } from '@aftercare/subgraph';
 import { Complaint } from '../complaints/complaint.entity';
 import { complaintsBy } from '../complaints/complaints-by';
 import { ComplaintsService } from '../complaints/complaints.service';
@@ -13,6 +13,6 @@ export class EngineerComplaintsResolver {
   @Guarded()
   @FieldResolver(() => [Complaint], { description: "Complaints about the engineer's jobs, newest first." })
   complaints(@Root() engineer: Engineer, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Complaint[]> {
-    return complaintsBy(this.complaintService, context, 'engineerId', engineer.id, selectedFields(info));
+    return complaintsBy(this.complaintService, context, 'engineerId', engineer.id, info);
   }
 }

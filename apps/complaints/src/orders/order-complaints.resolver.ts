@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
+import { Guarded, RequestContext } from '@aftercare/subgraph';
 import { Complaint } from '../complaints/complaint.entity';
 import { complaintsBy, NEWEST_FIRST } from '../complaints/complaints-by';
 import { ComplaintsService } from '../complaints/complaints.service';
@@ -13,6 +13,6 @@ export class OrderComplaintsResolver {
   @Guarded()
   @FieldResolver(() => [Complaint], { description: NEWEST_FIRST })
   complaints(@Root() order: Order, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Complaint[]> {
-    return complaintsBy(this.complaintService, context, 'orderId', order.id, selectedFields(info));
+    return complaintsBy(this.complaintService, context, 'orderId', order.id, info);
   }
 }
