@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { openInProcessService } from './support/in-process-service';
+import { benchStaff, openInProcessService } from './support/in-process-service';
 
 const DISPATCH_DAY = `mutation ($date: Date!) { dispatchDay(date: $date) { assignedWorkOrderIds unassignableWorkOrderIds beyondServiceRadiusWorkOrderIds } }`;
 interface DispatchOutcome {
@@ -98,11 +98,12 @@ async function resetQueue(dataSource: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const service = await openInProcessService('service-dispatch', 'service_dispatch_bench');
+  const service = await openInProcessService('service-dispatch', { scratch: 'service_dispatch_bench' });
   const { dataSource } = service;
   try {
     await seed(dataSource);
-    const dispatchDay = async (date: string) => (await service.run<{ dispatchDay: DispatchOutcome }>(DISPATCH_DAY, { date }, 'DISPATCHER')).dispatchDay;
+    const dispatchDay = async (date: string) =>
+      (await service.run<{ dispatchDay: DispatchOutcome }>(DISPATCH_DAY, { date }, benchStaff('DISPATCHER'))).dispatchDay;
 
     const runs: { ms: number; queries: number; assigned: number; unassignable: number; beyondRadius: number; events: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const outcome = await dispatchDay(DAY);
       const ms = performance.now() - started;
-      const queries = service.statements();
+      const queries = service.statements().length;
       const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM outbox_event`);
       const [{ overbooked }] = await dataSource.query(
         `SELECT count(*)::int AS overbooked FROM (SELECT w.engineer_id FROM work_order w JOIN roster_engineer r ON r.engineer_id = w.engineer_id

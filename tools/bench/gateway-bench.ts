@@ -3,7 +3,8 @@
  * every app a separate process on this machine with the real PostgreSQL and Kafka, interleaved rounds.
  * Writes reports/bench/gateway.md and gateway.json. Not a pass/fail test.
  *   BENCH_SECONDS (per run, default 15), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 16),
- *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f, dedup and fetches (subgraph fetches per operation); default all — a partial
+ *   BENCH_ONLY (a comma list of parts to run, e.g. `f` or `b,c,d`; parts: a–f, dedup, fetches (subgraph fetches per operation) and explain
+ *   (EXPLAIN (ANALYZE, BUFFERS) of every read (c) and (d) make the services send, the plans in plans.md); default all — a partial
  *   run writes its report to the temporary directory, so the checked-in report is always a whole run),
  *   BENCH_BASELINE (a commit: our gateway as it was then is timed too, in the same rounds),
  *   BENCH_SERVICES_BASELINE (a commit: the five services as they were then, over the same databases, are timed too,
@@ -25,6 +26,8 @@ import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
 import { freePort, Platform, startPlatform, startProcess, WORKSPACE_ROOT, RunningProcess } from '@aftercare/testing';
 import { LoadResult, runLoad } from './load';
 import { EventLatency, eventLatency } from './support/event-latency';
+import { explainSection, plansDocument } from './support/explain-report';
+import { replaySubgraphRequests, ScenarioPlans, ScenarioRequest } from './support/explain-scenarios';
 import { FetchCounter } from './support/fetch-counter';
 import { cpuMs, PostgresCpu } from './support/process-cpu';
 import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
@@ -324,6 +327,8 @@ async function main(): Promise<void> {
 
     // Subgraph fetches per operation, counted at the subgraphs' doors (untimed, own gateway processes).
     const fetchesPerOperation = selected('fetches') ? await countFetches(platform, scenarios, staff()) : {};
+    // Where PostgreSQL spends (c)'s and (d)'s time (untimed), over the data the reads are timed on: before (e) and (f) add orders.
+    const plans = selected('explain') ? await explainScenarios(platform, scenarios, staff(), identity) : undefined;
 
     const postgresClient = pg('sales');
     await postgresClient.connect();
@@ -499,7 +504,17 @@ async function main(): Promise<void> {
     await Promise.all([dispatchDb.end(), salesDb.end(), postgresClient.end()]);
 
     // A partial run's report goes to the temporary directory: the checked-in report is always a whole run.
-    writeReport(scenarios, runs, dedupRuns, intake, latency, listStatements, fetchesPerOperation, ONLY ? tmpdir() : join(WORKSPACE_ROOT, 'reports/bench'));
+    writeReport(
+      scenarios,
+      runs,
+      dedupRuns,
+      intake,
+      latency,
+      listStatements,
+      fetchesPerOperation,
+      plans,
+      ONLY ? tmpdir() : join(WORKSPACE_ROOT, 'reports/bench'),
+    );
   } catch (error) {
     console.error('benchmark failed:', error);
     process.exitCode = 1;
@@ -516,10 +531,10 @@ async function main(): Promise<void> {
 type FetchCounts = Record<string, Partial<Record<Target, { total: number; bySubgraph: Record<string, number> }>>>;
 
 /**
- * Subgraph fetches per operation for each gateway: its own gateway processes send every scenario 10 times,
- * one at a time, through counting proxies in front of the subgraphs (FetchCounter).
+ * Our gateway in a process of its own behind proxies at the subgraphs' doors (FetchCounter), for the untimed
+ * passes that look at what a gateway sends: `work` gets the proxies, their environment and our gateway's URL.
  */
-async function countFetches(platform: Platform, scenarios: Scenario[], headers: Record<string, string>): Promise<FetchCounts> {
+async function atTheDoors<T>(platform: Platform, work: (counter: FetchCounter, env: NodeJS.ProcessEnv, ours: string) => Promise<T>): Promise<T> {
   const counter = new FetchCounter();
   const env = await counter.proxiedEnv(platform.env);
   const port = await freePort();
@@ -529,30 +544,91 @@ async function countFetches(platform: Platform, scenarios: Scenario[], headers: 
     env: { ...env, GATEWAY_PORT: String(port) },
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
   });
-  const peers = [await startHivePeer(platform, 'js', env), await startHivePeer(platform, 'rust', env)];
   try {
-    const urls: Record<(typeof GATEWAYS)[number], string> = { ours: `http://127.0.0.1:${port}/graphql`, hive: peers[0]!.url, hiveRust: peers[1]!.url };
-    const counts: FetchCounts = {};
-    const times = 10;
-    for (const scenario of scenarios) {
-      counts[scenario.key] = {};
-      for (const target of GATEWAYS) {
-        counter.take();
-        for (let i = 0; i < times; i++) {
-          const answer = await post(urls[target], headers, scenario.query, scenario.variables(i));
-          if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target} (counted): ${JSON.stringify(answer.errors).slice(0, 300)}`);
-        }
-        const bySubgraph = Object.fromEntries(Object.entries(counter.take()).map(([subgraph, n]) => [subgraph, Math.round((n / times) * 10) / 10]));
-        counts[scenario.key]![target] = { total: Math.round(Object.values(bySubgraph).reduce((sum, n) => sum + n, 0) * 10) / 10, bySubgraph };
-      }
-      console.log(`${scenario.key} subgraph fetches per operation: ${JSON.stringify(counts[scenario.key])}`);
-    }
-    return counts;
+    return await work(counter, env, `http://127.0.0.1:${port}/graphql`);
   } finally {
-    for (const peer of peers) peer.child.kill('SIGKILL');
     await ours.stop();
     await counter.close();
   }
+}
+
+/**
+ * Subgraph fetches per operation for each gateway: its own gateway processes send every scenario 10 times,
+ * one at a time, through counting proxies in front of the subgraphs (FetchCounter).
+ */
+function countFetches(platform: Platform, scenarios: Scenario[], headers: Record<string, string>): Promise<FetchCounts> {
+  return atTheDoors(platform, async (counter, env, ours) => {
+    const peers = [await startHivePeer(platform, 'js', env), await startHivePeer(platform, 'rust', env)];
+    try {
+      const urls: Record<(typeof GATEWAYS)[number], string> = { ours, hive: peers[0]!.url, hiveRust: peers[1]!.url };
+      const counts: FetchCounts = {};
+      const times = 10;
+      for (const scenario of scenarios) {
+        counts[scenario.key] = {};
+        for (const target of GATEWAYS) {
+          counter.take();
+          for (let i = 0; i < times; i++) {
+            const answer = await post(urls[target], headers, scenario.query, scenario.variables(i));
+            if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ${target} (counted): ${JSON.stringify(answer.errors).slice(0, 300)}`);
+          }
+          const bySubgraph = Object.fromEntries(Object.entries(counter.take()).map(([subgraph, n]) => [subgraph, Math.round((n / times) * 10) / 10]));
+          counts[scenario.key]![target] = { total: Math.round(Object.values(bySubgraph).reduce((sum, n) => sum + n, 0) * 10) / 10, bySubgraph };
+        }
+        console.log(`${scenario.key} subgraph fetches per operation: ${JSON.stringify(counts[scenario.key])}`);
+      }
+      return counts;
+    } finally {
+      for (const peer of peers) peer.child.kill('SIGKILL');
+    }
+  });
+}
+
+/** The scenarios whose statements the `explain` part explains: the customer 360 and the list of 100. */
+const EXPLAINED = ['c', 'd'];
+
+/**
+ * Issue 22 item 3: one operation of each explained scenario through our gateway, its subgraph requests recorded at
+ * the doors, then replayed per service with every read EXPLAINed (support/explain-scenarios). Beside it, the
+ * statements each service counted itself per operation, over a few more of them (one alone can share its scrape
+ * window with a sweep), to hold the replay against.
+ */
+async function explainScenarios(platform: Platform, scenarios: Scenario[], headers: Record<string, string>, caller: Identity): Promise<ScenarioPlans[]> {
+  const metricsUrls = serviceMetricsUrls(platform.env);
+  const times = 10;
+  const recorded = await atTheDoors(platform, async (counter, _env, ours) => {
+    const operations: { scenario: Scenario; requests: ScenarioRequest[]; counted: Record<string, number> }[] = [];
+    for (const scenario of scenarios.filter((candidate) => EXPLAINED.includes(candidate.key))) {
+      const send = async (i: number) => {
+        const answer = await post(ours, headers, scenario.query, scenario.variables(i));
+        if (answer.errors || !answer.data) throw new Error(`${scenario.key} through ours (explained): ${JSON.stringify(answer.errors).slice(0, 300)}`);
+      };
+      const before = await statementsByService(metricsUrls);
+      counter.startRecording();
+      await send(0);
+      const requests = counter.stopRecording().map((request) => ({ scenario: scenario.key, request }));
+      for (let i = 1; i < times; i++) await send(i);
+      // One instance of each service here: the pair of scrapes adds one statement of its own to each counter.
+      const counted = Object.fromEntries(
+        Object.entries(await statementsByService(metricsUrls)).map(([service, total]) => [
+          service,
+          Math.round(((total - (before[service] ?? 0) - 1) / times) * 10) / 10,
+        ]),
+      );
+      operations.push({ scenario, requests, counted });
+    }
+    return operations;
+  });
+  const replayed = await replaySubgraphRequests(
+    recorded.flatMap((operation) => operation.requests),
+    platform.env,
+    caller,
+  );
+  return recorded.map(({ scenario, counted }) => ({
+    scenario: scenario.key,
+    title: scenario.title,
+    counted,
+    requests: replayed.filter((request) => request.scenario === scenario.key),
+  }));
 }
 
 function writeReport(
@@ -563,6 +639,7 @@ function writeReport(
   eventLatency: EventLatency | undefined,
   listStatements: Record<number, number>,
   fetchesPerOperation: FetchCounts,
+  plans: ScenarioPlans[] | undefined,
   dir: string,
 ): void {
   const summary = scenarios.map((scenario) => {
@@ -695,6 +772,7 @@ function writeReport(
     }
   }
   lines.push(
+    ...explainSection(plans),
     '',
     '## Identity-keyed in-flight deduplication (scenario b, four staff callers at once)',
     '',
@@ -740,16 +818,33 @@ function writeReport(
   lines.push(...targetLines(summary, intake, eventLatency));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gateway.md'), lines.join('\n'));
+  if (plans) writeFileSync(join(dir, 'plans.md'), plansDocument(plans, new Date()));
   writeFileSync(
     join(dir, 'gateway.json'),
     JSON.stringify(
-      { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, summary, runs, dedupRuns, intake, eventLatency, listStatements, fetchesPerOperation },
+      {
+        concurrency: CONCURRENCY,
+        seconds: SECONDS,
+        rounds: ROUNDS,
+        summary,
+        runs,
+        dedupRuns,
+        intake,
+        eventLatency,
+        listStatements,
+        fetchesPerOperation,
+        // The text plans are in plans.md.
+        plans: plans?.map((scenario) => ({
+          ...scenario,
+          requests: scenario.requests.map((request) => ({ ...request, reads: request.reads.map(({ textPlan: _textPlan, ...read }) => read) })),
+        })),
+      },
       null,
       2,
     ),
   );
   console.log(lines.join('\n'));
-  console.log(`report: ${join(dir, 'gateway.md')}`);
+  console.log(`report: ${join(dir, 'gateway.md')}${plans ? ` and ${join(dir, 'plans.md')}` : ''}`);
 }
 
 /**

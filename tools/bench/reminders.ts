@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { openInProcessService } from './support/in-process-service';
+import { benchStaff, openInProcessService } from './support/in-process-service';
 import { todayInChina } from '@aftercare/business-time';
 
 const RUN_DAILY_REMINDERS = `mutation ($day: Date!) { runDailyReminders(day: $day) { tasksOpened tasksAssigned unassigned } }`;
@@ -78,7 +78,7 @@ async function seed(dataSource: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const service = await openInProcessService('value-added', 'value_added_bench');
+  const service = await openInProcessService('value-added', { scratch: 'value_added_bench' });
   const { dataSource } = service;
   try {
     const seedStarted = performance.now();
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     const seedMs = performance.now() - seedStarted;
     const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM installed_device WHERE reminder_due_on <= $1`, [DAY]);
     const dailyRun = {
-      run: async (day: string) => (await service.run<{ runDailyReminders: ReminderRun }>(RUN_DAILY_REMINDERS, { day }, 'SUPERVISOR')).runDailyReminders,
+      run: async (day: string) =>
+        (await service.run<{ runDailyReminders: ReminderRun }>(RUN_DAILY_REMINDERS, { day }, benchStaff('SUPERVISOR'))).runDailyReminders,
     };
 
     const runs: { ms: number; queries: number; opened: number; assigned: number; unassigned: number; events: number }[] = [];
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const outcome = await dailyRun.run(DAY);
       const ms = performance.now() - started;
-      const queries = service.statements();
+      const queries = service.statements().length;
       const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM outbox_event WHERE event_type = 'ReminderDue'`);
       runs.push({ ms, queries, opened: outcome.tasksOpened, assigned: outcome.tasksAssigned, unassigned: outcome.unassigned, events });
     }
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     const againStarted = performance.now();
     const again = await dailyRun.run(DAY);
     const againMs = performance.now() - againStarted;
-    const againQueries = service.statements();
+    const againQueries = service.statements().length;
     if (again.tasksOpened !== 0) throw new Error(`a second run the same day opened ${again.tasksOpened} tasks`);
     const perAgent = (await dataSource.query(
       `SELECT a.tier, min(n)::int AS least, max(n)::int AS most FROM call_agent a
