@@ -44,6 +44,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Traces are for Apollo's cloud, which this platform never talks to. No answer is cached by HTTP hints either,
     // and the cache-control plugin would otherwise wrap every field resolver to compute them.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), inputGuardPlugin()],
+    // Only the gateway reads a subgraph's answers: Apollo's default indents them, a fifth more bytes to write,
+    // send over the network and parse again on every fetch.
+    stringifyResult: JSON.stringify,
   });
   await apollo.start();
 

@@ -1,6 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { PlatformMetrics } from './metrics';
+import { EVENT_LOOP_SAMPLE_MS, PlatformMetrics } from './metrics';
 import { contextFromCarrier, currentTraceCarrier, inSpan, startTracing, tracerFor } from './tracing';
 
 const exporter = new InMemorySpanExporter();
@@ -38,6 +38,20 @@ describe('PlatformMetrics', () => {
     for (let n = 0; n < 300; n++) metrics.operationLabel(`Op${n}`);
     expect(metrics.operationLabel('Op5')).toBe('Op5');
     expect(metrics.operationLabel('BrandNewOperation')).toBe('other');
+  });
+
+  it('samples the event loop ten times a second, and a stalled loop still shows in the delay it reports', async () => {
+    const metrics = new PlatformMetrics('spec');
+    await new Promise((resolve) => setTimeout(resolve, 3 * EVENT_LOOP_SAMPLE_MS));
+    const stalledUntil = Date.now() + 400;
+    while (Date.now() < stalledUntil); // the loop is blocked, as by a runaway handler
+    await new Promise((resolve) => setTimeout(resolve, 2 * EVENT_LOOP_SAMPLE_MS));
+    const scraped = await metrics.registry.metrics();
+    const gauge = (name: string) => Number(new RegExp(`^aftercare_process_nodejs_eventloop_lag_${name}_seconds\\{[^}]*\\} (\\S+)$`, 'm').exec(scraped)![1]);
+    // Each sample is the time since the previous one: the sampling interval when the loop keeps up, more when it stalls.
+    expect(gauge('min')).toBeGreaterThanOrEqual(0.09);
+    expect(gauge('min')).toBeLessThan(0.2);
+    expect(gauge('max')).toBeGreaterThanOrEqual(0.4);
   });
 
   it('reads the outbox and the pool when scraped', async () => {

@@ -16,6 +16,8 @@ export const OrderStatusEnum = defineEnum(OrderStatuses, 'OrderStatus', 'Where a
 // A partner's reference names one order: resubmitting it finds the order instead of creating another.
 @Index('uq_sales_order_partner_external_ref', ['partnerId', 'externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
 @Index('ix_sales_order_partner_created', ['partnerId', 'createdAt', 'id'])
+// A customer's orders, newest first (the customer card and the 360): found by index, not by reading every order.
+@Index('ix_sales_order_customer_created', ['customerId', 'createdAt'])
 export class Order {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
