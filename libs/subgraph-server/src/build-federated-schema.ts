@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { AccessTable, checkAccessTable, ServiceContainer } from '@aftercare/subgraph';
 import { guardFields } from './access-guard';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -35,6 +36,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
   });
   checkAccessTable(typeGraphqlSchema, options.access);
+  callFieldResolversDirectly(typeGraphqlSchema, options.resolvers, options.container);
   guardFields(typeGraphqlSchema, options.access);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {

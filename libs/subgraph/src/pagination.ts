@@ -84,16 +84,18 @@ export function decodeCursor(cursor: string): KeysetPosition {
   return { createdAt: date, id };
 }
 
+/** An edge's cursor is encoded when read: a list asked for without its cursors (most console tables) does not pay for them. */
+class KeysetEdge<TNode extends KeysetPosition> implements Edge<TNode> {
+  constructor(readonly node: TNode) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node);
+  }
+}
+
 /** Builds a connection from up to first+1 rows read after the cursor (the extra row only tells whether there is more). */
 export function toConnection<TNode extends KeysetPosition>(rows: TNode[], first: number): Connection<TNode> {
-  const page = rows.slice(0, first);
-  // Encoded when read: a list asked for without its cursors (most console tables) does not pay for them.
-  const edges = page.map((node) => ({
-    node,
-    get cursor() {
-      return encodeCursor(node);
-    },
-  }));
+  const edges = rows.slice(0, first).map((node) => new KeysetEdge(node));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
