@@ -110,9 +110,24 @@ describe('field resolvers called directly', () => {
     expect(viaTypeGraphql.asked).toBeGreaterThanOrEqual(5);
   });
 
-  it('leaves a parent that is not yet an instance of its class to type-graphql, which converts it', async () => {
-    const answer = await run(await schemaWith(new CountingContainer(), true), '{ plainRows { customer { id } } }');
-    expect(answer).toEqual({ data: { plainRows: [{ customer: { id: 'c-1' } }, { customer: { id: 'c-2' } }] } });
+  it('makes a plain parent (a representation) an instance of its class first, as type-graphql does', async () => {
+    const source = '{ plainRows { customer { id } askedBy } }';
+    const expected = await run(await schemaWith(new CountingContainer(), false), source);
+    const container = new CountingContainer();
+    const schema = await schemaWith(container, true);
+    const askedAtBuild = container.asked;
+
+    const answer = await run(schema, source);
+
+    // `customer` calls a method only an instance has.
+    expect(answer).toEqual(expected);
+    expect(answer.data).toEqual({
+      plainRows: [
+        { customer: { id: 'c-1' }, askedBy: 'Ada for w-0' },
+        { customer: { id: 'c-2' }, askedBy: 'Ada for w-1' },
+      ],
+    });
+    expect(container.asked - askedAtBuild).toBe(1);
   });
 
   it('leaves resolvers with arguments (validated) or middleware to type-graphql', async () => {

@@ -20,10 +20,28 @@ function plainParameter(param: ParamMetadata): ((root: unknown, context: unknown
 }
 
 /** The class a `@Root()` parameter declares, whose instances type-graphql passes on unchanged. */
-function declaredRootClass(params: ParamMetadata[]): (new () => unknown) | undefined {
+function declaredRootClass(params: ParamMetadata[]): (new () => object) | undefined {
   const root = params.find((param) => param.kind === 'root');
   const declared = root?.kind === 'root' ? root.getType?.() : undefined;
-  return typeof declared === 'function' ? (declared as new () => unknown) : undefined;
+  return typeof declared === 'function' ? (declared as new () => object) : undefined;
+}
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/**
+ * A plain parent (a federation representation, `{ __typename, id }`) made an instance of the declared class the way
+ * type-graphql makes it: a new instance, without the fields its constructor leaves undefined and the parent lacks,
+ * with the parent's own values on top. Which fields a new instance leaves undefined is read once per class.
+ */
+function instanceMaker(rootClass: new () => object): (plain: object) => object {
+  const sample = new rootClass() as Record<string, unknown>;
+  const leftUndefined = Object.keys(sample).filter((key) => sample[key] === undefined);
+  return (plain) => {
+    const instance = new rootClass() as Record<string, unknown>;
+    for (const key of leftUndefined) if (!(key in plain)) delete instance[key];
+    return Object.assign(instance, plain);
+  };
 }
 
 /**
@@ -33,9 +51,9 @@ function declaredRootClass(params: ParamMetadata[]): (new () => unknown) | undef
  *
  * A `@FieldResolver` whose parameters are only the parent (`@Root()`), the context (`@Ctx()`) and the resolve info
  * (`@Info()`), without middleware or roles, has nothing for that handler to do: its field calls the method on the
- * resolver (a singleton in the service container) directly. A parent that is not yet an instance of the class its
- * `@Root()` declares still goes through type-graphql, which converts it; so does every resolver with arguments,
- * whose validation stays with type-graphql.
+ * resolver (a singleton in the service container) directly. A plain parent (a representation from the gateway) is made
+ * an instance of the class its `@Root()` declares, as type-graphql would; any other parent still goes through
+ * type-graphql, and so does every resolver with arguments, whose validation stays with type-graphql.
  */
 export function callFieldResolversDirectly(
   schema: GraphQLSchema,
@@ -65,8 +83,14 @@ export function callFieldResolversDirectly(
         resolver,
         extractors.map((extract) => extract!(root, context, info)),
       );
-    field.resolve = rootClass
-      ? (root, args, context, info) => (root instanceof rootClass ? call(root, context, info) : throughTypeGraphql(root, args, context, info))
-      : (root, _args, context, info) => call(root, context, info);
+    if (!rootClass) {
+      field.resolve = (root, _args, context, info) => call(root, context, info);
+      continue;
+    }
+    const instanceOf = instanceMaker(rootClass);
+    field.resolve = (root, args, context, info) => {
+      if (root instanceof rootClass) return call(root, context, info);
+      return isPlainObject(root) ? call(instanceOf(root), context, info) : throughTypeGraphql(root, args, context, info);
+    };
   }
 }
