@@ -75,14 +75,15 @@ export function callFieldResolversDirectly(
     if (!field?.resolve) continue;
 
     const throughTypeGraphql: Resolve = field.resolve;
-    const resolver = container.get(metadata.target as new () => Record<string, Method>);
-    const method = resolver[metadata.methodName]!;
+    // Asked of the container at the first value, as type-graphql would: a schema built only to print its SDL has no database.
+    let resolver: Record<string, Method> | undefined;
+    const { methodName } = metadata;
+    const resolverClass = metadata.target as new () => Record<string, Method>;
     const rootClass = declaredRootClass(params);
-    const call = (root: unknown, context: unknown, info: unknown) =>
-      method.apply(
-        resolver,
-        extractors.map((extract) => extract!(root, context, info)),
-      );
+    const call = (root: unknown, context: unknown, info: unknown) => {
+      resolver ??= container.get(resolverClass);
+      return resolver[methodName]!(...extractors.map((extract) => extract!(root, context, info)));
+    };
     if (!rootClass) {
       field.resolve = (root, _args, context, info) => call(root, context, info);
       continue;
