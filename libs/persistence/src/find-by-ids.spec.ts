@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, DataSource, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
+import { Column, CreateDateColumn, DataSource, Entity, ManyToOne, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import { bigintAsNumber } from './bigint-column';
 import { findByIds, findReferencing } from './find-by-ids';
 import { openSpecDatabase } from './persistence.spec-support';
+import { onEveryStatement } from './statement-listener';
 
 enum Stage {
   OPEN = 'OPEN',
@@ -58,6 +59,28 @@ class VisitWithCount {
   visitsOfCustomer!: number;
 }
 
+@Entity({ name: 'find_by_ids_spec_customer' })
+class SpecCustomer {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+}
+
+/** A relation the query builder leaves unloaded without a join, its key a column of its own (as sales' orders have). */
+@Entity({ name: 'find_by_ids_spec_visit' })
+class VisitOfCustomer {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  customerId!: string;
+
+  @ManyToOne(() => SpecCustomer)
+  customer?: SpecCustomer;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+}
+
 const CUSTOMER = '00000000-0000-4000-8000-0000000000c1';
 const OTHER = '00000000-0000-4000-8000-0000000000c2';
 
@@ -69,7 +92,7 @@ describe('findByIds and findReferencing (real PostgreSQL)', () => {
     visits().createQueryBuilder('v').where(`v.${property} = ANY(:ids)`, { ids }).orderBy('v.createdAt', 'ASC').addOrderBy('v.id', 'ASC').getMany();
 
   beforeAll(async () => {
-    dataSource = await openSpecDatabase([Visit, VisitWithCount]);
+    dataSource = await openSpecDatabase([Visit, VisitWithCount, SpecCustomer, VisitOfCustomer]);
     await dataSource.query('DROP TABLE IF EXISTS find_by_ids_spec_visit');
     await dataSource.query('DROP TYPE IF EXISTS find_by_ids_spec_stage');
     await dataSource.query(`CREATE TYPE find_by_ids_spec_stage AS ENUM ('OPEN', 'DONE')`);
@@ -119,6 +142,22 @@ describe('findByIds and findReferencing (real PostgreSQL)', () => {
       expect(seen!.note).toBe('changed');
       await manager.query(`UPDATE find_by_ids_spec_visit SET note = 'other' WHERE customer_id = $1`, [OTHER]);
     });
+  });
+
+  it("reads an entity with an unloaded relation in its one statement, rows equal to the query builder's", async () => {
+    const repository = dataSource.getRepository(VisitOfCustomer);
+    const expected = await repository
+      .createQueryBuilder('v')
+      .where('v.customerId = ANY(:ids)', { ids: [CUSTOMER] })
+      .orderBy('v.note', 'ASC')
+      .getMany();
+    const sent: string[] = [];
+    onEveryStatement(dataSource, (sql) => sent.push(sql));
+    const rows = await findReferencing(repository, 'customerId', [CUSTOMER], { note: 'ASC' });
+    expect(rows).toEqual(expected);
+    expect(rows[0]).toBeInstanceOf(VisitOfCustomer);
+    expect(rows[0]!.customer).toBeUndefined();
+    expect(sent.at(-1)).toBe('SELECT "id", "customer_id", "note" FROM "find_by_ids_spec_visit" WHERE "customer_id" = ANY($1) ORDER BY "note" ASC');
   });
 
   it("reads an entity with a computed column through TypeORM's query builder, computed value included", async () => {

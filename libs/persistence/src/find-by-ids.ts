@@ -47,7 +47,8 @@ const statements = new WeakMap<EntityMetadata, Map<string, Statement> | null>();
  * write the same SQL again each time and hydrate rows through its general transformer; for an entity of plain
  * columns the statement is written once per shape and each row hydrated column by column, with the driver's own
  * conversion (dates, json, transformers) as TypeORM applies it. Entities with relations, embedded or virtual
- * (computed) columns, or inheritance are read through the query builder.
+ * (computed) columns, inheritance, relations loaded by themselves or keyed only through the relation, relation ids or
+ * counts are read through the query builder.
  */
 async function rowsWhereAnyOf<T extends ObjectLiteral>(
   repository: Repository<T>,
@@ -81,7 +82,11 @@ function statementsOf(metadata: EntityMetadata): Map<string, Statement> | null {
   let shapes = statements.get(metadata);
   if (shapes === undefined) {
     const plain =
-      metadata.relations.length === 0 &&
+      // A relation is left unloaded, as the query builder leaves it without a join, as long as nothing loads it
+      // anyway (eager, lazy) and its key is a column of its own: a key kept only in the relation is not hydrated.
+      metadata.relations.every((relation) => !relation.isEager && !relation.isLazy && relation.joinColumns.every((key) => !key.isVirtual)) &&
+      metadata.relationIds.length === 0 &&
+      metadata.relationCounts.length === 0 &&
       metadata.embeddeds.length === 0 &&
       metadata.childEntityMetadatas.length === 0 &&
       !metadata.discriminatorColumn &&
