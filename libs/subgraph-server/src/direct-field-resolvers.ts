@@ -26,8 +26,11 @@ function declaredRootClass(params: ParamMetadata[]): (new () => object) | undefi
   return typeof declared === 'function' ? (declared as new () => object) : undefined;
 }
 
-const isPlainObject = (value: unknown): value is object =>
-  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
 
 /**
  * A plain parent (a federation representation, `{ __typename, id }`) made an instance of the declared class the way

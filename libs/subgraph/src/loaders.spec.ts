@@ -1,4 +1,5 @@
-import { groupLoader, LoaderRegistry, loaderKey } from './loaders';
+import { FieldNode, OperationDefinitionNode, parse } from 'graphql';
+import { groupLoader, LoaderRegistry, loaderKey, narrowedGroupLoader } from './loaders';
 
 interface Stage {
   planId: string;
@@ -23,6 +24,36 @@ describe('groupLoader', () => {
     expect(lists.map((list) => list.map((stage) => stage.name))).toEqual([['carbon', 'sediment'], ['membrane'], []]);
     expect(loadByKeys).toHaveBeenCalledTimes(1);
     expect(loadByKeys.mock.calls[0][0]).toEqual(['p1', 'p2', 'p3']);
+  });
+});
+
+describe('narrowedGroupLoader', () => {
+  /** A list field's resolve info, as each of its parents' resolvers sees it. */
+  const infoOf = (selection: string) => {
+    const operation = parse(`{ plans { stages { ${selection} } } }`).definitions[0] as OperationDefinitionNode;
+    const plans = operation.selectionSet.selections[0] as FieldNode;
+    return { fieldNodes: [plans.selectionSet!.selections[0] as FieldNode], fragments: {} };
+  };
+
+  it('tells the batch the fields asked of each row, one batch per set of fields, never shared with a wider one', async () => {
+    const rows: Stage[] = [
+      { planId: 'p1', name: 'carbon' },
+      { planId: 'p2', name: 'membrane' },
+    ];
+    const loadByKeys = jest.fn(async (keys: readonly string[], fields: ReadonlySet<string>) =>
+      rows.filter((row) => keys.includes(row.planId)).map((row) => (fields.has('name') ? row : { planId: row.planId, name: '(not read)' })),
+    );
+    const loaders = new LoaderRegistry();
+    const load = (planId: string, selection: string) =>
+      narrowedGroupLoader<string, Stage>(loaders, 'stagesByPlan', infoOf(selection), loadByKeys, (stage) => stage.planId).load(planId);
+
+    const [narrowP1, narrowP2, wideP1] = await Promise.all([load('p1', 'planId'), load('p2', 'planId'), load('p1', 'planId name')]);
+
+    expect(loadByKeys.mock.calls.map(([keys, fields]) => [keys, [...fields].sort()])).toEqual([
+      [['p1', 'p2'], ['planId']],
+      [['p1'], ['name', 'planId']],
+    ]);
+    expect([narrowP1, narrowP2, wideP1].map((list) => list.map((stage) => stage.name))).toEqual([['(not read)'], ['(not read)'], ['carbon']]);
   });
 });
 

@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { fieldSetKey, selectedFields } from './selected-fields';
 
 declare const loaderTypes: unique symbol;
 
@@ -87,4 +89,20 @@ export function groupLoader<K, V>(
 ): DataLoader<K, V[]> {
   // A group loader keyed by an entity class must not take over that class's by-id loader (or the reverse).
   return loaders.loaderOf<K, V[]>('group', key, async (keys) => groupByKey(keys, await loadByKeys(keys), keyOf), variant);
+}
+
+/**
+ * `groupLoader` for a list field whose rows need only the columns the query asks of each (`info`'s selection):
+ * `loadByKeys` is told those fields, and each set of fields batches in a loader of its own, so narrowed rows never
+ * answer a wider question. The list-field counterpart of `narrowedReference`.
+ */
+export function narrowedGroupLoader<K, V>(
+  loaders: LoaderRegistry,
+  key: LoaderKey<K, V[]> | LegacyLoaderKey,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  loadByKeys: (keys: readonly K[], fields: ReadonlySet<string>) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
+  const fields = selectedFields(info);
+  return groupLoader(loaders, key, (keys) => loadByKeys(keys, fields), keyOf, fieldSetKey(fields));
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { fieldSetKey, groupLoader, RequestContext, selectedFields } from '@aftercare/subgraph';
+import { narrowedGroupLoader, RequestContext } from '@aftercare/subgraph';
 import { Complaint } from './complaint.entity';
 import { ComplaintsService } from './complaints.service';
 
@@ -16,13 +16,12 @@ export function complaintsBy(
   id: string,
   info: GraphQLResolveInfo,
 ): Promise<Complaint[]> {
-  const fields = selectedFields(info);
-  return groupLoader<string, Complaint>(
+  return narrowedGroupLoader<string, Complaint>(
     loaders,
     `complaintsBy:${column}`,
-    (ids) => complaints.findReferencing(column, ids, fields),
+    info,
+    (ids, fields) => complaints.findReferencing(column, ids, fields),
     (complaint) => complaint[column] as string,
-    fieldSetKey(fields),
   ).load(id);
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { fieldSetKey, groupLoader, Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
+import { Guarded, narrowedGroupLoader, RequestContext } from '@aftercare/subgraph';
 import { Customer } from '../customers/customer.entity';
 import { Order } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -15,13 +15,12 @@ export class CustomerOrdersResolver {
   async orders(@Root() customer: Customer, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Order[]> {
     const { identity } = context;
     // Only the columns the asked fields read, in a loader of their own per set of fields.
-    const fields = selectedFields(info);
-    const orders = await groupLoader(
+    const orders = await narrowedGroupLoader(
       context.loaders,
       'ordersByCustomer',
-      (ids: readonly string[]) => this.ordersService.findByCustomerIds(ids, fields),
+      info,
+      (ids: readonly string[], fields) => this.ordersService.findByCustomerIds(ids, fields),
       (row: Order) => row.customerId,
-      fieldSetKey(fields),
     ).load(customer.id);
     // A partner reaching a shared customer sees only the orders it placed itself.
     return identity.kind === 'partner' ? orders.filter((order) => order.partnerId === identity.partnerId) : orders;

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { fieldSetKey, groupLoader, Guarded, RequestContext, selectedFields } from '@aftercare/subgraph';
+import { Guarded, narrowedGroupLoader, RequestContext } from '@aftercare/subgraph';
 import { visibleTo } from '../work-orders/work-order-access';
 import { WorkOrder } from '../work-orders/work-order.entity';
 import { WorkOrdersService } from '../work-orders/work-orders.service';
@@ -17,13 +17,12 @@ export class OrderWorkOrdersResolver {
   @FieldResolver(() => [WorkOrder], { description: 'The work orders fulfilling this order, oldest first.' })
   async workOrders(@Root() order: Order, @Ctx() { identity, loaders }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<WorkOrder[]> {
     // Only the columns the asked fields read, in a loader of their own per set of fields.
-    const fields = selectedFields(info);
-    const workOrders = await groupLoader<string, WorkOrder>(
+    const workOrders = await narrowedGroupLoader<string, WorkOrder>(
       loaders,
       BY_ORDER,
-      (orderIds) => this.workOrderService.findByOrderIds(orderIds, fields),
+      info,
+      (orderIds, fields) => this.workOrderService.findByOrderIds(orderIds, fields),
       (wo) => wo.orderId as string,
-      fieldSetKey(fields),
     ).load(order.id);
     // Sales already refused other partners' orders; this keeps dispatch safe even if asked directly.
     return visibleTo(identity, workOrders);
