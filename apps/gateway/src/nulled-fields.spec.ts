@@ -1,10 +1,9 @@
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { graphql, GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { mintStaffToken } from '@aftercare/identity';
 import { RunningGateway } from './gateway-server';
-import { startGatewayOver } from './gateway-over-subgraphs.spec-support';
+import { startGatewayOver, startTestSubgraph } from './gateway-over-subgraphs.spec-support';
 
 /**
  * The gateway's response path with two small subgraphs, shaped like complaints (a complaint references its
@@ -41,25 +40,6 @@ const salesSchema = buildSubgraphSchema([
   },
 ]);
 
-/** A subgraph over HTTP; `canned` answers some operations as a broken subgraph would (no graphql-js in between). */
-async function subgraph(schema: typeof salesSchema, canned: (query: string) => unknown = () => undefined): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-      const answer = canned(query);
-      const reply = answer !== undefined ? Promise.resolve(answer) : graphql({ schema, source: query, variableValues: variables });
-      void reply.then((result) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(result));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
-
 interface Answer {
   data?: unknown;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
@@ -81,11 +61,11 @@ describe('the gateway never nulls a field without an error saying why', () => {
   };
 
   beforeAll(async () => {
-    const complaints = await subgraph(complaintsSchema, (query) =>
+    const complaints = await startTestSubgraph(complaintsSchema, {
       // A subgraph breaking its own schema: null in a non-null field, and no error.
-      query.includes('broken') ? { data: { broken: { __typename: 'Complaint', id: 'c-9', summary: null } } } : undefined,
-    );
-    const sales = await subgraph(salesSchema);
+      canned: (query) => (query.includes('broken') ? { data: { broken: { __typename: 'Complaint', id: 'c-9', summary: null } } } : undefined),
+    });
+    const sales = await startTestSubgraph(salesSchema);
     servers.push(complaints.server, sales.server);
     gateway = await startGatewayOver('nulled-fields', SECRET, [
       { name: 'complaints', sdl: complaintsSdl, url: complaints.url },

@@ -1,10 +1,9 @@
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { graphql, GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { IDENTITY_HEADER, mintStaffToken } from '@aftercare/identity';
 import { RunningGateway } from './gateway-server';
-import { startGatewayOver } from './gateway-over-subgraphs.spec-support';
+import { startGatewayOver, startTestSubgraph } from './gateway-over-subgraphs.spec-support';
 
 /**
  * A customer 360 in small: sales resolves the customer and its orders; dispatch adds the customer's
@@ -66,26 +65,11 @@ describe('sibling fetches to one subgraph are one request per caller', () => {
     return (await response.json()) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
   };
 
-  async function subgraph(schema: typeof salesSchema, seen?: (query: string, identity: string) => void): Promise<{ url: string; server: Server }> {
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
-        seen?.(query, String(req.headers[IDENTITY_HEADER]));
-        void graphql({ schema, source: query, variableValues: variables }).then((result) => {
-          res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify(result));
-        });
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-  }
-
   beforeAll(async () => {
-    const sales = await subgraph(salesSchema);
-    const dispatch = await subgraph(dispatchSchema, (query, identity) => dispatchRequests.push({ query, identity }));
+    const sales = await startTestSubgraph(salesSchema);
+    const dispatch = await startTestSubgraph(dispatchSchema, {
+      seen: (query, headers) => dispatchRequests.push({ query, identity: String(headers[IDENTITY_HEADER]) }),
+    });
     servers.push(sales.server, dispatch.server);
     gateway = await startGatewayOver('sibling-fetches', SECRET, [
       { name: 'sales', sdl: salesSdl, url: sales.url },

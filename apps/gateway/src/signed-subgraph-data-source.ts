@@ -10,6 +10,7 @@ import { subgraphTransportConfigFrom } from './subgraph-transport/transport-conf
 import { explainUnresolvedEntities } from './subgraph-transport/unresolved-entities';
 import { mergedVariables, mergeEntityQueries, splitMergedResponse } from './subgraph-transport/entity-fetch-merging';
 import { hasSiblingFetches } from './subgraph-transport/sibling-fetches';
+import { PersistedQueryHashes, persistedQueryRefusal } from './subgraph-transport/persisted-queries';
 
 export interface GatewayContext {
   identity: Identity;
@@ -48,7 +49,11 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     private readonly signatures: SignatureCache = new SignatureCache(),
   ) {
     super({ url });
+    this.persistedQueries = transports.persistedQueries ? new PersistedQueryHashes() : undefined;
   }
+
+  /** Unset when persisted queries are off, or once the subgraph has said it does not support them. */
+  private persistedQueries: PersistedQueryHashes | undefined;
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('identity' in context) || !context.identity) return;
@@ -135,19 +140,17 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, explain = true): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
-    const { http, ...payload } = request;
-    const body = JSON.stringify(payload);
-    const isQuery = QUERY_OPERATION.test(request.query!);
-    const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
-    const shareKey =
-      isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${this.transports.writeEpoch}\n${body}` : undefined;
-    const reply = await this.transports
-      .clientFor(this.url)
-      .post(body, Object.fromEntries(http?.headers ?? []), { idempotent: isQuery, shareKey })
-      .catch((error: unknown) => {
-        throw error instanceof SubgraphRequestError ? this.unavailable(error, isQuery) : error;
-      })
-      .finally(() => isQuery || this.transports.wrote());
+    const { http, query, ...payload } = request;
+    const isQuery = QUERY_OPERATION.test(query!);
+    const headers = Object.fromEntries(http?.headers ?? []);
+    const extensions = this.persistedQueries ? { ...payload.extensions, ...this.persistedQueries.extensionFor(query!) } : undefined;
+    let reply = extensions ? await this.post(JSON.stringify({ ...payload, extensions }), headers, isQuery, context) : undefined;
+    const refusal = reply && persistedQueryRefusal(reply.body);
+    // A subgraph without persisted queries is sent the text from now on; one that lost the query is sent it once.
+    if (refusal === 'not-supported') this.persistedQueries = undefined;
+    if (!reply || refusal) {
+      reply = await this.post(JSON.stringify({ ...payload, query, ...(refusal === 'not-found' && { extensions }) }), headers, isQuery, context);
+    }
 
     const response: FetcherResponse = new ReplyResponse(this.url, reply);
     if (!response.ok) throw await this.errorFromResponse(response);
@@ -158,5 +161,18 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     if (!explain) return parsed as GatewayGraphQLResponse;
     const result = explainUnresolvedEntities(parsed as GatewayGraphQLResponse, request.variables);
     return this.didReceiveResponse ? this.didReceiveResponse({ response: result, request, context: context as GatewayContext }) : result;
+  }
+
+  private post(body: string, headers: Record<string, string>, isQuery: boolean, context: GraphQLDataSourceProcessOptions<GatewayContext>['context']) {
+    const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
+    const shareKey =
+      isQuery && identity && this.transports.dedupInFlight ? `${identityKeyOf(context as GatewayContext)}\n${this.transports.writeEpoch}\n${body}` : undefined;
+    return this.transports
+      .clientFor(this.url)
+      .post(body, headers, { idempotent: isQuery, shareKey })
+      .catch((error: unknown) => {
+        throw error instanceof SubgraphRequestError ? this.unavailable(error, isQuery) : error;
+      })
+      .finally(() => isQuery || this.transports.wrote());
   }
 }

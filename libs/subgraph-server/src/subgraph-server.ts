@@ -47,6 +47,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Only the gateway reads a subgraph's answers: Apollo's default indents them, a fifth more bytes to write,
     // send over the network and parse again on every fetch.
     stringifyResult: JSON.stringify,
+    // The gateway names a query it has sent before by its hash alone (apps/gateway persisted-queries.ts): kept
+    // until the in-memory cache needs the room, and refused as not found after that, when the gateway sends the text.
+    persistedQueries: { ttl: null },
   });
   await apollo.start();
 

@@ -56,7 +56,8 @@ describe('in-flight deduplication keyed on the caller', () => {
   let transports: SubgraphTransports;
   beforeEach(async () => {
     subgraph = await whoAmISubgraph();
-    transports = new SubgraphTransports(subgraphTransportConfigFrom({}));
+    // These subgraphs answer without reading the query, so they would answer a query named by its hash alone too.
+    transports = new SubgraphTransports(subgraphTransportConfigFrom({ GATEWAY_SUBGRAPH_PERSISTED_QUERIES: 'off' }));
   });
   afterEach(async () => {
     transports.destroy();
@@ -82,7 +83,7 @@ describe('in-flight deduplication keyed on the caller', () => {
   });
 
   it('shares nothing when deduplication is off (the benchmark’s engine-cost setting)', async () => {
-    const off = new SubgraphTransports(subgraphTransportConfigFrom({ GATEWAY_INFLIGHT_DEDUP: 'off' }));
+    const off = new SubgraphTransports(subgraphTransportConfigFrom({ GATEWAY_INFLIGHT_DEDUP: 'off', GATEWAY_SUBGRAPH_PERSISTED_QUERIES: 'off' }));
     const source = new SignedSubgraphDataSource(subgraph.url, keys.privateKey, 'sales', off);
     await Promise.all(Array.from({ length: 10 }, (_, i) => fetchAs(source, { identity: SALES, requestId: `r-${i}` })));
     expect(subgraph.requests()).toBe(10);

@@ -13,6 +13,7 @@ const config = (overrides: Partial<SubgraphTransportConfig> = {}): SubgraphTrans
   idleTimeoutMs: 10_000,
   requestTimeoutMs: 2_000,
   dedupInFlight: true,
+  persistedQueries: true,
   ...overrides,
 });
 

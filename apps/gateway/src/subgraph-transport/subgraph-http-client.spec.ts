@@ -63,6 +63,7 @@ const config = (overrides: Partial<SubgraphTransportConfig> = {}): SubgraphTrans
   idleTimeoutMs: 10_000,
   requestTimeoutMs: 5_000,
   dedupInFlight: true,
+  persistedQueries: true,
   ...overrides,
 });
 

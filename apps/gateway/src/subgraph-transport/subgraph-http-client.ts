@@ -283,6 +283,10 @@ export class SubgraphTransports {
     return this.config.dedupInFlight;
   }
 
+  get persistedQueries(): boolean {
+    return this.config.persistedQueries;
+  }
+
   /**
    * Counts the mutations answered through these transports. A query joins only in-flight queries sent in the
    * same count (it is part of the share key): a read sent after a mutation's answer never shares a read sent

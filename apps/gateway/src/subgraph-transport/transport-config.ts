@@ -12,6 +12,8 @@ export interface SubgraphTransportConfig {
   requestTimeoutMs: number;
   /** Identical in-flight queries of the same caller to the same subgraph share one request. */
   dedupInFlight: boolean;
+  /** Subgraph fetches name their query by hash and send its text only when the subgraph asks (persisted-queries.ts). */
+  persistedQueries: boolean;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -25,5 +27,6 @@ export function subgraphTransportConfigFrom(env: NodeJS.ProcessEnv = process.env
     idleTimeoutMs: positive(env, 'HTTP_CLIENT_IDLE_TIMEOUT_MS', 10_000),
     requestTimeoutMs: positive(env, 'SUBGRAPH_REQUEST_TIMEOUT_MS', 30_000),
     dedupInFlight: env['GATEWAY_INFLIGHT_DEDUP'] !== 'off',
+    persistedQueries: env['GATEWAY_SUBGRAPH_PERSISTED_QUERIES'] !== 'off',
   };
 }
