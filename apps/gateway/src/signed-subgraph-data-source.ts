@@ -143,14 +143,14 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const { http, query, ...payload } = request;
     const isQuery = QUERY_OPERATION.test(query!);
     const headers = Object.fromEntries(http?.headers ?? []);
-    const extensions = this.persistedQueries ? { ...payload.extensions, ...this.persistedQueries.extensionFor(query!) } : undefined;
-    let reply = extensions ? await this.post(JSON.stringify({ ...payload, extensions }), headers, isQuery, context) : undefined;
-    const refusal = reply && persistedQueryRefusal(reply.body);
-    // A subgraph without persisted queries is sent the text from now on; one that lost the query is sent it once.
+    const persisted = this.persistedQueries?.extensionFor(query!);
+    const extensions = persisted && { ...payload.extensions, ...persisted.extension };
+    const withText = () => JSON.stringify({ ...payload, query, ...(extensions && { extensions }) });
+    let reply = await this.post(persisted?.firstUse === false ? JSON.stringify({ ...payload, extensions }) : withText(), headers, isQuery, context);
+    const refusal = persisted && persistedQueryRefusal(reply.body);
+    // A subgraph without persisted queries is sent the bare text from now on; one that forgot the query gets it again.
     if (refusal === 'not-supported') this.persistedQueries = undefined;
-    if (!reply || refusal) {
-      reply = await this.post(JSON.stringify({ ...payload, query, ...(refusal === 'not-found' && { extensions }) }), headers, isQuery, context);
-    }
+    if (refusal) reply = await this.post(refusal === 'not-found' ? withText() : JSON.stringify({ ...payload, query }), headers, isQuery, context);
 
     const response: FetcherResponse = new ReplyResponse(this.url, reply);
     if (!response.ok) throw await this.errorFromResponse(response);

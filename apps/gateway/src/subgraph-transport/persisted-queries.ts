@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
  * its query by sha256 instead of carrying the text, and the text is sent only when the subgraph has not seen it
  * yet (after a restart, or when its cache let the query go). The subgraph then neither reads nor hashes the
  * query text on every request; it finds the parsed and validated document by the hash it is given. Only the
- * gateway can use this: a subgraph answers nothing that the gateway did not sign, registration included.
+ * gateway can register a query: a subgraph answers nothing that the gateway did not sign.
  */
 export interface PersistedQueryExtension {
   persistedQuery: { version: 1; sha256Hash: string };
@@ -22,17 +22,23 @@ const REFUSALS: Record<string, PersistedQueryRefusal> = {
 /** A refusal is one short error and no data; anything longer is an answer and is not parsed twice. */
 const LONGEST_REFUSAL = 512;
 
-/** The sha256 of each subgraph query, worked out once: query plans hand out the same few strings on every request. */
+/**
+ * The sha256 of each subgraph query, worked out once: query plans hand out the same few strings on every request.
+ * A query met for the first time is sent with its text as well, which registers it with the subgraph, so only a
+ * subgraph that has since forgotten it (a restart, an eviction, another replica) ever refuses its hash.
+ */
 export class PersistedQueryHashes {
   private readonly hashes = new LRUCache<string, string>({ max: 5000 });
 
-  extensionFor(query: string): PersistedQueryExtension {
+  /** The extension naming `query`, and whether this is its first use (send the text too). */
+  extensionFor(query: string): { extension: PersistedQueryExtension; firstUse: boolean } {
     let sha256Hash = this.hashes.get(query);
+    const firstUse = sha256Hash === undefined;
     if (sha256Hash === undefined) {
       sha256Hash = createHash('sha256').update(query).digest('hex');
       this.hashes.set(query, sha256Hash);
     }
-    return { persistedQuery: { version: 1, sha256Hash } };
+    return { extension: { persistedQuery: { version: 1, sha256Hash } }, firstUse };
   }
 }
 
