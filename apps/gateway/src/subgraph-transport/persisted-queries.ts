@@ -3,16 +3,16 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Automatic persisted queries (Apollo's APQ protocol) from the gateway to its subgraphs: a subgraph fetch names
- * its query by sha256 instead of carrying the text, and the text is sent only when the subgraph has not seen it
- * yet (after a restart, or when its cache let the query go). The subgraph then neither reads nor hashes the
- * query text on every request; it finds the parsed and validated document by the hash it is given. Only the
- * gateway can register a query: a subgraph answers nothing that the gateway did not sign.
+ * its query by sha256 instead of carrying the text. The text goes with the hash on the query's first fetch, and
+ * again only when a subgraph has forgotten it (a restart, an eviction). The subgraph then neither reads nor
+ * hashes the query text on every request; it finds the parsed and validated document by the hash it is given.
+ * Only the gateway can register a query: a subgraph answers nothing that the gateway did not sign.
  */
 export interface PersistedQueryExtension {
   persistedQuery: { version: 1; sha256Hash: string };
 }
 
-/** How a subgraph turned a hash-only request down; either way nothing ran, so the full query may be sent. */
+/** How a subgraph turned a request naming a hash down; either way nothing ran, so it may be sent again with the text. */
 export type PersistedQueryRefusal = 'not-found' | 'not-supported';
 
 const REFUSALS: Record<string, PersistedQueryRefusal> = {

@@ -12,7 +12,7 @@ export interface SubgraphTransportConfig {
   requestTimeoutMs: number;
   /** Identical in-flight queries of the same caller to the same subgraph share one request. */
   dedupInFlight: boolean;
-  /** Subgraph fetches name their query by hash and send its text only when the subgraph asks (persisted-queries.ts). */
+  /** Subgraph fetches name their query by hash, sending its text on first use and when a subgraph asks (persisted-queries.ts). */
   persistedQueries: boolean;
 }
 
