@@ -14,6 +14,12 @@ export interface MessagingConfig {
    * instead (a minimum of bytes for up to some milliseconds) would ask that often while idle, too.
    */
   fetch: { gatherMs: number; idleWaitMs: number };
+  /**
+   * A consumer commits the offsets it has applied at most this often, in one request for all its partitions,
+   * rather than after every batch. The inbox makes an applied but uncommitted event harmless: delivered again (after
+   * a crash or a rebalance), it is skipped. An orderly stop commits everything applied.
+   */
+  commitIntervalMs: number;
 }
 
 export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
@@ -31,6 +37,7 @@ export function messagingConfigFor(clientId: string, env: NodeJS.ProcessEnv = pr
       // A stop waits for the fetch in flight: kafkajs' default (5 s) is half of what a deployment gives a process.
       idleWaitMs: wholeNumber(env, 'KAFKA_FETCH_IDLE_WAIT_MS', 1) ?? 1000,
     },
+    commitIntervalMs: wholeNumber(env, 'KAFKA_COMMIT_INTERVAL_MS', 0) ?? 500,
   };
 }
 

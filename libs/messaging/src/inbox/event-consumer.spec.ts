@@ -26,6 +26,8 @@ const LOCK_KEY = 4242;
 const BURST = 10;
 /** Notes from this number on, six of them, are sent one at a time for a consumer that gathers. */
 const TRICKLE = 70;
+/** Notes from this number on, four of them, are read by consumers that commit at different intervals. */
+const COMMITS = 80;
 const outbox = new Outbox();
 
 describe('EventConsumer (real Kafka and PostgreSQL)', () => {
@@ -210,6 +212,59 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     } finally {
       await producer.disconnect();
       await gathering.stop();
+    }
+  });
+
+  it('commits what it applied once per interval, not after every batch, and everything when it stops', async () => {
+    const topic = namespaced(bed.config, Noted.topic);
+    const committedOf = async (group: string) => {
+      const admin = bed.kafka.admin();
+      await admin.connect();
+      try {
+        const [offsets] = await admin.fetchOffsets({ groupId: namespaced(bed.config, `aftercare.${group}`), topics: [topic] });
+        return Object.fromEntries((offsets?.partitions ?? []).filter(({ offset }) => offset !== '-1').map(({ partition, offset }) => [partition, offset]));
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    const ends = async () => {
+      const admin = bed.kafka.admin();
+      await admin.connect();
+      try {
+        return Object.fromEntries((await admin.fetchTopicOffsets(topic)).filter(({ high }) => high !== '0').map(({ partition, high }) => [partition, high]));
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    const applied = new Set<string>();
+    const consumerWith = (group: string, commitIntervalMs: number) =>
+      new EventConsumer({
+        dataSource: bed.dataSource,
+        kafka: bed.kafka,
+        config: { ...bed.config, fetch: { gatherMs: 0, idleWaitMs: 200 }, commitIntervalMs },
+        logger: bed.logger,
+        group,
+        handlers: [on(Noted, async (event) => void applied.add(`${group}:${event.payload.n}`))],
+      });
+    await publish(Noted.create('note', { n: COMMITS }));
+    const [seldom, often] = [consumerWith('seldom-committed-notes', 60_000), consumerWith('often-committed-notes', 200)];
+    try {
+      for (const consumer of [seldom, often]) {
+        consumer.start();
+        await consumer.ready();
+      }
+      // Events in batches of their own: each batch applied, none committed by the consumer that commits once a minute.
+      for (let n = COMMITS + 1; n <= COMMITS + 3; n++) {
+        await publish(Noted.create('note', { n }));
+        await until(async () => applied.has(`seldom-committed-notes:${n}`) && applied.has(`often-committed-notes:${n}`));
+      }
+      const end = await ends();
+      expect(await committedOf('seldom-committed-notes')).toEqual({});
+      await until(async () => JSON.stringify(await committedOf('often-committed-notes')) === JSON.stringify(end), 5000);
+      await seldom.stop();
+      expect(await committedOf('seldom-committed-notes')).toEqual(end);
+    } finally {
+      await Promise.all([seldom.stop(), often.stop()]);
     }
   });
 });

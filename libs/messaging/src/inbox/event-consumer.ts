@@ -9,6 +9,7 @@ import { DEFAULT_PARTITIONS, ensureTopics } from '../topics-admin';
 import { failpoint } from '../failpoints';
 import { withOneOutboxInsert } from '../outbox/outbox';
 import { EventHandler } from './event-handler';
+import { OffsetCommits } from './offset-commits';
 
 export interface EventConsumerOptions {
   dataSource: DataSource;
@@ -70,11 +71,13 @@ export class EventConsumer {
   private readonly tracer;
   /** The batch transaction in progress: the next waits for it (partitions still fetch and apply alone side by side). */
   private batchInProgress: Promise<unknown> = Promise.resolve();
+  private readonly commits: OffsetCommits;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
     this.tracer = tracerFor(options.group);
+    this.commits = new OffsetCommits(options.config.commitIntervalMs, options.logger);
   }
 
   /** Starts in the background: a broker that is down at boot must not keep the service from serving. */
@@ -93,6 +96,7 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.stopped = true;
     this.onStop.forEach((wake) => wake());
+    await this.commits.flush();
     // Disconnecting first makes a connect still in progress fail fast instead of finishing after stop.
     await this.consumer?.disconnect().catch(() => undefined);
     await this.running;
@@ -165,6 +169,8 @@ export class EventConsumer {
     await consumer.run({
       partitionsConsumedConcurrently: PARTITIONS_APPLIED_AT_ONCE,
       eachBatchAutoResolve: false,
+      // OffsetCommits commits what was applied, once per interval rather than after every batch.
+      autoCommit: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
     this.options.logger.info('event consumer running', { group: this.groupId, topics: this.topics });
@@ -176,6 +182,9 @@ export class EventConsumer {
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     await this.applyBatch(payload);
+    // The batch in flight when the consumer stops: what it applied is committed before the consumer leaves the group.
+    if (this.stopped) return this.commits.flush();
+    await this.commits.applied(payload);
     // kafkajs fetches again once every batch of the last fetch is done: holding each batch back for a moment after
     // it is applied lets the next fetch carry what arrived meanwhile (under load, one fetch and one transaction per
     // partition for many events, as a broker-side wait would give, without an idle consumer asking that often).
