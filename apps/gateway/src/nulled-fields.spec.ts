@@ -51,14 +51,15 @@ describe('the gateway never nulls a field without an error saying why', () => {
   let gateway: RunningGateway;
   const servers: Server[] = [];
   const token = mintStaffToken({ sub: 'li.na', name: 'Li Na', roles: ['SALES'] }, SECRET);
-  const ask = async (query: string): Promise<Answer> => {
+  const answerText = async (query: string): Promise<string> => {
     const response = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
     });
-    return (await response.json()) as Answer;
+    return response.text();
   };
+  const ask = async (query: string): Promise<Answer> => JSON.parse(await answerText(query)) as Answer;
 
   beforeAll(async () => {
     const complaints = await startTestSubgraph(complaintsSchema, {
@@ -78,8 +79,8 @@ describe('the gateway never nulls a field without an error saying why', () => {
     servers.forEach((server) => server.close());
   });
 
-  it('answers a reference the caller may see', async () => {
-    expect(await ask('{ complaint(id: "c-own") { id customer { name } } }')).toEqual({ data: { complaint: { id: 'c-own', customer: { name: 'Wang Fang' } } } });
+  it('answers a reference the caller may see, in compact JSON', async () => {
+    expect(await answerText('{ complaint(id: "c-own") { id customer { name } } }')).toBe('{"data":{"complaint":{"id":"c-own","customer":{"name":"Wang Fang"}}}}');
   });
 
   it('explains a reference the owning subgraph did not resolve (a card the salesperson does not own) with NOT_FOUND at the nulled field', async () => {
