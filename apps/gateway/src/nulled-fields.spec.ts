@@ -80,7 +80,9 @@ describe('the gateway never nulls a field without an error saying why', () => {
   });
 
   it('answers a reference the caller may see, in compact JSON', async () => {
-    expect(await answerText('{ complaint(id: "c-own") { id customer { name } } }')).toBe('{"data":{"complaint":{"id":"c-own","customer":{"name":"Wang Fang"}}}}');
+    expect(await answerText('{ complaint(id: "c-own") { id customer { name } } }')).toBe(
+      '{"data":{"complaint":{"id":"c-own","customer":{"name":"Wang Fang"}}}}',
+    );
   });
 
   it('explains a reference the owning subgraph did not resolve (a card the salesperson does not own) with NOT_FOUND at the nulled field', async () => {
