@@ -351,19 +351,22 @@ async function main(): Promise<void> {
         ? { ...processes, ...Object.fromEntries(Object.entries(baselineServices.services).map(([name, service]) => [name, service.pid!])) }
         : processes;
     const metricsUrlsOf = (target: Target) => (target === 'servicesBaseline' && baselineServices ? serviceMetricsUrls(baselineServices.env) : metricsUrls);
+    /** The bench's load on one scenario: CONCURRENCY requests in flight for `seconds`, each with the next variables. */
+    const loadOf = (scenario: Scenario, url: string, headers: Record<string, string>, seconds: number) =>
+      runLoad({
+        url,
+        headers,
+        concurrency: CONCURRENCY,
+        durationMs: seconds * 1000,
+        body: (i) => JSON.stringify({ query: scenario.query, variables: scenario.variables(i) }),
+      });
     const measure = async (scenario: Scenario, target: Target, round: number, url: string, headers: Record<string, string>) => {
       const processes = processesOf(target);
       const metricsUrls = metricsUrlsOf(target);
       const statementsBefore = await statementsSent(metricsUrls);
       const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
       const postgresBefore = await postgres.snapshot();
-      const result = await runLoad({
-        url,
-        headers,
-        concurrency: CONCURRENCY,
-        durationMs: SECONDS * 1000,
-        body: (i) => JSON.stringify({ query: scenario.query, variables: scenario.variables(i) }),
-      });
+      const result = await loadOf(scenario, url, headers, SECONDS);
       const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests)) * 100) / 100;
       const cpuMsPerRequest = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, perRequest(cpuMs(pid) - before[name]!)]));
       cpuMsPerRequest['postgres'] = perRequest(await postgres.since(postgresBefore));
@@ -391,14 +394,7 @@ async function main(): Promise<void> {
         : [urls[target], staff()];
     for (const scenario of WARMUP_SECONDS > 0 ? scenarios.filter((candidate) => selected(candidate.key)) : []) {
       for (const target of [...(scenario.direct ? ['direct' as const] : []), ...TIMED]) {
-        const [url, headers] = await targetUrl(scenario, target);
-        await runLoad({
-          url,
-          headers,
-          concurrency: CONCURRENCY,
-          durationMs: WARMUP_SECONDS * 1000,
-          body: (i) => JSON.stringify({ query: scenario.query, variables: scenario.variables(i) }),
-        });
+        await loadOf(scenario, ...(await targetUrl(scenario, target)), WARMUP_SECONDS);
       }
     }
 

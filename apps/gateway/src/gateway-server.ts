@@ -70,8 +70,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     // Our shutdown drains the HTTP server first; Apollo's own SIGTERM handler would stop executing the requests
     // still in flight and re-raise the signal before they are answered.
     stopOnTerminationSignals: false,
-    // Consoles and partners parse the answer; Apollo's default indents it, a third more bytes on a list to
-    // serialise, send and parse again (the Hive peers answer compact JSON too).
+    // Consoles and partners parse the answer; Apollo's default indents it, more bytes on every list to serialise,
+    // send and parse again (the subgraphs and the Hive peers answer compact JSON too).
     stringifyResult: JSON.stringify,
     plugins: [...armor.plugins, edgePlugin({ staffIntrospection: edge.staffIntrospection, log: logger.error.bind(logger) })],
   });

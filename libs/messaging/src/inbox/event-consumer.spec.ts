@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@aftercare/event-contracts';
-import { Consumer, KafkaMessage } from 'kafkajs';
+import { Admin, Consumer, KafkaMessage } from 'kafkajs';
 import { onEveryStatement } from '@aftercare/persistence';
 import { ensureTopics } from '../topics-admin';
 import { namespaced } from '../messaging-config';
@@ -217,25 +217,24 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
 
   it('commits what it applied once per interval, not after every batch, and everything when it stops', async () => {
     const topic = namespaced(bed.config, Noted.topic);
-    const committedOf = async (group: string) => {
+    const withAdmin = async <T>(read: (admin: Admin) => Promise<T>): Promise<T> => {
       const admin = bed.kafka.admin();
       await admin.connect();
       try {
+        return await read(admin);
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    const committedOf = (group: string) =>
+      withAdmin(async (admin) => {
         const [offsets] = await admin.fetchOffsets({ groupId: namespaced(bed.config, `aftercare.${group}`), topics: [topic] });
         return Object.fromEntries((offsets?.partitions ?? []).filter(({ offset }) => offset !== '-1').map(({ partition, offset }) => [partition, offset]));
-      } finally {
-        await admin.disconnect();
-      }
-    };
-    const ends = async () => {
-      const admin = bed.kafka.admin();
-      await admin.connect();
-      try {
-        return Object.fromEntries((await admin.fetchTopicOffsets(topic)).filter(({ high }) => high !== '0').map(({ partition, high }) => [partition, high]));
-      } finally {
-        await admin.disconnect();
-      }
-    };
+      });
+    const ends = () =>
+      withAdmin(async (admin) =>
+        Object.fromEntries((await admin.fetchTopicOffsets(topic)).filter(({ high }) => high !== '0').map(({ partition, high }) => [partition, high])),
+      );
     const applied = new Set<string>();
     const consumerWith = (group: string, commitIntervalMs: number) =>
       new EventConsumer({

@@ -182,9 +182,9 @@ export class EventConsumer {
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     await this.applyBatch(payload);
+    await this.commits.applied(payload);
     // The batch in flight when the consumer stops: what it applied is committed before the consumer leaves the group.
     if (this.stopped) return this.commits.flush();
-    await this.commits.applied(payload);
     // kafkajs fetches again once every batch of the last fetch is done: holding each batch back for a moment after
     // it is applied lets the next fetch carry what arrived meanwhile (under load, one fetch and one transaction per
     // partition for many events, as a broker-side wait would give, without an idle consumer asking that often).
