@@ -80,9 +80,10 @@ describe('sales (zh-CN)', () => {
     await page.getByTestId('edit-customer').click();
     const edit = page.getByRole('dialog', { name: `编辑 ${name}` });
     await edit.getByRole('button', { name: '添加场所' }).click();
-    await edit.getByLabel('地址').last().fill('8 E2E Road, Xuhui, kitchen');
+    // The new site's own field, waited for: "the last 地址" could still be the card's address until the row renders.
+    await edit.getByTestId('site-address').fill('8 E2E Road, Xuhui, kitchen');
     await edit.getByTestId('save-customer').click();
-    await edit.waitFor({ state: 'hidden' });
+    await closedAfterSave(edit);
 
     await page.getByTestId('contact-notes').fill('电话沟通厨房净水需求，客户有意签约');
     await page.getByTestId('log-contact').click();

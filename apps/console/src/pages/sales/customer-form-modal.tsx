@@ -159,7 +159,7 @@ export function CustomerFormModal({ card, onClose, onSaved }: { card?: SalesCard
                     <Input />
                   </Form.Item>
                   <Form.Item name={[field.name, 'address']} label={t('form.address')} rules={[{ required: true, whitespace: true }]}>
-                    <Input />
+                    <Input data-testid="site-address" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'areaM2']} label={t('form.area')}>
                     <InputNumber min={0} />
