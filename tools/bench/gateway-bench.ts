@@ -33,6 +33,7 @@ import { FetchCounter } from './support/fetch-counter';
 import { cpuMs, PostgresCpu } from './support/process-cpu';
 import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
 import { BaselineServices, startBaselineServices } from './support/baseline-services';
+import { pairedRatio } from './support/paired-ratios';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -77,7 +78,12 @@ const GATEWAYS = ['ours', 'hive', 'hiveRust'] as const;
 const BASELINE = process.env['BENCH_BASELINE'];
 /** BENCH_SERVICES_BASELINE=<commit>: the five services as they were at that commit (support/baseline-services), behind our gateway. */
 const SERVICES_BASELINE = process.env['BENCH_SERVICES_BASELINE'];
-const TIMED: Target[] = ['ours', ...(BASELINE ? ['baseline' as const] : []), ...(SERVICES_BASELINE ? ['servicesBaseline' as const] : []), 'hive', 'hiveRust'];
+/**
+ * The order of a round (reversed every other round). Ours runs right after what it is set against for issue 22's
+ * items 2 and 3 (the services at the baseline commit, or our gateway at BENCH_BASELINE) and right before Hive + Rust:
+ * each ratio is taken between two runs back to back (support/paired-ratios).
+ */
+const TIMED: Target[] = ['hive', ...(SERVICES_BASELINE ? ['servicesBaseline' as const] : []), ...(BASELINE ? ['baseline' as const] : []), 'ours', 'hiveRust'];
 const TARGET_NAMES: Record<Target, string> = {
   direct: 'subgraph direct (limit)',
   ours: 'our gateway',
@@ -96,6 +102,11 @@ const GATEWAY_PROCESS: Record<Target, string | undefined> = {
   hiveRust: 'hiveRust',
 };
 const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'servicesBaselineGateway', 'hive', 'hiveRust', 'postgres']);
+const gatewayCpuOf = (run: Run) => run.cpuMsPerRequest[GATEWAY_PROCESS[run.target] ?? ''] ?? NaN;
+const subgraphsCpuOf = (run: Run) =>
+  Object.entries(run.cpuMsPerRequest)
+    .filter(([name]) => !NOT_SUBGRAPHS.has(name))
+    .reduce((sum, [, ms]) => sum + ms, 0);
 
 /** apps/gateway as it was at `commit`, in a scratch folder that resolves packages from the working tree. */
 function scratchGateway(commit: string): string {
@@ -373,10 +384,8 @@ async function main(): Promise<void> {
       const statements = (await statementsSent(metricsUrls)) - statementsBefore - metricsUrls.length;
       const sqlStatementsPerRequest = Math.round((statements / Math.max(1, result.requests)) * 100) / 100;
       runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest });
-      const engineCpu = cpuMsPerRequest[GATEWAY_PROCESS[target] ?? ''] ?? 0;
-      const subgraphCpu = Object.entries(cpuMsPerRequest)
-        .filter(([name]) => !NOT_SUBGRAPHS.has(name))
-        .reduce((sum, [, ms]) => sum + ms, 0);
+      const engineCpu = gatewayCpuOf(runs.at(-1)!);
+      const subgraphCpu = subgraphsCpuOf(runs.at(-1)!);
       console.log(
         `${scenario.key} ${target.padEnd(6)} round ${round}: ${result.perSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}, ` +
           `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)} + PostgreSQL ${cpuMsPerRequest['postgres']}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
@@ -692,9 +701,34 @@ function writeReport(
         processCpu,
       };
     };
+    const paired = (numerator: Target, denominator: Target, figure: (run: Run) => number) => {
+      const ratio = pairedRatio(runs, scenario.key, numerator, denominator, figure);
+      return ratio === undefined ? undefined : Math.round(ratio * 100) / 100;
+    };
+    const perSecondOf = (run: Run) => run.perSecond;
+    const serviceNames = Object.keys(runs.find((run) => run.scenario === scenario.key)?.cpuMsPerRequest ?? {}).filter((name) => !NOT_SUBGRAPHS.has(name));
     return {
       scenario: scenario.key,
       title: scenario.title,
+      /** Medians of the rounds' own ratios (support/paired-ratios). */
+      ratios: {
+        perSecond: {
+          hive: paired('ours', 'hive', perSecondOf),
+          hiveRust: paired('ours', 'hiveRust', perSecondOf),
+          baseline: paired('ours', 'baseline', perSecondOf),
+        },
+        directOverOurs: paired('direct', 'ours', perSecondOf),
+        gatewayCpu: {
+          hive: paired('ours', 'hive', gatewayCpuOf),
+          hiveRust: paired('ours', 'hiveRust', gatewayCpuOf),
+          baseline: paired('ours', 'baseline', gatewayCpuOf),
+        },
+        servicesNowToThen: {
+          all: paired('ours', 'servicesBaseline', subgraphsCpuOf),
+          postgres: paired('ours', 'servicesBaseline', (run) => run.cpuMsPerRequest['postgres'] ?? NaN),
+          ...Object.fromEntries(serviceNames.map((name) => [name, paired('ours', 'servicesBaseline', (run) => run.cpuMsPerRequest[name] ?? NaN)])),
+        } as Record<string, number | undefined>,
+      },
       direct: figures('direct'),
       ours: figures('ours'),
       baseline: figures('baseline'),
@@ -727,28 +761,26 @@ function writeReport(
       );
     }
   }
-  const ratio = (a?: number, b?: number) => (a && b ? (Math.round((a / b) * 100) / 100).toString() : '–');
+  const cell = (ratio?: number) => ratio?.toString() ?? '–';
   lines.push(
     '',
     '## Ratios',
+    '',
+    "Each ratio is the median of the rounds' own ratios, each between two runs of one round that follow one another.",
     '',
     '| scenario | ours / Hive (JS) req/s | ours / Hive + Rust req/s | our gateway CPU / Hive (JS) per request | our gateway CPU / Hive + Rust per request | direct / ours req/s (gateway overhead) |',
     '|---|---|---|---|---|---|',
   );
   for (const row of summary) {
     lines.push(
-      `| ${row.title} | ${ratio(row.ours?.perSecond, row.hive?.perSecond)} | ${ratio(row.ours?.perSecond, row.hiveRust?.perSecond)} | ` +
-        `${ratio(row.ours?.gatewayCpuMsPerRequest, row.hive?.gatewayCpuMsPerRequest)} | ${ratio(row.ours?.gatewayCpuMsPerRequest, row.hiveRust?.gatewayCpuMsPerRequest)} | ` +
-        `${ratio(row.direct?.perSecond, row.ours?.perSecond)} |`,
+      `| ${row.title} | ${cell(row.ratios.perSecond.hive)} | ${cell(row.ratios.perSecond.hiveRust)} | ` +
+        `${cell(row.ratios.gatewayCpu.hive)} | ${cell(row.ratios.gatewayCpu.hiveRust)} | ${cell(row.ratios.directOverOurs)} |`,
     );
   }
   if (BASELINE) {
     lines.push('', `Our gateway now against itself at ${BASELINE} (same rounds): req/s ratio · gateway CPU per request ratio.`, '');
     for (const row of summary) {
-      if (row.baseline)
-        lines.push(
-          `- ${row.title}: ${ratio(row.ours?.perSecond, row.baseline.perSecond)} · ${ratio(row.ours?.gatewayCpuMsPerRequest, row.baseline.gatewayCpuMsPerRequest)}`,
-        );
+      if (row.baseline) lines.push(`- ${row.title}: ${cell(row.ratios.perSecond.baseline)} · ${cell(row.ratios.gatewayCpu.baseline)}`);
     }
   }
   if (SERVICES_BASELINE) lines.push(...servicesAgainstBaseline(summary));
@@ -875,29 +907,28 @@ function writeReport(
  */
 const INTAKE_BEFORE = { commit: '568e164', ordersPerSecond: 77.1, statementsPerOrder: 44.3 };
 
-type SummaryRow = {
-  title: string;
-  scenario: string;
-  ours?: { perSecond: number; gatewayCpuMsPerRequest: number; subgraphCpuMsPerRequest: number };
-  servicesBaseline?: { subgraphCpuMsPerRequest: number };
-  hiveRust?: { perSecond: number; gatewayCpuMsPerRequest: number };
+type PairedRatios = {
+  perSecond: { hiveRust?: number };
+  gatewayCpu: { hiveRust?: number };
+  servicesNowToThen: Record<string, number | undefined>;
 };
+type SummaryRow = { title: string; scenario: string; ratios: PairedRatios };
 
 type ServiceFigures = { subgraphCpuMsPerRequest: number; postgresCpuMsPerRequest: number; processCpu: Record<string, number> };
 
 /** Issue 22, item 3: each service's CPU per request now and at BENCH_SERVICES_BASELINE, behind our gateway, in the same rounds. */
-function servicesAgainstBaseline(summary: { title: string; ours?: ServiceFigures; servicesBaseline?: ServiceFigures }[]): string[] {
+function servicesAgainstBaseline(summary: { title: string; ours?: ServiceFigures; servicesBaseline?: ServiceFigures; ratios: PairedRatios }[]): string[] {
   const lines = [
     '',
     `## The services now against the services at ${SERVICES_BASELINE} (same rounds, behind our gateway)`,
     '',
-    'CPU ms per request of each service, its total, and PostgreSQL, from each process; ratio is now / then.',
+    "CPU ms per request of each service, its total, and PostgreSQL, from each process (medians of the rounds); now / then is the median of the rounds' own ratios.",
     '',
   ];
   for (const row of summary) {
     if (!row.ours || !row.servicesBaseline) continue;
     const services = Object.keys(row.ours.processCpu).filter((name) => !NOT_SUBGRAPHS.has(name));
-    const ratio = (now: number, then: number) => (then ? (Math.round((now / then) * 100) / 100).toString() : '–');
+    const ratio = (name: string) => row.ratios.servicesNowToThen[name]?.toString() ?? '–';
     lines.push(
       `### ${row.title}`,
       '',
@@ -905,7 +936,7 @@ function servicesAgainstBaseline(summary: { title: string; ours?: ServiceFigures
       `|---|${services.map(() => '---|').join('')}---|---|`,
       `| at ${SERVICES_BASELINE?.slice(0, 10)} | ${services.map((name) => row.servicesBaseline!.processCpu[name]).join(' | ')} | ${row.servicesBaseline.subgraphCpuMsPerRequest} | ${row.servicesBaseline.postgresCpuMsPerRequest} |`,
       `| now | ${services.map((name) => row.ours!.processCpu[name]).join(' | ')} | ${row.ours.subgraphCpuMsPerRequest} | ${row.ours.postgresCpuMsPerRequest} |`,
-      `| now / then | ${services.map((name) => ratio(row.ours!.processCpu[name]!, row.servicesBaseline!.processCpu[name]!)).join(' | ')} | ${ratio(row.ours.subgraphCpuMsPerRequest, row.servicesBaseline.subgraphCpuMsPerRequest)} | ${ratio(row.ours.postgresCpuMsPerRequest, row.servicesBaseline.postgresCpuMsPerRequest)} |`,
+      `| now / then | ${services.map(ratio).join(' | ')} | ${ratio('all')} | ${ratio('postgres')} |`,
       '',
     );
   }
@@ -917,14 +948,14 @@ function targetLines(summary: SummaryRow[], intake: Intake | undefined, latency:
   const rows: string[] = [];
   const verdict = (met: boolean | undefined) => (met === undefined ? 'not run' : met ? 'met' : '**not met**');
   for (const row of summary.filter((candidate) => ['b', 'c', 'd'].includes(candidate.scenario))) {
-    const speed = row.ours && row.hiveRust ? row.ours.perSecond / row.hiveRust.perSecond : undefined;
-    const cpu = row.ours && row.hiveRust ? row.ours.gatewayCpuMsPerRequest / row.hiveRust.gatewayCpuMsPerRequest : undefined;
+    const speed = row.ratios.perSecond.hiveRust;
+    const cpu = row.ratios.gatewayCpu.hiveRust;
     rows.push(`| ${row.title}: ours / Hive + Rust req/s ≥ 1.25 | ${speed?.toFixed(2) ?? '–'} | ${verdict(speed === undefined ? undefined : speed >= 1.25)} |`);
     rows.push(
       `| ${row.title}: our gateway CPU / Hive + Rust per request ≤ 0.75 | ${cpu?.toFixed(2) ?? '–'} | ${verdict(cpu === undefined ? undefined : cpu <= 0.75)} |`,
     );
     if (row.scenario === 'b') continue;
-    const services = row.ours && row.servicesBaseline ? row.ours.subgraphCpuMsPerRequest / row.servicesBaseline.subgraphCpuMsPerRequest : undefined;
+    const services = row.ratios.servicesNowToThen['all'];
     rows.push(
       `| ${row.title}: the services' CPU per request / theirs at ${SERVICES_BASELINE?.slice(0, 10) ?? '(BENCH_SERVICES_BASELINE)'} ≤ 0.5 | ${services?.toFixed(2) ?? '–'} | ${verdict(services === undefined ? undefined : services <= 0.5)} |`,
     );
@@ -934,7 +965,17 @@ function targetLines(summary: SummaryRow[], intake: Intake | undefined, latency:
     `| intake ≥ 2 × ${INTAKE_BEFORE.ordersPerSecond} orders/s (at ${INTAKE_BEFORE.commit}) | ${intake?.perSecond ?? '–'} (${intake ? (intake.perSecond / INTAKE_BEFORE.ordersPerSecond).toFixed(2) : '–'} ×) | ${verdict(intake && intake.perSecond >= 2 * INTAKE_BEFORE.ordersPerSecond)} |`,
     `| event latency p95 < 100 ms at ${LATENCY_ORDERS_PER_SECOND} orders/s | ${latency?.p95 ?? '–'} ms | ${verdict(latency && latency.p95 < 100)} |`,
   );
-  return ['', '## Issue 22 targets in this run', '', '| target | this run | verdict |', '|---|---|---|', ...rows, ''];
+  return [
+    '',
+    '## Issue 22 targets in this run',
+    '',
+    "The ratios are medians of the rounds' own ratios, as above.",
+    '',
+    '| target | this run | verdict |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 main().then(
