@@ -1,8 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { listen, sendGraphqlError } from '@aftercare/http-server';
+import { answerGraphqlRequest, listen, sendGraphqlError } from '@aftercare/http-server';
 import type { Identity } from '@aftercare/identity';
 import type { Logger } from '@aftercare/logging';
 import { SupergraphSubgraph, subgraphsOf } from '@aftercare/supergraph';
@@ -101,12 +100,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     authenticate((req) => authenticateRequest(req, config.authJwtSecret, partners)),
     rateLimit(limiter, { partner: edge.partnerRate, staff: edge.staffRate, anonymous: edge.anonymousRate }),
     trustedDocuments(publishedDocuments, { enforceForPartners: edge.enforcePartnerDocuments }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        identity: res.locals['identity'] as Identity,
-        requestId: res.locals['requestId'] as string,
-      }),
-    }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const context = async (): Promise<GatewayContext> => ({ identity: res.locals['identity'] as Identity, requestId: res.locals['requestId'] as string });
+      answerGraphqlRequest(apollo, req, res, context).catch(next);
+    },
   );
   app.use((_req, res) => sendGraphqlError(res, 404, 'NOT_FOUND', 'No such endpoint'));
   app.use(jsonErrorHandler(logger.error.bind(logger)));

@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, Identity, REQUEST_ID_HEADER, signGatewayIdentity } from '@aftercare/identity';
 import { identityKeyOf, SignatureCache } from './subgraph-transport/request-identity';
+import { PlainHeaders } from './subgraph-transport/plain-headers';
 import { ReplyResponse } from './subgraph-transport/reply-response';
 import { SubgraphRequestError, SubgraphTransports } from './subgraph-transport/subgraph-http-client';
 import { GraphQLError } from 'graphql';
@@ -85,7 +86,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
-    const headers = new Headers();
+    const headers = new PlainHeaders();
     for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
     headers.set('content-type', 'application/json');
     request.http = { method: 'POST', url: this.url, headers };

@@ -1,2 +1,3 @@
+export * from './apollo-http';
 export * from './graphql-errors';
 export * from './listen';

@@ -1,11 +1,10 @@
-import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import express from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bodyRefusal, sendGraphqlError } from '@aftercare/http-server';
+import { answerGraphqlRequest, bodyRefusal, ParsedRequest, sendGraphqlError } from '@aftercare/http-server';
 
-type Request = IncomingMessage & { body?: unknown };
 /** Runs after the body is parsed and before the operation (tracing, request metrics); calls `next` to go on. */
-export type GraphqlMiddleware = (req: Request, res: ServerResponse, next: () => void) => void;
+export type GraphqlMiddleware = (req: ParsedRequest, res: ServerResponse, next: () => void) => void;
 
 export interface GraphqlRouteOptions<TContext extends BaseContext> {
   /** The operation's context from the request; a thrown GraphQLError is answered as Apollo answers it. */
@@ -22,27 +21,15 @@ export interface GraphqlRouteOptions<TContext extends BaseContext> {
  * what it refuses is answered with a stable code (`bodyRefusal`), never an HTML page.
  */
 export function graphqlRoute<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphqlRouteOptions<TContext>) {
-  const parseJson = express.json({ limit: options.maxBodyBytes }) as unknown as (req: Request, res: ServerResponse, next: (error?: unknown) => void) => void;
-  const answer = async (req: Request, res: ServerResponse): Promise<void> => {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    const queryAt = req.url!.indexOf('?');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: queryAt < 0 ? '' : req.url!.slice(queryAt), body: req.body },
-      context: () => options.context(req),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
+  const parseJson = express.json({ limit: options.maxBodyBytes }) as unknown as (
+    req: ParsedRequest,
+    res: ServerResponse,
+    next: (error?: unknown) => void,
+  ) => void;
+  const answer = (req: ParsedRequest, res: ServerResponse) => answerGraphqlRequest(apollo, req, res, () => options.context(req));
   const failed = (res: ServerResponse) => sendGraphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   const { middleware } = options;
-  const run = (index: number, req: Request, res: ServerResponse): void => {
+  const run = (index: number, req: ParsedRequest, res: ServerResponse): void => {
     if (index === middleware.length) {
       answer(req, res).catch(() => failed(res));
       return;
@@ -53,7 +40,7 @@ export function graphqlRoute<TContext extends BaseContext>(apollo: ApolloServer<
       failed(res);
     }
   };
-  return (req: Request, res: ServerResponse): void => {
+  return (req: ParsedRequest, res: ServerResponse): void => {
     parseJson(req, res, (error) => {
       if (error === undefined) return run(0, req, res);
       sendGraphqlError(res, ...(bodyRefusal(error) ?? [500, 'INTERNAL_SERVER_ERROR', 'Internal server error']));

@@ -1,4 +1,5 @@
 import type { FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
+import { PlainHeaders } from './plain-headers';
 import type { SubgraphReply } from './subgraph-http-client';
 
 /**
@@ -29,14 +30,7 @@ export class ReplyResponse implements FetcherResponse {
   }
 
   get headers(): FetcherHeaders {
-    if (!this.headerView) {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(this.reply.headers)) {
-        if (value === undefined) continue;
-        for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-      }
-      this.headerView = headers;
-    }
+    this.headerView ??= PlainHeaders.of(this.reply.headers);
     return this.headerView;
   }
 

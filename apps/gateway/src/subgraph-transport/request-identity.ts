@@ -4,18 +4,22 @@ import { LRUCache } from 'lru-cache';
 /** Signed identities live 30 s (libs/identity); a token is handed out for its first 10 s only. */
 const SIGNATURE_REUSE_MS = 10_000;
 
-const identityKeys = new WeakMap<object, string>();
+/**
+ * Per identity object: a verified token's identity is one frozen object shared by every request that presents the
+ * token (libs/identity frozenIdentity), so its key is written once per token, not once per request.
+ */
+const identityKeys = new WeakMap<Identity, string>();
 
 /**
  * Who is asking, as a string that differs whenever anything about the caller differs (kind, user or
  * partner, roles, name). In-flight sharing is keyed on it together with the request, so two callers never
  * share an answer — not even two callers whose requests to the subgraph are byte for byte the same.
  */
-export function identityKeyOf(context: { identity: Identity }): string {
-  let key = identityKeys.get(context);
+export function identityKeyOf({ identity }: { identity: Identity }): string {
+  let key = identityKeys.get(identity);
   if (key === undefined) {
-    key = canonicalJson(context.identity);
-    identityKeys.set(context, key);
+    key = canonicalJson(identity);
+    identityKeys.set(identity, key);
   }
   return key;
 }
