@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigResourceTypes } from 'kafkajs';
+import { ConfigResourceTypes, Kafka } from 'kafkajs';
 import { createKafka } from './kafka';
 import { messagingConfigFor, topicReplicationFor } from './messaging-config';
 import { ensureTopics, replicationFor } from './topics-admin';
@@ -37,6 +37,7 @@ describe('topic replication: min(3, brokers) copies, 2 in sync for an acknowledg
       await ensureTopics(kafka, [topic], 2, {});
       const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
       expect(metadata?.partitions.map((partition) => partition.replicas.length)).toEqual([expected.replicationFactor, expected.replicationFactor]);
+      expect(metadata?.partitions.every((partition) => partition.leader >= 0)).toBe(true);
       const { resources } = await admin.describeConfigs({
         includeSynonyms: false,
         resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
@@ -46,5 +47,29 @@ describe('topic replication: min(3, brokers) copies, 2 in sync for an acknowledg
       await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
       await admin.disconnect();
     }
+  });
+
+  it('tries again while a topic it finds (another caller is creating it) has a partition without a leader', async () => {
+    // The broker's answers while another process creates the topic: listed at once, its leaders a moment later.
+    const leaders = [
+      [0, -1, 0],
+      [0, 0, 0],
+    ];
+    const metadataCalls: string[][] = [];
+    const admin = {
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      listTopics: async () => ['orders'],
+      fetchTopicMetadata: async ({ topics }: { topics: string[] }) => {
+        metadataCalls.push(topics);
+        const now = leaders[Math.min(metadataCalls.length - 1, leaders.length - 1)]!;
+        return { topics: [{ name: 'orders', partitions: now.map((leader, partitionId) => ({ partitionId, leader })) }] };
+      },
+    };
+    await ensureTopics({ admin: () => admin } as unknown as Kafka, ['orders']);
+    expect(metadataCalls).toEqual([['orders'], ['orders']]);
+
+    const neverLed = { ...admin, fetchTopicMetadata: async () => ({ topics: [{ name: 'orders', partitions: [{ partitionId: 0, leader: -1 }] }] }) };
+    await expect(ensureTopics({ admin: () => neverLed } as unknown as Kafka, ['orders'])).rejects.toThrow(/without a leader for every partition yet: orders/);
   });
 });

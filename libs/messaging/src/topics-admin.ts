@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { TopicReplicationConfig, topicReplicationFor } from './messaging-config';
 
 export const DEFAULT_PARTITIONS = 3;
@@ -26,7 +26,8 @@ export function replicationFor(brokers: number, config: TopicReplicationConfig =
 }
 
 /**
- * Creates topics that do not exist yet; existing topics are left as they are. Two services (or tests)
+ * Creates topics that do not exist yet; existing topics are left as they are. Returns once every partition of
+ * every topic has a leader, so a subscribe or a send right after it finds them. Two services (or tests)
  * creating the same topic at once, or metadata that lags a fresh topic, fail one attempt; the next sees
  * the topic and is done.
  */
@@ -54,20 +55,33 @@ async function createMissing(kafka: Kafka, topics: string[], partitions: number,
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    // The brokers the cluster lists now (KRaft lists the live ones): a pinned factor above that is refused by the broker.
-    const { brokers } = await admin.describeCluster();
-    const { replicationFactor, minInsyncReplicas } = replicationFor(brokers.length, config);
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: partitions,
-        replicationFactor,
-        configEntries: [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }],
-      })),
-    });
+    if (missing.length > 0) {
+      // The brokers the cluster lists now (KRaft lists the live ones): a pinned factor above that is refused by the broker.
+      const { brokers } = await admin.describeCluster();
+      const { replicationFactor, minInsyncReplicas } = replicationFor(brokers.length, config);
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor,
+          configEntries: [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }],
+        })),
+      });
+    }
+    await everyPartitionLed(admin, topics);
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * A topic another process is creating right now is listed before its partitions have leaders, and a consumer
+ * subscribing then is refused ("This server does not host this topic-partition"). Throws until all are led;
+ * ensureTopics tries again.
+ */
+async function everyPartitionLed(admin: Admin, topics: string[]): Promise<void> {
+  const { topics: described } = await admin.fetchTopicMetadata({ topics });
+  const leaderless = described.filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0));
+  if (leaderless.length > 0) throw new Error(`topics without a leader for every partition yet: ${leaderless.map((topic) => topic.name).join(', ')}`);
 }
