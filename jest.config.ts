@@ -8,6 +8,6 @@ export default async () => ({
   // Two suites at a time, whatever the core count: most suites spend their time waiting on PostgreSQL, the broker
   // and the processes they start, and jest's default on two cores (one worker) left a core idle. `npm test` took
   // 386 s instead of 568, the slow fault step 241 s instead of 336, with the same margins. Ports, databases and
-  // brokers are each test's own (libs/testing), so two suites never share one.
+  // Kafka topic namespaces are each test's own (libs/testing), so two suites never share one.
   maxWorkers: 2,
 });

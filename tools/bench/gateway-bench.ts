@@ -33,7 +33,7 @@ import { FetchCounter } from './support/fetch-counter';
 import { cpuMs, PostgresCpu } from './support/process-cpu';
 import { serviceMetricsUrls, statementsByService, statementsSent, waitUntilSettled } from './support/service-metrics';
 import { BaselineServices, startBaselineServices } from './support/baseline-services';
-import { pairedRatio } from './support/paired-ratios';
+import { medianOf, pairedRatio } from './support/paired-ratios';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -103,8 +103,9 @@ const GATEWAY_PROCESS: Record<Target, string | undefined> = {
 };
 const NOT_SUBGRAPHS = new Set(['gateway', 'baselineGateway', 'servicesBaselineGateway', 'hive', 'hiveRust', 'postgres']);
 const gatewayCpuOf = (run: Run) => run.cpuMsPerRequest[GATEWAY_PROCESS[run.target] ?? ''] ?? NaN;
-const subgraphsCpuOf = (run: Run) =>
-  Object.entries(run.cpuMsPerRequest)
+/** The services' CPU ms per request, from one run's (or the rounds' medians of) CPU per process. */
+const subgraphsCpuOf = (cpuMsPerRequest: Record<string, number>) =>
+  Object.entries(cpuMsPerRequest)
     .filter(([name]) => !NOT_SUBGRAPHS.has(name))
     .reduce((sum, [, ms]) => sum + ms, 0);
 
@@ -189,9 +190,10 @@ async function startHivePeer(platform: Platform, planner: 'js' | 'rust', env: No
   throw new Error(`the Hive peer (${planner} planner) did not start`);
 }
 
+/** Of an even count of rounds, the mean of the two middle ones, to two decimals like every figure of the report. */
 const median = (values: number[]) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
+  const finite = values.filter(Number.isFinite);
+  return finite.length ? Math.round(medianOf(finite) * 100) / 100 : NaN;
 };
 
 async function main(): Promise<void> {
@@ -383,9 +385,10 @@ async function main(): Promise<void> {
       cpuMsPerRequest['postgres'] = perRequest(await postgres.since(postgresBefore));
       const statements = (await statementsSent(metricsUrls)) - statementsBefore - metricsUrls.length;
       const sqlStatementsPerRequest = Math.round((statements / Math.max(1, result.requests)) * 100) / 100;
-      runs.push({ ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest });
-      const engineCpu = gatewayCpuOf(runs.at(-1)!);
-      const subgraphCpu = subgraphsCpuOf(runs.at(-1)!);
+      const run: Run = { ...result, scenario: scenario.key, target, round, cpuMsPerRequest, sqlStatementsPerRequest };
+      runs.push(run);
+      const engineCpu = gatewayCpuOf(run);
+      const subgraphCpu = subgraphsCpuOf(cpuMsPerRequest);
       console.log(
         `${scenario.key} ${target.padEnd(6)} round ${round}: ${result.perSecond} req/s, p95 ${result.p95} ms, errors ${result.errors}, ` +
           `CPU ms/req ${target === 'direct' ? '' : `gateway ${engineCpu} + `}subgraphs ${subgraphCpu.toFixed(2)} + PostgreSQL ${cpuMsPerRequest['postgres']}, SQL statements/req ${sqlStatementsPerRequest}${result.errorSamples[0] ? ` (${result.errorSamples[0].slice(0, 160)})` : ''}`,
@@ -690,12 +693,7 @@ function writeReport(
         errors: selected.reduce((sum, run) => sum + run.errors, 0),
         gatewayCpuMsPerRequest: gatewayProcess ? processCpu[gatewayProcess]! : 0,
         sqlStatementsPerRequest: median(selected.map((run) => run.sqlStatementsPerRequest)),
-        subgraphCpuMsPerRequest:
-          Math.round(
-            Object.entries(processCpu)
-              .filter(([name]) => !NOT_SUBGRAPHS.has(name))
-              .reduce((sum, [, ms]) => sum + ms, 0) * 100,
-          ) / 100,
+        subgraphCpuMsPerRequest: Math.round(subgraphsCpuOf(processCpu) * 100) / 100,
         postgresCpuMsPerRequest: processCpu['postgres'] ?? NaN,
         /** Median CPU ms per request of every process (the other gateways idle meanwhile: about 0). */
         processCpu,
@@ -724,7 +722,7 @@ function writeReport(
           baseline: paired('ours', 'baseline', gatewayCpuOf),
         },
         servicesNowToThen: {
-          all: paired('ours', 'servicesBaseline', subgraphsCpuOf),
+          all: paired('ours', 'servicesBaseline', (run) => subgraphsCpuOf(run.cpuMsPerRequest)),
           postgres: paired('ours', 'servicesBaseline', (run) => run.cpuMsPerRequest['postgres'] ?? NaN),
           ...Object.fromEntries(serviceNames.map((name) => [name, paired('ours', 'servicesBaseline', (run) => run.cpuMsPerRequest[name] ?? NaN)])),
         } as Record<string, number | undefined>,
