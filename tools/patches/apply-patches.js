@@ -12,6 +12,9 @@
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
+/** A patch's text kept in a file beside this script (a long one reads better there than as a string). */
+const patchText = (name) => readFileSync(path.join(__dirname, name), 'utf8');
+
 const PATCHES = [
   {
     name: 'kafkajs: no negative setTimeout in the request queue',
@@ -39,6 +42,20 @@ const PATCHES = [
       '      }',
       '      this.throttleCheckTimeoutId = setTimeout(() => {',
     ].join('\n'),
+  },
+  {
+    name: 'kafkajs: a retried send reaches every partition',
+    package: 'kafkajs',
+    version: '2.2.4',
+    file: 'src/producer/sendMessages.js',
+    // https://github.com/tulios/kafkajs/issues/1303 (open: messages lost when a cluster loses a node) and PR #1798
+    // (open, unreleased: the response map shared across retries). A send keeps the answers of the brokers that
+    // answered and retries the others. It keys them by broker, so a partition whose leader moved (a broker died)
+    // onto a broker that had answered for other partitions is never sent again, and the send resolves anyway: the
+    // outbox relay marked such events published that were never written. The patch keys the answers by partition
+    // and retries every partition not acknowledged yet, at its leader of the moment.
+    before: patchText('kafkajs-2.2.4/send-messages.before.js.txt'),
+    after: patchText('kafkajs-2.2.4/send-messages.after.js.txt'),
   },
 ];
 

@@ -7,6 +7,7 @@ import { ConfigResourceTypes } from 'kafkajs';
 import { deliveryFigures, registerPartner, report, serviceDatabase, sleep } from './support/faults';
 import { LocalKafkaCluster } from './support/kafka-cluster';
 import { formatCounts, PartnerOrderLoad, refusalFigures } from './support/partner-load';
+import { ConsumerGroupAudit } from './support/consumer-groups';
 import { applyOrderFigures, createCustomers, observeMessaging, producedEvents } from './support/replicas';
 import { WriteProbe } from './support/write-probe';
 
@@ -144,6 +145,13 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
     ).catch(() => undefined);
     const { rows: cards } = await dispatch.query<{ id: string; city: string }>(`SELECT id, city FROM customer_card WHERE id = ANY($1::uuid[])`, [customers]);
     const replication = await salesTopicReplication();
+    const unapplied = await new ConsumerGroupAudit(platform.env).whereUnapplied(
+      DISPATCH,
+      Topics.sales,
+      sales,
+      dispatch,
+      produced.map((event) => event.eventId),
+    );
 
     const figures = {
       brokers: cluster.nodes,
@@ -160,6 +168,11 @@ describe('scenario 10: a three-broker cluster loses a broker, another, then its 
       appliedTwice: delivery.appliedTwice,
       cardEvents: cardEvents.length,
       notApplied: order.notApplied,
+      // Where unapplied events stand, should there be any: which side held them.
+      unpublished: unapplied.unpublished,
+      notOnTopic: unapplied.notOnTopic,
+      aheadOfCommit: unapplied.aheadOfCommit,
+      behindCommit: unapplied.behindCommit,
       orderViolations: order.orderViolations,
       staleCards: customers.filter((id) => cards.find((card) => card.id === id)?.city !== lastCity.get(id)).length,
       probeWrites: writes.writes,
