@@ -142,7 +142,7 @@ describe('observability across the platform (every app in its own process)', () 
     expect(consume.kind).toBe(5); // CONSUMER in OTLP's SpanKind numbering
   });
 
-  it('answers /metrics on every service and the gateway with request, outbox, pool and consumer figures', async () => {
+  it('answers /metrics on every service and the gateway with request, outbox, pool, consumer and event-delay figures', async () => {
     const gatewayMetrics = await (await fetch(`${platform.gatewayBase}/metrics`)).text();
     expect(gatewayMetrics).toMatch(/aftercare_graphql_request_duration_seconds_count\{[^}]*operation="SubmitInstallOrder"[^}]*\} [1-9]/);
     for (const [name, service] of Object.entries(platform.services)) {
@@ -157,6 +157,11 @@ describe('observability across the platform (every app in its own process)', () 
     expect(dispatch).toMatch(/aftercare_consumer_lag_messages\{[^}]*topic="[^"]*aftercare\.sales\.events"[^}]*partition="\d+"[^}]*\} 0/);
     const sales = await (await fetch(`${baseOf(platform.services['sales']!)}/metrics`)).text();
     expect(sales).toMatch(/aftercare_graphql_request_duration_seconds_count\{[^}]*operation="SubmitInstallOrder__sales__\d+"[^}]*\} [1-9]/);
+    // Where the order's event spent its time: recorded → acknowledged by Kafka in sales, sent → fetched and sent →
+    // applied in dispatch.
+    expect(sales).toMatch(/aftercare_outbox_publish_delay_seconds_count\{[^}]*event_type="OrderPlaced"[^}]*\} [1-9]/);
+    expect(dispatch).toMatch(/aftercare_event_fetch_delay_seconds_count\{[^}]*event_type="OrderPlaced"[^}]*\} [1-9]/);
+    expect(dispatch).toMatch(/aftercare_event_apply_delay_seconds_count\{[^}]*event_type="OrderPlaced"[^}]*\} [1-9]/);
     // Every statement is counted, so a bench can divide by requests: the order above took several.
     const statements = (text: string) => Number(/^aftercare_db_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
     expect(statements(sales)).toBeGreaterThan(3);

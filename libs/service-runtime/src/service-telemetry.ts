@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { DataSource } from 'typeorm';
-import type { ConsumerObserver } from '@aftercare/messaging';
+import type { ConsumerObserver, RelayObserver } from '@aftercare/messaging';
 import { onEveryStatement } from '@aftercare/persistence';
 import { graphqlTelemetry, PlatformMetrics } from '@aftercare/telemetry';
 
@@ -14,7 +14,8 @@ interface PgPool {
 /**
  * One service's metrics (served on GET /metrics) and request tracing: GraphQL requests per operation, the
  * outbox backlog and the age of its oldest unsent event, consumer lag per partition, dead letters, pool use,
- * SQL statements sent.
+ * SQL statements sent, and how long events took on each leg (recorded → acknowledged by Kafka in the producer, sent
+ * → fetched and sent → applied in each consumer).
  */
 export function serviceTelemetry(service: string, dataSource: DataSource) {
   const metrics = new PlatformMetrics(service);
@@ -35,10 +36,18 @@ export function serviceTelemetry(service: string, dataSource: DataSource) {
   const consumerObserver: ConsumerObserver = {
     lag: (topic, partition, lag) => metrics.consumerLag.set({ topic, partition: String(partition) }, lag),
     deadLettered: (eventType) => metrics.deadLetters.inc({ group: service, event_type: eventType }),
+    applied: (event, { sentAt, fetchedAt, appliedAt }) => {
+      metrics.eventFetchDelay.observe({ event_type: event.type }, secondsBetween(sentAt, fetchedAt));
+      metrics.eventApplyDelay.observe({ event_type: event.type }, secondsBetween(sentAt, appliedAt));
+    },
+  };
+  const relayObserver: RelayObserver = {
+    published: (eventType, recordedAt, ackedAt) => metrics.outboxPublishDelay.observe({ event_type: eventType }, secondsBetween(recordedAt.getTime(), ackedAt)),
   };
   return {
     metrics,
     consumerObserver,
+    relayObserver,
     observability: {
       routes: (app: Express) => {
         app.get('/metrics', metrics.handler());
@@ -46,4 +55,9 @@ export function serviceTelemetry(service: string, dataSource: DataSource) {
       graphqlMiddleware: [graphqlTelemetry(service, metrics)],
     },
   };
+}
+
+/** Seconds from one instant to a later one (ms), never negative: two processes' clocks on one host can disagree by a hair. */
+function secondsBetween(from: number, to: number): number {
+  return Math.max(0, to - from) / 1000;
 }

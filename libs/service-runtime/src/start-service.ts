@@ -78,6 +78,7 @@ export async function startService(
     config: config.messaging,
     logger: logger.child('outbox'),
     topics: [Topics[definition.name]],
+    observer: telemetry.relayObserver,
   });
   const consumer = new EventConsumer({
     dataSource,

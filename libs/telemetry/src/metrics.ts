@@ -23,6 +23,12 @@ export interface PoolState {
 }
 
 /**
+ * Bounds for the legs an event travels (commit → Kafka → a consumer's commit): fine below 250 ms, where a healthy
+ * platform's events are, and wide enough above to show an outage's backlog draining.
+ */
+const EVENT_DELAY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/**
  * The Prometheus metrics of one process (a service or the gateway), in a registry of its own so several
  * services can run in one test process. Request rate is the `_count` of the duration histogram.
  */
@@ -33,6 +39,9 @@ export class PlatformMetrics {
   readonly deadLetters: Counter<'group' | 'event_type'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
   readonly sqlStatements: Counter;
+  readonly outboxPublishDelay: Histogram<'event_type'>;
+  readonly eventFetchDelay: Histogram<'event_type'>;
+  readonly eventApplyDelay: Histogram<'event_type'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -59,6 +68,27 @@ export class PlatformMetrics {
     this.sqlStatements = new Counter({
       name: 'aftercare_db_statements_total',
       help: 'SQL statements sent to the database (transaction control included): divided by requests, the cost of an operation in round trips',
+      registers: [this.registry],
+    });
+    this.outboxPublishDelay = new Histogram({
+      name: 'aftercare_outbox_publish_delay_seconds',
+      help: "From the start of the transaction that recorded an event to Kafka's acknowledgement of it (this service's relay)",
+      labelNames: ['event_type'],
+      buckets: EVENT_DELAY_BUCKETS,
+      registers: [this.registry],
+    });
+    this.eventFetchDelay = new Histogram({
+      name: 'aftercare_event_fetch_delay_seconds',
+      help: "From the producer's relay sending an event to this service's consumer receiving it in a fetch",
+      labelNames: ['event_type'],
+      buckets: EVENT_DELAY_BUCKETS,
+      registers: [this.registry],
+    });
+    this.eventApplyDelay = new Histogram({
+      name: 'aftercare_event_apply_delay_seconds',
+      help: "From the producer's relay sending an event to this service's commit of its effects: how far behind the read models were",
+      labelNames: ['event_type'],
+      buckets: EVENT_DELAY_BUCKETS,
       registers: [this.registry],
     });
   }

@@ -38,6 +38,9 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
   let statements = 0;
   const deadLetters: KafkaMessage[] = [];
   const attempts = new Map<number, number>();
+  /** What the consumer told its observer of each event it applied. */
+  const observed: { n: number; sentAt: number; fetchedAt: number; appliedAt: number }[] = [];
+  const observedOf = (n: number) => observed.filter((entry) => entry.n === n);
 
   const notedValues = async () => (await bed.dataSource.query('SELECT n FROM noted ORDER BY n')).map((row: { n: number }) => row.n);
 
@@ -52,6 +55,11 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
       group: 'notes',
       maxAttempts: 3,
       retryDelayMs: 20,
+      observer: {
+        lag: () => undefined,
+        deadLettered: () => undefined,
+        applied: (event, times) => observed.push({ n: (event.payload as { n: number }).n, ...times }),
+      },
       handlers: [
         on(Noted, async (event, manager) => {
           const attempt = (attempts.get(event.payload.n) ?? 0) + 1;
@@ -104,6 +112,14 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     await until(async () => (await notedValues()).includes(2));
     expect(await notedValues()).toEqual([1, 2]);
     expect(attempts.get(1)).toBe(1);
+    // Its observer hears of each applied once, not of the copies the inbox skipped: sent, then fetched, then committed.
+    for (const n of [1, 2]) {
+      expect(observedOf(n)).toHaveLength(1);
+      const [{ sentAt, fetchedAt, appliedAt }] = observedOf(n) as [(typeof observed)[number]];
+      expect(sentAt).toBeGreaterThan(Date.now() - 60_000);
+      expect(fetchedAt).toBeGreaterThanOrEqual(sentAt);
+      expect(appliedAt).toBeGreaterThanOrEqual(fetchedAt);
+    }
   });
 
   it('parks poison on the dead-letter topic after bounded retries and keeps the partition moving', async () => {
@@ -156,6 +172,8 @@ describe('EventConsumer (real Kafka and PostgreSQL)', () => {
     await until(async () => deadLetters.length > deadLettersBefore);
 
     expect((await notedValues()).filter((n: number) => n >= 80 && n < 90)).toEqual([80, 81]);
+    // Applied one at a time after the batch rolled back: each observed once; the poison, parked, never.
+    expect([observedOf(80).length, observedOf(81).length, observedOf(-2).length]).toEqual([1, 1, 0]);
     expect(deadLetters.slice(deadLettersBefore).map((message) => message.value!.toString())).toEqual([JSON.stringify(poison)]);
     // Its own three attempts once alone, after the batch it rolled back (the first may have gone alone).
     expect(attempts.get(-2)).toBeGreaterThanOrEqual(3);

@@ -30,6 +30,12 @@ export interface ConsumerObserver {
   /** Messages behind the partition's high watermark after a batch. */
   lag(topic: string, partition: number, lag: number): void;
   deadLettered(eventType: string): void;
+  /**
+   * An event this consumer applied: the producer's relay sent it at `sentAt` (its Kafka timestamp), a fetch brought
+   * it at `fetchedAt`, and the transaction applying it committed at `appliedAt` (all ms). Not called for an event the
+   * inbox skipped (seen before).
+   */
+  applied?(event: EventEnvelope, times: { sentAt: number; fetchedAt: number; appliedAt: number }): void;
 }
 
 const RESTART_DELAY_MS = 2000;
@@ -181,7 +187,7 @@ export class EventConsumer {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    await this.applyBatch(payload);
+    await this.applyBatch(payload, Date.now());
     await this.commits.applied(payload);
     // The batch in flight when the consumer stops: what it applied is committed before the consumer leaves the group.
     if (this.stopped) return this.commits.flush();
@@ -192,12 +198,12 @@ export class EventConsumer {
     if (payload.batch.messages.length > 0 && this.options.config.fetch.gatherMs > 0) await this.pause(this.options.config.fetch.gatherMs);
   }
 
-  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, fetchedAt: number): Promise<void> {
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale()) return;
       const messages = batch.messages.slice(start, start + EVENTS_PER_TRANSACTION);
-      if (await this.appliedTogether(topic, messages)) {
+      if (await this.appliedTogether(topic, messages, fetchedAt)) {
         resolveOffset(messages[messages.length - 1]!.offset);
         await heartbeat();
         continue;
@@ -206,7 +212,7 @@ export class EventConsumer {
       // chunk (a poison event's backoff, 100 times over) never looks like a dead member.
       for (const message of messages) {
         if (!isRunning() || isStale()) return;
-        await this.onMessage(topic, partition, message, heartbeat);
+        await this.onMessage(topic, partition, message, heartbeat, fetchedAt);
         resolveOffset(message.offset);
         await heartbeat();
       }
@@ -217,7 +223,7 @@ export class EventConsumer {
    * Applies the messages in one transaction; false when that is not to be tried (a message that is no event) or did
    * not commit (a handler failed, the database went away), and they are to be applied one at a time instead.
    */
-  private async appliedTogether(topic: string, messages: KafkaMessage[]): Promise<boolean> {
+  private async appliedTogether(topic: string, messages: KafkaMessage[], fetchedAt: number): Promise<boolean> {
     if (messages.length < 2) return false;
     const events: { message: KafkaMessage; envelope: EventEnvelope; handlers: EventHandler[] }[] = [];
     for (const message of messages) {
@@ -227,6 +233,7 @@ export class EventConsumer {
       if (handlers.length > 0) events.push({ message, envelope, handlers });
     }
     if (events.length === 0) return true;
+    const applied: { message: KafkaMessage; envelope: EventEnvelope }[] = [];
     const previous = this.batchInProgress;
     let done!: () => void;
     this.batchInProgress = new Promise<void>((resolve) => (done = resolve));
@@ -249,6 +256,7 @@ export class EventConsumer {
           for (const { message, envelope, handlers } of events) {
             // A redelivery inside the batch is in the inbox once: applied the first time only.
             if (!fresh.delete(envelope.id)) continue;
+            applied.push({ message, envelope });
             await this.inConsumeSpan(topic, message, envelope, async () => {
               for (const handler of handlers) await handler.handle(envelope, manager);
             });
@@ -264,7 +272,16 @@ export class EventConsumer {
       done();
     }
     failpoint('consumer.after-commit');
+    this.observeApplied(applied, fetchedAt);
     return true;
+  }
+
+  private observeApplied(applied: { message: KafkaMessage; envelope: EventEnvelope }[], fetchedAt: number): void {
+    if (!this.options.observer?.applied || applied.length === 0) return;
+    const appliedAt = Date.now();
+    for (const { message, envelope } of applied) {
+      this.options.observer.applied(envelope, { sentAt: Number(message.timestamp), fetchedAt, appliedAt });
+    }
   }
 
   /**
@@ -289,7 +306,7 @@ export class EventConsumer {
     );
   }
 
-  private async onMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+  private async onMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>, fetchedAt: number): Promise<void> {
     const envelope = parseEnvelope(message.value);
     if (!envelope) {
       await this.toDeadLetter(topic, partition, message, new Error('message is not an event envelope'));
@@ -297,7 +314,8 @@ export class EventConsumer {
     }
     const handlers = this.options.handlers.filter((handler) => handler.event.matches(envelope));
     if (handlers.length === 0) return;
-    await this.inConsumeSpan(topic, message, envelope, () => this.applyWithRetries(topic, partition, message, envelope, handlers, heartbeat));
+    const applied = await this.inConsumeSpan(topic, message, envelope, () => this.applyWithRetries(topic, partition, message, envelope, handlers, heartbeat));
+    if (applied) this.observeApplied([{ message, envelope }], fetchedAt);
   }
 
   private async applyWithRetries(
@@ -307,13 +325,13 @@ export class EventConsumer {
     envelope: EventEnvelope,
     handlers: EventHandler[],
     heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     let outageWaits = 0;
     for (let attempt = 1; ;) {
       try {
-        await this.apply(envelope, handlers);
+        const applied = await this.apply(envelope, handlers);
         if (outageWaits > 0) this.options.logger.info('database back; event applied', { eventId: envelope.id, outageWaits });
-        return;
+        return applied;
       } catch (error) {
         // Shutting down: no more tries and no dead letter; the offset stays uncommitted and whoever owns the
         // partition next applies the event.
@@ -330,7 +348,7 @@ export class EventConsumer {
         }
         if (attempt >= this.maxAttempts) {
           await this.toDeadLetter(topic, partition, message, error as Error, envelope);
-          return;
+          return false;
         }
         this.options.logger.warn('event handler failed; retrying', { eventId: envelope.id, type: envelope.type, attempt, error });
         await this.pause(this.retryDelayMs * 2 ** (attempt - 1));
@@ -353,18 +371,21 @@ export class EventConsumer {
     });
   }
 
-  private async apply(envelope: EventEnvelope, handlers: EventHandler[]): Promise<void> {
-    await this.options.dataSource.transaction(async (manager) => {
+  /** True when the event was applied now, false when the inbox had it already. */
+  private async apply(envelope: EventEnvelope, handlers: EventHandler[]): Promise<boolean> {
+    const applied = await this.options.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox_event (consumer, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.options.group, envelope.id, envelope.type],
       );
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) return false;
       for (const handler of handlers) await handler.handle(envelope, manager);
       failpoint('consumer.before-commit');
+      return true;
     });
     failpoint('consumer.after-commit');
+    return applied;
   }
 
   private async toDeadLetter(topic: string, partition: number, message: KafkaMessage, error: Error, envelope?: EventEnvelope): Promise<void> {

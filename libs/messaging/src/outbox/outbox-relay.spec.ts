@@ -14,13 +14,23 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
   const outbox = new Outbox();
   /** The relay's statements: reading the outbox and marking it published. */
   let relayStatements = 0;
+  /** What the relay told its observer of each event Kafka acknowledged. */
+  const published: { eventType: string; recordedAt: number; ackedAt: number }[] = [];
 
   beforeAll(async () => {
     bed = await messagingTestbed('relay');
     onEveryStatement(bed.dataSource, (sql) => {
       if (/FROM outbox_event\s+WHERE published_at IS NULL|^UPDATE outbox_event/.test(sql.trim())) relayStatements += 1;
     });
-    relay = new OutboxRelay({ dataSource: bed.dataSource, kafka: bed.kafka, config: bed.config, logger: bed.logger, topics: [Noted.topic], batchSize: 7 });
+    relay = new OutboxRelay({
+      dataSource: bed.dataSource,
+      kafka: bed.kafka,
+      config: bed.config,
+      logger: bed.logger,
+      topics: [Noted.topic],
+      batchSize: 7,
+      observer: { published: (eventType, recordedAt, ackedAt) => published.push({ eventType, recordedAt: recordedAt.getTime(), ackedAt }) },
+    });
     await relay.start();
     await ensureTopics(bed.kafka, [namespaced(bed.config, Noted.topic)]);
     reader = bed.kafka.consumer({ groupId: namespaced(bed.config, 'reader') });
@@ -51,6 +61,11 @@ describe('Outbox and OutboxRelay (real Kafka and PostgreSQL)', () => {
     expect(orderOf('odd')).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
     const [{ pending }] = await bed.dataSource.query('SELECT count(*)::int AS pending FROM outbox_event WHERE published_at IS NULL');
     expect(pending).toBe(0);
+    // Its observer heard of each once, from its recording transaction's start to Kafka's acknowledgement.
+    const recorded = await bed.dataSource.query(`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS at FROM outbox_event ORDER BY sequence`);
+    expect(published.map((entry) => entry.eventType)).toEqual(Array.from({ length: 30 }, () => 'Noted'));
+    expect(published.map((entry) => entry.recordedAt)).toEqual(recorded.map((row: { at: number }) => Math.floor(row.at)));
+    expect(published.every((entry) => entry.ackedAt >= entry.recordedAt)).toBe(true);
   });
 
   it('publishes nothing from a transaction that rolled back', async () => {

@@ -27,6 +27,13 @@ export interface OutboxRelayOptions {
    * for the lot) instead of a round per commit; the first event after a quiet spell goes at once.
    */
   batchWindowMs?: number;
+  /** Told how long each published event waited (the service's metrics). */
+  observer?: RelayObserver;
+}
+
+export interface RelayObserver {
+  /** An event Kafka acknowledged at `ackedAt` (ms), recorded by a transaction that started at `recordedAt`. */
+  published(eventType: string, recordedAt: Date, ackedAt: number): void;
 }
 
 interface PendingRow {
@@ -36,6 +43,7 @@ interface PendingRow {
   event_type: string;
   envelope: unknown;
   trace_context: Record<string, string> | null;
+  created_at: Date;
 }
 
 /** Any constant works; it only has to be the same for every instance of one service (each has its own database). */
@@ -204,7 +212,7 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const producer = await this.connectedProducer();
     const rows: PendingRow[] = await this.options.dataSource.query(
-      `SELECT sequence, topic, message_key, event_type, envelope, trace_context FROM outbox_event
+      `SELECT sequence, topic, message_key, event_type, envelope, trace_context, created_at FROM outbox_event
         WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
       [this.batchSize],
     );
@@ -217,6 +225,8 @@ export class OutboxRelay {
       throw error;
     }
     for (const span of spans) span.end();
+    const ackedAt = Date.now();
+    for (const row of rows) this.options.observer?.published(row.event_type, row.created_at, ackedAt);
     failpoint('relay.after-publish');
     // Lost between the send and this mark (a crash), the rows go again: consumers skip what they have applied.
     await this.options.dataSource.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((row) => row.sequence)]);
