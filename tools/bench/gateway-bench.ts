@@ -27,6 +27,7 @@ import { DEFAULT_DATABASE_URL, urlForDatabase } from '@aftercare/persistence';
 import { freePort, Platform, startPlatform, startProcess, WORKSPACE_ROOT, RunningProcess } from '@aftercare/testing';
 import { LoadResult, runLoad } from './load';
 import { EventLatency, eventLatency } from './support/event-latency';
+import { eventDelayLegs, readEventDelays } from './support/event-delays';
 import { explainSection, plansDocument } from './support/explain-report';
 import { replaySubgraphRequests, ScenarioPlans, ScenarioRequest } from './support/explain-scenarios';
 import { FetchCounter } from './support/fetch-counter';
@@ -514,6 +515,7 @@ async function main(): Promise<void> {
     if (selected('f')) {
       // At 100 orders/s from a standing start: not behind the events (e) left for every consumer.
       await waitUntilSettled(metricsUrls, platform.env);
+      const delaysBefore = await readEventDelays(metricsUrls, 'OrderPlaced', 'sales', 'service-dispatch');
       const paced: Promise<unknown>[] = [];
       const fStarted = Date.now();
       for (let i = 0; i < LATENCY_ORDERS; i++) {
@@ -523,7 +525,10 @@ async function main(): Promise<void> {
       }
       await Promise.all(paced);
       await new Promise((resolve) => setTimeout(resolve, 5000));
-      latency = await eventLatency(salesDb, dispatchDb, 'LATENCY-');
+      latency = {
+        ...(await eventLatency(salesDb, dispatchDb, 'LATENCY-')),
+        delays: eventDelayLegs(delaysBefore, await readEventDelays(metricsUrls, 'OrderPlaced', 'sales', 'service-dispatch')),
+      };
       console.log(`f event latency: ${JSON.stringify(latency)}`);
     }
     await Promise.all([dispatchDb.end(), salesDb.end(), postgresClient.end()]);
@@ -846,7 +851,12 @@ function writeReport(
       : `- (f) OrderPlaced committed in sales → install work order stored in dispatch, ${eventLatency.orders} orders paced at ${LATENCY_ORDERS_PER_SECOND}/s ` +
           `(database clock): delivered ${eventLatency.delivered}, p50 ${eventLatency.p50} ms, p95 ${eventLatency.p95} ms, p99 ${eventLatency.p99} ms; ` +
           `commit → relay pick-up p50 ${eventLatency.legs.relayPickUp[0]} / p95 ${eventLatency.legs.relayPickUp[1]} ms, ` +
-          `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.`,
+          `pick-up → stored in dispatch p50 ${eventLatency.legs.deliveryAndApply[0]} / p95 ${eventLatency.legs.deliveryAndApply[1]} ms.` +
+          (eventLatency.delays
+            ? ` From the services' histograms (bucket-interpolated, p50 / p95): sales' transaction start → Kafka's acknowledgement ` +
+              `${eventLatency.delays.recordedToAcked.join(' / ')} ms; the relay's send → dispatch's fetch ${eventLatency.delays.sentToFetched.join(' / ')} ms; ` +
+              `the send → dispatch's commit ${eventLatency.delays.sentToApplied.join(' / ')} ms.`
+            : ''),
     "- (g) a day's dispatch (2,000 orders, 200 engineers): `npm run bench:dispatch`, reports/bench/dispatch-queue.md.",
     `- SQL statements per request are the services' own counters (\`aftercare_db_statements_total\` on /metrics), read around each run. ` +
       `(d) through our gateway by list length: ${Object.entries(listStatements)

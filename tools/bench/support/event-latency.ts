@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { EventDelayLegs } from './event-delays';
 
 export interface EventLatency {
   orders: number;
@@ -9,6 +10,8 @@ export interface EventLatency {
   p99: number;
   /** Where the time goes, p50 / p95 of each leg: commit → the relay picks the event up → dispatch applies it. */
   legs: { relayPickUp: [number, number]; deliveryAndApply: [number, number] };
+  /** The same trip split finer by the services' own histograms, where the run read them. */
+  delays?: EventDelayLegs;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
