@@ -37,6 +37,8 @@ export function serviceTelemetry(service: string, dataSource: DataSource) {
     lag: (topic, partition, lag) => metrics.consumerLag.set({ topic, partition: String(partition) }, lag),
     deadLettered: (eventType) => metrics.deadLetters.inc({ group: service, event_type: eventType }),
     applied: (event, { sentAt, fetchedAt, appliedAt }) => {
+      // A message without a timestamp (never from our relays, which write Kafka's v2 format) says nothing of its trip.
+      if (!Number.isFinite(sentAt)) return;
       metrics.eventFetchDelay.observe({ event_type: event.type }, secondsBetween(sentAt, fetchedAt));
       metrics.eventApplyDelay.observe({ event_type: event.type }, secondsBetween(sentAt, appliedAt));
     },
