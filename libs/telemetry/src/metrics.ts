@@ -70,27 +70,23 @@ export class PlatformMetrics {
       help: 'SQL statements sent to the database (transaction control included): divided by requests, the cost of an operation in round trips',
       registers: [this.registry],
     });
-    this.outboxPublishDelay = new Histogram({
-      name: 'aftercare_outbox_publish_delay_seconds',
-      help: "From the start of the transaction that recorded an event to Kafka's acknowledgement of it (this service's relay)",
-      labelNames: ['event_type'],
-      buckets: EVENT_DELAY_BUCKETS,
-      registers: [this.registry],
-    });
-    this.eventFetchDelay = new Histogram({
-      name: 'aftercare_event_fetch_delay_seconds',
-      help: "From the producer's relay sending an event to this service's consumer receiving it in a fetch",
-      labelNames: ['event_type'],
-      buckets: EVENT_DELAY_BUCKETS,
-      registers: [this.registry],
-    });
-    this.eventApplyDelay = new Histogram({
-      name: 'aftercare_event_apply_delay_seconds',
-      help: "From the producer's relay sending an event to this service's commit of its effects: how far behind the read models were",
-      labelNames: ['event_type'],
-      buckets: EVENT_DELAY_BUCKETS,
-      registers: [this.registry],
-    });
+    this.outboxPublishDelay = this.eventDelay(
+      'aftercare_outbox_publish_delay_seconds',
+      "From the start of the transaction that recorded an event to Kafka's acknowledgement of it (this service's relay)",
+    );
+    this.eventFetchDelay = this.eventDelay(
+      'aftercare_event_fetch_delay_seconds',
+      "From the producer's relay sending an event to this service's consumer receiving it in a fetch",
+    );
+    this.eventApplyDelay = this.eventDelay(
+      'aftercare_event_apply_delay_seconds',
+      "From the producer's relay sending an event to this service's commit of its effects: how far behind the read models were",
+    );
+  }
+
+  /** One leg of an event's trip, per event type, in this process's registry. */
+  private eventDelay(name: string, help: string): Histogram<'event_type'> {
+    return new Histogram({ name, help, labelNames: ['event_type'], buckets: EVENT_DELAY_BUCKETS, registers: [this.registry] });
   }
 
   /** The label for an operation name, bounded so a client cannot grow the registry without limit. */
