@@ -6,6 +6,10 @@
  */
 require('./pinned-node').runOnPinnedNode();
 const path = require('node:path');
+// V8's compiled code for every module this process loads, kept on disk (os.tmpdir(), per Node version): a service,
+// the gateway or a tool starts with a fifth less CPU the second time (2.4 s instead of 3.0 for sales, most of it
+// compiling node_modules), and the tests start dozens of them. NODE_COMPILE_CACHE, when set, names the folder.
+require('node:module').enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
 
 process.env.SWC_NODE_PROJECT ??= path.join(__dirname, 'tsconfig.json');
 require('@swc-node/register');

@@ -66,6 +66,7 @@ describe('supervisor (zh-CN)', () => {
     await first.getByTestId('approve-compensation').click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
+    await closedAfterSave(dialog);
     await first.waitFor({ state: 'detached' });
 
     const second = list.locator('tr', { hasText: '¥20.00' });
@@ -76,6 +77,7 @@ describe('supervisor (zh-CN)', () => {
     await dialog.getByText('请说明驳回原因').waitFor();
     await dialog.getByLabel('驳回原因').fill('已通过话费券补偿，不重复赔付');
     await dialog.getByRole('button', { name: /驳\s?回/ }).click();
+    await closedAfterSave(dialog);
     await second.waitFor({ state: 'detached' });
 
     const decided = await asSupervisor<{ complaint: { compensations: { id: string; status: string; decisionNote: string | null }[] } }>(
@@ -113,6 +115,7 @@ describe('supervisor (zh-CN)', () => {
     let dialog = page.getByRole('dialog');
     await dialog.getByLabel('审核意见（每行一条）').fill('价格不低于参考价');
     await dialog.getByRole('button', { name: /批\s?准/ }).click();
+    await closedAfterSave(dialog);
     await eventually(async () => expect(await contracts.getByTestId('approve-contract').count()).toBe(before - 1), 10000);
     const active = await asSupervisor<{ contracts: { edges: { node: { reviewFindings: string[] } }[] } }>(
       `query { contracts(status: ACTIVE, first: 50) { edges { node { reviewFindings } } } }`,

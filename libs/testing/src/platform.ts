@@ -112,22 +112,31 @@ export async function startPlatform(label: string, overrides: NodeJS.ProcessEnv 
   const runningOf = (app: string) => slotsOf(app).filter((process): process is RunningProcess => process !== undefined);
   const running = () => SERVICES.flatMap(runningOf);
 
+  // The gateway boots beside the services (it serves the checked-in supergraph and is ready once every subgraph
+  // answers), so a platform is up after the slowest service, not after the services and then the gateway.
+  const callOffGateway = new AbortController();
+  const gatewayStarting = startProcess({
+    name: 'gateway',
+    entry: 'apps/gateway/src/main.ts',
+    env,
+    readyUrl: `${gatewayBase}/health/ready`,
+    signal: callOffGateway.signal,
+  });
   // First instances first: they run the migrations, which two instances of one service must not race to run.
   const firsts = await Promise.allSettled(SERVICES.map((app) => startInstance(app, 0)));
   const others = firsts.every((result) => result.status === 'fulfilled')
     ? await Promise.allSettled(SERVICES.flatMap((app) => Array.from({ length: replicas(app) - 1 }, (_, extra) => startInstance(app, extra + 1))))
     : [];
-  const failure = [...firsts, ...others].find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  // A service that did not start: the gateway would wait for it until its own timeout.
+  if ([...firsts, ...others].some((result) => result.status === 'rejected')) callOffGateway.abort();
+  const [gatewayStarted] = await Promise.allSettled([gatewayStarting]);
+  const failure = [...firsts, ...others, gatewayStarted].find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) {
+    if (gatewayStarted.status === 'fulfilled') await gatewayStarted.value.stop();
     await Promise.all(running().map((process) => process.stop()));
     throw failure.reason;
   }
-  const gateway = await startProcess({ name: 'gateway', entry: 'apps/gateway/src/main.ts', env, readyUrl: `${gatewayBase}/health/ready` }).catch(
-    async (error) => {
-      await Promise.all(running().map((process) => process.stop()));
-      throw error;
-    },
-  );
+  const gateway = (gatewayStarted as PromiseFulfilledResult<RunningProcess>).value;
 
   const gatewayUrl = `${gatewayBase}/graphql`;
   const platform: Platform = {

@@ -78,6 +78,8 @@ export async function startProcess(options: {
   env: NodeJS.ProcessEnv;
   readyUrl: string;
   timeoutMs?: number;
+  /** Aborted while it starts: stopped, and the start rejected (a platform whose other processes failed to start). */
+  signal?: AbortSignal;
 }): Promise<RunningProcess> {
   const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'tools/run-ts.js'), options.entry], {
     cwd: WORKSPACE_ROOT,
@@ -102,7 +104,7 @@ export async function startProcess(options: {
     exited: () => exited,
   };
   try {
-    await waitUntilReady(child, options.readyUrl, options.timeoutMs ?? 60000);
+    await waitUntilReady(child, options.readyUrl, options.timeoutMs ?? 60000, options.signal);
   } catch (error) {
     await running.stop();
     throw new Error(`${options.name} did not become ready: ${(error as Error).message}\n${output}`);
@@ -110,10 +112,11 @@ export async function startProcess(options: {
   return running;
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
+async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    if (signal?.aborted) throw new Error('its start was called off');
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
