@@ -75,6 +75,10 @@ function summarise() {
 }
 
 async function main() {
+  // The tests' brokers (this run's, and the clusters the fault suites start and kill) start often and carry little:
+  // a JVM compiling with C1 only and a serial collector is ready on about half the CPU (tools/kafka/kafka.sh); the
+  // bench and `npm start` keep the default flags, tuned for throughput.
+  process.env.KAFKA_JVM_OPTS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
   const postgres = await postgresForTests();
   const kafka = await kafkaForTests();
   let status = 1;
