@@ -20,7 +20,7 @@
 #   KAFKA_HEAP             JVM heap flags              default: -Xms256m -Xmx512m
 #   KAFKA_JVM_OPTS         the other JVM flags         default: -XX:+UseG1GC -XX:MaxGCPauseMillis=20 (steady
 #                          throughput: npm start, the bench); `npm test` passes flags for quick starts instead
-#   KAFKA_CDS              off: no class-data-sharing archive   default: on (see broker_cds_flags)
+#   KAFKA_CDS              off: no class-data-sharing archive   default: on (see cds_flags)
 #   KAFKA_READY_TIMEOUT    seconds `start` waits for the broker   default: 90
 #   KAFKA_VERSION          Apache Kafka broker version from Maven Central   default: 4.4.0
 #                          (4.x: pom-kafka4.xml, log4j2, Java 17; 3.x: pom.xml; docs/platform.md has the decision)
